@@ -1,0 +1,29 @@
+namespace HuiFang.Api.Common;
+
+/// <summary>What kind of expected failure an <see cref="Error"/> is; decides the HTTP status.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    InvalidTransition,
+}
+
+/// <summary>
+/// An expected failure, carried as a value. <see cref="MessageKey"/> and <see cref="Args"/> are rendered
+/// in the caller's language by <see cref="Messages"/>; <see cref="Code"/> is stable and machine-readable.
+/// </summary>
+public sealed record Error(
+    ErrorKind Kind,
+    string Code,
+    string MessageKey,
+    object?[] Args,
+    IReadOnlyDictionary<string, object?>? Extensions = null,
+    IReadOnlyDictionary<string, string[]>? ValidationErrors = null)
+{
+    public static Error Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(ErrorKind.Validation, "validation", "problem.validation.detail", [], null, errors);
+
+    public static Error Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+}

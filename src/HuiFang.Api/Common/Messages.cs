@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace HuiFang.Api.Common;
+
+/// <summary>
+/// The service's own messages in English and Chinese. The language follows the request's
+/// <c>Accept-Language</c> (through <see cref="CultureInfo.CurrentUICulture"/>); English is the default.
+/// </summary>
+public static class Messages
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Catalogue = new()
+    {
+        ["problem.validation.title"] = ("One or more fields are invalid.", "请求参数有误。"),
+        ["problem.validation.detail"] = ("See 'errors' for what is wrong with each field.", "请查看 errors 中每个字段的错误说明。"),
+        ["problem.notFound.title"] = ("Not found", "资源不存在"),
+        ["problem.conflict.title"] = ("Conflict", "请求冲突"),
+        ["problem.invalidTransition.title"] = ("Invalid state transition", "当前状态不允许此操作"),
+        ["problem.badRequest.title"] = ("Malformed request", "请求格式错误"),
+        ["problem.unexpected.title"] = ("An unexpected error occurred.", "服务器发生意外错误。"),
+        ["problem.unexpected.detail"] = ("The error was logged; quote the traceId when reporting it.", "错误已记录，反馈问题时请提供 traceId。"),
+        ["problem.route.detail"] = ("No endpoint answers {0} {1}.", "没有接口响应 {0} {1}。"),
+        ["problem.status.title"] = ("The request failed with status {0}.", "请求失败，状态码 {0}。"),
+        ["problem.malformedJson"] = ("The request body is not valid JSON.", "请求体不是有效的 JSON。"),
+        ["problem.emptyBody"] = ("A JSON request body is required.", "需要 JSON 格式的请求体。"),
+        ["problem.invalidJsonValue"] = ("This value is not valid here (wrong type, unknown value or impossible date).", "该值无效（类型错误、未知取值或不存在的日期）。"),
+        ["problem.invalidParameter"] = ("'{0}' is not a valid value for this parameter.", "“{0}”不是该参数的有效取值。"),
+        ["problem.unsupportedMediaType"] = ("Send the body as application/json.", "请求体必须是 application/json。"),
+        ["visitTask.notFound"] = ("Visit task {0} does not exist.", "回访任务 {0} 不存在。"),
+        ["visitTask.invalidTransition"] = ("Cannot {0} a visit task that is {1}.", "回访任务当前状态为 {1}，不能执行 {0}。"),
+        ["visitTask.duplicate"] = ("A visit task for work order {0} with purpose {1} already exists; see existingTaskId.", "工单 {0} 已存在回访目的为 {1} 的任务，见 existingTaskId。"),
+        ["visitTask.doNotDisturb"] = (
+            "The customer already has a follow-up within {0} days (task {1}). To plan another, send doNotDisturbOverride with a reason.",
+            "该客户在 {0} 天内已有回访（任务 {1}）。如确需再次回访，请在 doNotDisturbOverride 中说明原因。"),
+        ["visitTask.concurrentChange"] = ("Visit task {0} was changed by another request at the same time; read it again and retry.", "回访任务 {0} 同时被其他请求修改，请重新读取后再试。"),
+        ["validation.future"] = ("Must be in the future.", "必须是将来的时间。"),
+        ["validation.notFuture"] = ("Must not be in the future.", "不能是将来的时间。"),
+        ["validation.dueByBeforeScheduled"] = ("Must not be before scheduledFor.", "不能早于 scheduledFor。"),
+        ["validation.dueByBeforeDueFrom"] = ("Must not be before dueFrom.", "不能早于 dueFrom。"),
+        ["validation.callbackRequired"] = ("Required when the outcome is CallbackRequested.", "结果为 CallbackRequested 时必填。"),
+        ["validation.callbackOnlyWithCallback"] = ("Only allowed when the outcome is CallbackRequested.", "仅当结果为 CallbackRequested 时可填。"),
+        ["validation.offsetRequired"] = ("Must be an ISO-8601 timestamp with an offset, e.g. 2026-11-20T10:00:00+08:00 (encode '+' as %2B in a query string).", "必须是带时区偏移的 ISO-8601 时间，例如 2026-11-20T10:00:00+08:00（查询参数中的 '+' 需编码为 %2B）。"),
+        ["validation.cursor"] = ("Not a valid cursor; pass the nextCursor of a previous page unchanged.", "游标无效，请原样传入上一页返回的 nextCursor。"),
+        ["validation.range"] = ("Must be between {0} and {1}.", "必须在 {0} 到 {1} 之间。"),
+        ["validation.batchSize"] = ("A batch holds between 1 and {0} items.", "批量请求须包含 1 到 {0} 条。"),
+        ["validation.phone"] = ("Must be a phone number: digits, optionally with a leading + and separators.", "必须是电话号码：数字，可带前导 + 和分隔符。"),
+        ["validation.afterBefore"] = ("dueAfter must not be later than dueBefore.", "dueAfter 不能晚于 dueBefore。"),
+        ["validation.dueWindowNeedsBy"] = ("dueBy is required when dueFrom is given.", "填写 dueFrom 时必须同时填写 dueBy。"),
+        ["validation.dueByPast"] = ("Must not be in the past.", "不能是过去的时间。"),
+    };
+
+    public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
+
+    public static string Get(string key, params object?[] args)
+    {
+        if (!Catalogue.TryGetValue(key, out var texts))
+        {
+            return key;
+        }
+
+        var template = IsChinese(CultureInfo.CurrentUICulture) ? texts.Zh : texts.En;
+        return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HuiFang.Api.Common;
+
+/// <summary>
+/// Turns what escapes an endpoint into a problem response. Bad requests the framework detects (malformed
+/// JSON, wrong types, unknown enum values, impossible dates, unbindable parameters, wrong content type)
+/// become 4xx with the offending field named; anything else is a logged 500.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(bad),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ => Unexpected(exception),
+        };
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private ProblemDetails Unexpected(Exception exception)
+    {
+        logger.LogError(exception, "Unhandled exception");
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = Messages.Get("problem.unexpected.title"),
+            Detail = Messages.Get("problem.unexpected.detail"),
+        };
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = Messages.Get("problem.status.title", bad.StatusCode),
+                Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? Messages.Get("problem.unsupportedMediaType") : bad.Message,
+            };
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (bad.InnerException is JsonException json)
+        {
+            // The reader's own exceptions (a subtype) mean broken JSON syntax; a plain JsonException means
+            // well-formed JSON with a value that does not fit its field.
+            var syntax = json.GetType() != typeof(JsonException) && json is not InvalidTimestampException;
+            var path = syntax ? "$" : JsonPath(json.Path);
+            var message = json is InvalidTimestampException ? json.Message : Messages.Get(syntax || path == "$" ? "problem.malformedJson" : "problem.invalidJsonValue");
+            errors[path] = [message];
+        }
+        else if (BindFailure().Match(bad.Message) is { Success: true } bind)
+        {
+            errors[JsonNamingPolicy.CamelCase.ConvertName(bind.Groups["name"].Value)] = [Messages.Get("problem.invalidParameter", bind.Groups["value"].Value)];
+        }
+        else if (bad.Message.Contains("was not provided from body", StringComparison.Ordinal)
+                 || bad.Message.Contains("Implicit body inferred", StringComparison.Ordinal))
+        {
+            errors["$"] = [Messages.Get("problem.emptyBody")];
+        }
+        else if (MissingParameter().Match(bad.Message) is { Success: true } missing)
+        {
+            errors[JsonNamingPolicy.CamelCase.ConvertName(missing.Groups["name"].Value)] = [bad.Message];
+        }
+        else
+        {
+            errors["$"] = [bad.Message];
+        }
+
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Messages.Get("problem.badRequest.title"),
+            Detail = Messages.Get("problem.validation.detail"),
+            Type = Problems.TypePrefix + "malformed-request",
+        };
+    }
+
+    /// <summary>"$.customer.preferredChannel" → "customer.preferredChannel", the same keys validators use.</summary>
+    private static string JsonPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    [GeneratedRegex("""Failed to bind parameter "[^"]*? (?<name>\w+)" from "(?<value>.*)"\.""")]
+    private static partial Regex BindFailure();
+
+    [GeneratedRegex("""Required parameter "[^"]*? (?<name>\w+)" was not provided""")]
+    private static partial Regex MissingParameter();
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HuiFang.Api.Common;
+
+/// <summary>The one mapping from expected failures to RFC 9457 problem responses.</summary>
+public static class Problems
+{
+    public const string TypePrefix = "urn:huifang:problem:";
+
+    public static ProblemHttpResult ToProblem(this Error error) => TypedResults.Problem(error.ToProblemDetails());
+
+    public static ProblemDetails ToProblemDetails(this Error error)
+    {
+        var (status, titleKey) = error.Kind switch
+        {
+            ErrorKind.Validation => (StatusCodes.Status400BadRequest, "problem.validation.title"),
+            ErrorKind.NotFound => (StatusCodes.Status404NotFound, "problem.notFound.title"),
+            ErrorKind.InvalidTransition => (StatusCodes.Status409Conflict, "problem.invalidTransition.title"),
+            _ => (StatusCodes.Status409Conflict, "problem.conflict.title"),
+        };
+
+        ProblemDetails problem = error.ValidationErrors is { } errors
+            ? new HttpValidationProblemDetails(errors)
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Type = TypePrefix + error.Code;
+        problem.Title = Messages.Get(titleKey);
+        problem.Detail = Messages.Get(error.MessageKey, error.Args);
+        problem.Extensions["code"] = error.Code;
+        foreach (var (key, value) in error.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    public static ProblemHttpResult Validation(IReadOnlyDictionary<string, string[]> errors) => Error.Validation(errors).ToProblem();
+}

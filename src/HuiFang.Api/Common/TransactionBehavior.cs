@@ -1,0 +1,45 @@
+using HuiFang.Api.Infrastructure.Persistence;
+using Mediator;
+
+namespace HuiFang.Api.Common;
+
+/// <summary>
+/// Wraps an <see cref="ITransactional"/> command in one database transaction: committed when the handler
+/// succeeds, rolled back (with the change tracker cleared) when it returns a failure or throws, so a
+/// failed command never leaves a partial write. A command sent from inside another joins its transaction.
+/// </summary>
+public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : ITransactional, IMessage
+    where TResponse : IFailable<TResponse>
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var response = await next(message, cancellationToken);
+            if (response.IsSuccess)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
+
+            return response;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,293 @@
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Calendar;
+
+namespace HuiFang.Api.Domain.VisitTasks;
+
+/// <summary>The customer a task is about, as the calling system knows them.</summary>
+public sealed record CustomerInfo(string ExternalId, string Name, string? Phone, ContactChannel? PreferredChannel);
+
+/// <summary>The completed job a follow-up is about.</summary>
+public sealed record ServiceRecordInfo(
+    string WorkOrderNo,
+    string ServiceType,
+    string? Description,
+    DateTimeOffset CompletedAt,
+    string? Staff,
+    string? Department);
+
+/// <summary>How failed contact attempts are handled (options <c>HuiFang:VisitTasks</c>).</summary>
+public sealed record AttemptRules(int MaxFailedAttempts, TimeSpan RetryAfter);
+
+/// <summary>
+/// A planned follow-up contact with one customer about one service record (回访任务).
+/// It guards its own state: every change goes through a method that checks the transition first.
+/// </summary>
+public sealed class VisitTask
+{
+    private readonly List<ContactAttempt> _attempts = [];
+
+    private VisitTask()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string CustomerExternalId { get; private set; } = "";
+
+    public string CustomerName { get; private set; } = "";
+
+    public string? CustomerPhone { get; private set; }
+
+    public ContactChannel? CustomerPreferredChannel { get; private set; }
+
+    public string WorkOrderNo { get; private set; } = "";
+
+    public string ServiceType { get; private set; } = "";
+
+    public string? ServiceDescription { get; private set; }
+
+    public DateTimeOffset ServiceCompletedAt { get; private set; }
+
+    public string? ServiceStaff { get; private set; }
+
+    public string? ServiceDepartment { get; private set; }
+
+    public VisitPurpose Purpose { get; private set; }
+
+    public ContactChannel Channel { get; private set; }
+
+    public string? Assignee { get; private set; }
+
+    public VisitTaskStatus Status { get; private set; }
+
+    public DateTimeOffset DueFrom { get; private set; }
+
+    public DateTimeOffset DueBy { get; private set; }
+
+    public DueRule DueRule { get; private set; }
+
+    /// <summary>When the next contact is planned; moves with failed attempts, callbacks and reschedules.</summary>
+    public DateTimeOffset ScheduledFor { get; private set; }
+
+    public int FailedAttempts { get; private set; }
+
+    public string? DoNotDisturbOverrideReason { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Incremented on every change; the optimistic-concurrency token.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ContactAttempt> Attempts => _attempts;
+
+    public bool IsOpen => Status is VisitTaskStatus.Pending or VisitTaskStatus.Assigned;
+
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && now > DueBy;
+
+    /// <summary>
+    /// A new task. The first contact is planned at the start of the due window, or at the next working
+    /// moment when the window has already opened.
+    /// </summary>
+    public static VisitTask Create(
+        Guid id,
+        CustomerInfo customer,
+        ServiceRecordInfo service,
+        VisitPurpose purpose,
+        ContactChannel channel,
+        string? assignee,
+        DueWindow window,
+        string? doNotDisturbOverrideReason,
+        DateTimeOffset now,
+        BusinessCalendar calendar)
+    {
+        var earliest = calendar.NextWorkingInstant(now);
+        return new VisitTask
+        {
+            Id = id,
+            CustomerExternalId = customer.ExternalId,
+            CustomerName = customer.Name,
+            CustomerPhone = customer.Phone,
+            CustomerPreferredChannel = customer.PreferredChannel,
+            WorkOrderNo = service.WorkOrderNo,
+            ServiceType = service.ServiceType,
+            ServiceDescription = service.Description,
+            ServiceCompletedAt = service.CompletedAt.ToUniversalTime(),
+            ServiceStaff = service.Staff,
+            ServiceDepartment = service.Department,
+            Purpose = purpose,
+            Channel = channel,
+            Assignee = assignee,
+            Status = assignee is null ? VisitTaskStatus.Pending : VisitTaskStatus.Assigned,
+            DueFrom = window.From.ToUniversalTime(),
+            DueBy = window.By.ToUniversalTime(),
+            DueRule = window.Rule,
+            ScheduledFor = (window.From > earliest ? window.From : earliest).ToUniversalTime(),
+            DoNotDisturbOverrideReason = doNotDisturbOverrideReason,
+            CreatedAt = now.ToUniversalTime(),
+            UpdatedAt = now.ToUniversalTime(),
+            Version = 1,
+        };
+    }
+
+    public Outcome Assign(string assignee, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return VisitTaskErrors.InvalidTransition(this, "assign");
+        }
+
+        Assignee = assignee;
+        Status = VisitTaskStatus.Assigned;
+        Touch(now);
+        return Outcome.Ok;
+    }
+
+    /// <summary>Moves the next contact; a new deadline is optional, an earlier window start follows the new time.</summary>
+    public Outcome Reschedule(DateTimeOffset scheduledFor, DateTimeOffset? dueBy, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return VisitTaskErrors.InvalidTransition(this, "reschedule");
+        }
+
+        if (scheduledFor <= now)
+        {
+            return Error.Validation("scheduledFor", Messages.Get("validation.future"));
+        }
+
+        var newDueBy = (dueBy ?? DueBy).ToUniversalTime();
+        if (newDueBy < scheduledFor)
+        {
+            return Error.Validation("dueBy", Messages.Get("validation.dueByBeforeScheduled"));
+        }
+
+        ScheduledFor = scheduledFor.ToUniversalTime();
+        DueBy = newDueBy;
+        if (dueBy is not null)
+        {
+            DueRule = DueRule.CallerSpecified;
+        }
+
+        if (ScheduledFor < DueFrom)
+        {
+            DueFrom = ScheduledFor;
+        }
+
+        Touch(now);
+        return Outcome.Ok;
+    }
+
+    public Outcome Cancel(string reason, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return VisitTaskErrors.InvalidTransition(this, "cancel");
+        }
+
+        Status = VisitTaskStatus.Cancelled;
+        CancellationReason = reason;
+        ClosedAt = now.ToUniversalTime();
+        Touch(now);
+        return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// Records a contact attempt that did not reach the customer. A requested callback moves the next
+    /// contact to the customer's time (and the deadline with it, when later); any other outcome counts
+    /// as failed and retries after <see cref="AttemptRules.RetryAfter"/> of working time, until the
+    /// limit of failed attempts makes the task <see cref="VisitTaskStatus.Unreachable"/>.
+    /// </summary>
+    public Outcome RecordAttempt(
+        Guid attemptId,
+        AttemptOutcome outcome,
+        string? note,
+        DateTimeOffset? callbackAt,
+        string? recordedBy,
+        DateTimeOffset now,
+        BusinessCalendar calendar,
+        AttemptRules rules)
+    {
+        if (!IsOpen)
+        {
+            return VisitTaskErrors.InvalidTransition(this, "record-attempt");
+        }
+
+        if (outcome == AttemptOutcome.CallbackRequested)
+        {
+            if (callbackAt is null)
+            {
+                return Error.Validation("callbackAt", Messages.Get("validation.callbackRequired"));
+            }
+
+            if (callbackAt <= now)
+            {
+                return Error.Validation("callbackAt", Messages.Get("validation.future"));
+            }
+
+            ScheduledFor = callbackAt.Value.ToUniversalTime();
+            if (ScheduledFor > DueBy)
+            {
+                DueBy = ScheduledFor;
+            }
+        }
+        else
+        {
+            FailedAttempts++;
+            if (FailedAttempts >= rules.MaxFailedAttempts)
+            {
+                Status = VisitTaskStatus.Unreachable;
+                ClosedAt = now.ToUniversalTime();
+            }
+            else
+            {
+                ScheduledFor = calendar.AddWorkingTime(now, rules.RetryAfter).ToUniversalTime();
+            }
+        }
+
+        _attempts.Add(new ContactAttempt(attemptId, now.ToUniversalTime(), outcome, note, callbackAt?.ToUniversalTime(), recordedBy));
+        Touch(now);
+        return Outcome.Ok;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now.ToUniversalTime();
+        Version++;
+    }
+}
+
+/// <summary>One contact attempt that did not reach the customer.</summary>
+public sealed class ContactAttempt
+{
+    private ContactAttempt()
+    {
+    }
+
+    public ContactAttempt(Guid id, DateTimeOffset attemptedAt, AttemptOutcome outcome, string? note, DateTimeOffset? callbackAt, string? recordedBy)
+    {
+        Id = id;
+        AttemptedAt = attemptedAt;
+        Outcome = outcome;
+        Note = note;
+        CallbackAt = callbackAt;
+        RecordedBy = recordedBy;
+    }
+
+    public Guid Id { get; private set; }
+
+    public DateTimeOffset AttemptedAt { get; private set; }
+
+    public AttemptOutcome Outcome { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public DateTimeOffset? CallbackAt { get; private set; }
+
+    public string? RecordedBy { get; private set; }
+}

@@ -1,0 +1,134 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.Api.Features.VisitTasks.ListVisitTasks;
+
+/// <summary>Filters and paging of the task list; every filter is optional and they combine with AND.</summary>
+/// <param name="Status">Only tasks in this status.</param>
+/// <param name="Assignee">Only tasks assigned to this agent.</param>
+/// <param name="Purpose">Only tasks with this purpose.</param>
+/// <param name="Channel">Only tasks on this channel.</param>
+/// <param name="CustomerId">Only tasks of this customer (external id).</param>
+/// <param name="WorkOrderNo">Only tasks about this work order.</param>
+/// <param name="DueBefore">Only tasks whose due window closes before this instant (ISO-8601 with offset; encode '+' as %2B).</param>
+/// <param name="DueAfter">Only tasks whose due window closes at or after this instant.</param>
+/// <param name="Limit">Page size, 1–200 (default 50).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListVisitTasks(
+    VisitTaskStatus? Status,
+    string? Assignee,
+    VisitPurpose? Purpose,
+    ContactChannel? Channel,
+    string? CustomerId,
+    string? WorkOrderNo,
+    string? DueBefore,
+    string? DueAfter,
+    int? Limit,
+    string? Cursor) : IQuery<Result<VisitTaskPage>>
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+}
+
+/// <summary>One page of tasks, ordered by due time (dueWindow.by), then id.</summary>
+/// <param name="Items">The tasks on this page.</param>
+/// <param name="NextCursor">Pass as cursor to get the next page; null on the last page.</param>
+public sealed record VisitTaskPage(IReadOnlyList<VisitTaskResponse> Items, string? NextCursor);
+
+/// <summary>A position in the (dueBy, id) order. Opaque to callers.</summary>
+public readonly record struct ListCursor(DateTimeOffset DueBy, Guid Id)
+{
+    public string Encode() =>
+        Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{DueBy.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{Id:N}"));
+
+    public static bool TryDecode(string? text, out ListCursor cursor)
+    {
+        cursor = default;
+        if (string.IsNullOrEmpty(text) || text.Length > 100)
+        {
+            return false;
+        }
+
+        try
+        {
+            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(text)).Split(':');
+            if (parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                && Guid.TryParseExact(parts[1], "N", out var id))
+            {
+                cursor = new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        return false;
+    }
+}
+
+public sealed class ListVisitTasksHandler(HuiFangDbContext db, TimeProvider clock) : IQueryHandler<ListVisitTasks, Result<VisitTaskPage>>
+{
+    public async ValueTask<Result<VisitTaskPage>> Handle(ListVisitTasks q, CancellationToken cancellationToken)
+    {
+        var limit = q.Limit ?? ListVisitTasks.DefaultLimit;
+        var tasks = db.VisitTasks.AsNoTracking();
+        if (q.Status is { } status)
+        {
+            tasks = tasks.Where(t => t.Status == status);
+        }
+
+        if (q.Assignee is { } assignee)
+        {
+            tasks = tasks.Where(t => t.Assignee == assignee);
+        }
+
+        if (q.Purpose is { } purpose)
+        {
+            tasks = tasks.Where(t => t.Purpose == purpose);
+        }
+
+        if (q.Channel is { } channel)
+        {
+            tasks = tasks.Where(t => t.Channel == channel);
+        }
+
+        if (q.CustomerId is { } customerId)
+        {
+            tasks = tasks.Where(t => t.CustomerExternalId == customerId);
+        }
+
+        if (q.WorkOrderNo is { } workOrderNo)
+        {
+            tasks = tasks.Where(t => t.WorkOrderNo == workOrderNo);
+        }
+
+        if (StrictDateTimeOffsetConverter.TryParse(q.DueBefore, out var before))
+        {
+            tasks = tasks.Where(t => t.DueBy < before);
+        }
+
+        if (StrictDateTimeOffsetConverter.TryParse(q.DueAfter, out var after))
+        {
+            tasks = tasks.Where(t => t.DueBy >= after);
+        }
+
+        if (ListCursor.TryDecode(q.Cursor, out var cursor))
+        {
+            tasks = tasks.Where(t => t.DueBy > cursor.DueBy || (t.DueBy == cursor.DueBy && t.Id.CompareTo(cursor.Id) > 0));
+        }
+
+        var page = await tasks.OrderBy(t => t.DueBy).ThenBy(t => t.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var next = page.Count > limit ? new ListCursor(page[limit - 1].DueBy, page[limit - 1].Id).Encode() : null;
+        return new VisitTaskPage([.. page.Take(limit).Select(t => VisitTaskResponse.From(t, now))], next);
+    }
+}

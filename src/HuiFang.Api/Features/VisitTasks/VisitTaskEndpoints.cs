@@ -1,0 +1,150 @@
+using HuiFang.Api.Common;
+using HuiFang.Api.Features.VisitTasks.AssignVisitTask;
+using HuiFang.Api.Features.VisitTasks.CancelVisitTask;
+using HuiFang.Api.Features.VisitTasks.CreateVisitTaskBatch;
+using HuiFang.Api.Features.VisitTasks.GetVisitTask;
+using HuiFang.Api.Features.VisitTasks.ListVisitTasks;
+using HuiFang.Api.Features.VisitTasks.RecordContactAttempt;
+using HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Assign = HuiFang.Api.Features.VisitTasks.AssignVisitTask.AssignVisitTask;
+using Batch = HuiFang.Api.Features.VisitTasks.CreateVisitTaskBatch.CreateVisitTaskBatch;
+using Cancel = HuiFang.Api.Features.VisitTasks.CancelVisitTask.CancelVisitTask;
+using Create = HuiFang.Api.Features.VisitTasks.CreateVisitTask.CreateVisitTask;
+using Get = HuiFang.Api.Features.VisitTasks.GetVisitTask.GetVisitTask;
+using List = HuiFang.Api.Features.VisitTasks.ListVisitTasks.ListVisitTasks;
+using RecordAttempt = HuiFang.Api.Features.VisitTasks.RecordContactAttempt.RecordContactAttempt;
+using Reschedule = HuiFang.Api.Features.VisitTasks.RescheduleVisitTask.RescheduleVisitTask;
+
+namespace HuiFang.Api.Features.VisitTasks;
+
+public static class VisitTaskEndpoints
+{
+    public const string Route = "/api/v1/visit-tasks";
+
+    public static IEndpointRouteBuilder MapVisitTasks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Route).WithTags("Visit tasks");
+
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateVisitTask")
+            .WithSummary("Create a visit task")
+            .WithDescription("""
+                Plans a follow-up visit (回访任务) for one customer about one completed job. Without a `dueWindow`
+                the timing rules plan it from the purpose and service type (after-sales: 3rd–7th working day;
+                complaint follow-up: within 24 h; emergency repair: immediately; activity: within 5 days;
+                routine repair: the monthly batch from the 26th; periodic: next month), inside working hours
+                of the business calendar. A non-complaint visit for a customer with another follow-up within
+                30 days is refused (409 `do-not-disturb`) unless `doNotDisturbOverride` gives a reason.
+                One task per work order and purpose: a duplicate is refused (409 `duplicate-visit-task`).
+                """)
+            .Produces<VisitTaskResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/batch", CreateBatchAsync)
+            .WithName("CreateVisitTaskBatch")
+            .WithSummary("Create many visit tasks at once")
+            .WithDescription("""
+                Up to 500 items (setting HuiFang:VisitTasks:MaxBatchSize), each shaped like the body of
+                `POST /api/v1/visit-tasks`. Items are validated and stored one by one, in order: a bad item
+                gets its own problem in `results` and does not sink the good ones. The response is 200 with
+                one result per item whenever the batch itself is well-formed.
+                """)
+            .Produces<BatchResponse>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetVisitTask")
+            .WithSummary("Get a visit task")
+            .WithDescription("The task with its due window, planned contact, attempts and status.")
+            .Produces<VisitTaskResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListVisitTasks")
+            .WithSummary("List visit tasks")
+            .WithDescription("""
+                Filters combine with AND. Results are ordered by the close of the due window, then id, and
+                paged with an opaque cursor: pass `nextCursor` back as `cursor` until it is null. The order
+                is stable, so a task is never returned twice while paging.
+                """)
+            .Produces<VisitTaskPage>()
+            .ProducesValidationProblem();
+
+        group.MapPost("/{id:guid}/assign", AssignAsync)
+            .WithName("AssignVisitTask")
+            .WithSummary("Assign or reassign a visit task")
+            .WithDescription("Sets the agent responsible for the visit. Only open tasks (Pending, Assigned) can be assigned.")
+            .Produces<VisitTaskResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/reschedule", RescheduleAsync)
+            .WithName("RescheduleVisitTask")
+            .WithSummary("Reschedule a visit task")
+            .WithDescription("Moves the next contact to `scheduledFor` (in the future), optionally with a new deadline `dueBy`. Only open tasks can be rescheduled.")
+            .Produces<VisitTaskResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/cancel", CancelAsync)
+            .WithName("CancelVisitTask")
+            .WithSummary("Cancel a visit task")
+            .WithDescription("Closes an open task with a reason. A cancelled task no longer blocks a new task for the same work order and purpose.")
+            .Produces<VisitTaskResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{id:guid}/attempts", RecordAttemptAsync)
+            .WithName("RecordContactAttempt")
+            .WithSummary("Record a contact attempt that did not reach the customer")
+            .WithDescription("""
+                NoAnswer, Busy, WrongNumber and Refused count as failed attempts: the next contact is planned
+                two working hours later (setting HuiFang:VisitTasks:RetryAfter), and after 3 failed attempts
+                (HuiFang:VisitTasks:MaxFailedAttempts) the task becomes Unreachable. CallbackRequested needs
+                `callbackAt`: the next contact moves to the customer's time and does not count as failed.
+                """)
+            .Produces<VisitTaskResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return app;
+    }
+
+    private static async Task<Results<Created<VisitTaskResponse>, ProblemHttpResult>> CreateAsync(Create body, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(body, ct);
+        return result.IsSuccess ? TypedResults.Created($"{Route}/{result.Value.Id}", result.Value) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> CreateBatchAsync(Batch body, IMediator mediator, CancellationToken ct) =>
+        Respond(await mediator.Send(body, ct));
+
+    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        Respond(await mediator.Send(new Get(id), ct));
+
+    private static async Task<Results<Ok<VisitTaskPage>, ProblemHttpResult>> ListAsync([AsParameters] List query, IMediator mediator, CancellationToken ct) =>
+        Respond(await mediator.Send(query, ct));
+
+    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> AssignAsync(Guid id, AssignVisitTaskRequest body, IMediator mediator, CancellationToken ct) =>
+        Respond(await mediator.Send(new Assign(id, body.Assignee), ct));
+
+    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RescheduleAsync(Guid id, RescheduleVisitTaskRequest body, IMediator mediator, CancellationToken ct) =>
+        Respond(await mediator.Send(new Reschedule(id, body.ScheduledFor, body.DueBy), ct));
+
+    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> CancelAsync(Guid id, CancelVisitTaskRequest body, IMediator mediator, CancellationToken ct) =>
+        Respond(await mediator.Send(new Cancel(id, body.Reason), ct));
+
+    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RecordAttemptAsync(Guid id, RecordContactAttemptRequest body, IMediator mediator, CancellationToken ct) =>
+        Respond(await mediator.Send(new RecordAttempt(id, body.Outcome, body.Note, body.CallbackAt, body.RecordedBy), ct));
+
+    private static Results<Ok<T>, ProblemHttpResult> Respond<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+}

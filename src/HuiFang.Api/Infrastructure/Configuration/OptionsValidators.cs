@@ -1,0 +1,169 @@
+using System.Globalization;
+using HuiFang.Api.Domain.Calendar;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.Api.Infrastructure.Configuration;
+
+/// <summary>Checks the calendar settings and builds the calendar once; every failure names its setting.</summary>
+public sealed class CalendarOptionsValidator : IValidateOptions<CalendarOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CalendarOptions options)
+    {
+        var failures = new List<string>();
+        TryBuild(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static BusinessCalendar Build(CalendarOptions options)
+    {
+        var failures = new List<string>();
+        return TryBuild(options, failures) ?? throw new OptionsValidationException(CalendarOptions.Section, typeof(CalendarOptions), failures);
+    }
+
+    private static BusinessCalendar? TryBuild(CalendarOptions options, List<string> failures)
+    {
+        const string s = CalendarOptions.Section;
+        TimeZoneInfo? zone = null;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            failures.Add($"{s}:TimeZone: '{options.TimeZone}' is not a known time zone id (use an IANA id such as Asia/Shanghai).");
+        }
+
+        var intervals = new List<WorkingInterval>();
+        foreach (var text in options.WorkingHours)
+        {
+            if (WorkingInterval.TryParse(text, out var interval))
+            {
+                intervals.Add(interval);
+            }
+            else
+            {
+                failures.Add($"{s}:WorkingHours: '{text}' is not an interval 'HH:mm-HH:mm' with its end after its start.");
+            }
+        }
+
+        if (options.WorkingHours.Count == 0)
+        {
+            failures.Add($"{s}:WorkingHours: at least one working interval is required, e.g. \"09:00-12:00\".");
+        }
+
+        if (options.WorkingDays.Count == 0)
+        {
+            failures.Add($"{s}:WorkingDays: at least one working weekday is required.");
+        }
+
+        var holidays = ParseDates(options.Holidays, $"{s}:Holidays", failures);
+        var makeUp = ParseDates(options.MakeUpWorkdays, $"{s}:MakeUpWorkdays", failures);
+        if (failures.Count > 0 || zone is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new BusinessCalendar(zone, intervals, options.WorkingDays, holidays, makeUp);
+        }
+        catch (ArgumentException e)
+        {
+            failures.Add($"{s}:WorkingHours: {e.Message}");
+            return null;
+        }
+    }
+
+    private static List<DateOnly> ParseDates(IEnumerable<string> entries, string setting, List<string> failures)
+    {
+        var dates = new List<DateOnly>();
+        foreach (var entry in entries)
+        {
+            var parts = entry.Split("..", 2, StringSplitOptions.TrimEntries);
+            if (!DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            {
+                failures.Add($"{setting}: '{entry}' is not a date 'yyyy-MM-dd' or a range 'yyyy-MM-dd..yyyy-MM-dd'.");
+                continue;
+            }
+
+            var last = first;
+            if (parts.Length == 2
+                && (!DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last) || last < first || last.DayNumber - first.DayNumber > 366))
+            {
+                failures.Add($"{setting}: '{entry}' is not a range of at most a year with its end on or after its start.");
+                continue;
+            }
+
+            for (var d = first; d <= last; d = d.AddDays(1))
+            {
+                dates.Add(d);
+            }
+        }
+
+        return dates;
+    }
+}
+
+public sealed class VisitTaskOptionsValidator : IValidateOptions<VisitTaskOptions>
+{
+    public ValidateOptionsResult Validate(string? name, VisitTaskOptions o)
+    {
+        const string s = VisitTaskOptions.Section;
+        var failures = new List<string>();
+        if (o.RetryAfter <= TimeSpan.Zero || o.RetryAfter > TimeSpan.FromDays(30))
+        {
+            failures.Add($"{s}:RetryAfter: must be a positive duration of at most 30 days, e.g. \"02:00:00\".");
+        }
+
+        var t = o.Timing;
+        if (t.AfterSalesFirstWorkingDay < 1 || t.AfterSalesLastWorkingDay < t.AfterSalesFirstWorkingDay || t.AfterSalesLastWorkingDay > 60)
+        {
+            failures.Add($"{s}:Timing:AfterSalesFirstWorkingDay/AfterSalesLastWorkingDay: need 1 ≤ first ≤ last ≤ 60.");
+        }
+
+        Check(t.ComplaintFollowUpHours, 1, 720, "ComplaintFollowUpHours");
+        Check(t.EmergencyRepairWorkingHours, 1, 72, "EmergencyRepairWorkingHours");
+        Check(t.ActivityDays, 1, 60, "ActivityDays");
+        Check(t.HelpServiceDays, 1, 60, "HelpServiceDays");
+        Check(t.RoutineRepairBatchDay, 1, 31, "RoutineRepairBatchDay");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+
+        void Check(int value, int min, int max, string key)
+        {
+            if (value < min || value > max)
+            {
+                failures.Add($"{s}:Timing:{key}: {value} is outside {min}..{max}.");
+            }
+        }
+    }
+}
+
+public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MessagingOptions o)
+    {
+        if (o.Transport != MessagingTransport.RabbitMq)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        const string s = MessagingOptions.Section + ":RabbitMq";
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(o.RabbitMq.Host))
+        {
+            failures.Add($"{s}:Host: required when {MessagingOptions.Section}:Transport is RabbitMq.");
+        }
+
+        if (o.RabbitMq.Port is < 1 or > 65535)
+        {
+            failures.Add($"{s}:Port: {o.RabbitMq.Port} is not a TCP port.");
+        }
+
+        if (string.IsNullOrEmpty(o.RabbitMq.Username))
+        {
+            failures.Add($"{s}:Username: required when {MessagingOptions.Section}:Transport is RabbitMq.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using HuiFang.Api.Common;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+
+namespace HuiFang.Api.Infrastructure.Http;
+
+public static class HttpSetup
+{
+    public static readonly string[] SupportedCultures = ["en", "zh-CN", "zh"];
+
+    /// <summary>
+    /// JSON that refuses what it cannot read faithfully (integer enums, numbers in strings, unknown
+    /// members, timestamps without an offset), and problem responses with a traceId for every failure.
+    /// </summary>
+    public static IServiceCollection AddHuiFangHttp(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var problem = ctx.ProblemDetails;
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+            if (ctx.HttpContext.GetEndpoint() is null && problem.Status is 404 or 405)
+            {
+                problem.Title = Messages.Get(problem.Status == 404 ? "problem.notFound.title" : "problem.status.title", problem.Status);
+                problem.Detail ??= Messages.Get("problem.route.detail", ctx.HttpContext.Request.Method, ctx.HttpContext.Request.Path.Value);
+            }
+        });
+
+        services.AddRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en");
+            o.AddSupportedCultures(SupportedCultures);
+            o.AddSupportedUICultures(SupportedCultures);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+            o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        ConfigureValidationMessages();
+        return services;
+    }
+
+    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new StrictDateTimeOffsetConverter());
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    /// <summary>
+    /// Field names in validation messages and error keys are the JSON names callers send
+    /// (<c>customer.externalId</c>), and Chinese requests get FluentValidation's Chinese texts.
+    /// </summary>
+    private static void ConfigureValidationMessages()
+    {
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
+        ValidatorOptions.Global.LanguageManager = new ChineseAwareLanguageManager();
+    }
+
+    private static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    /// <summary>FluentValidation ships zh-CN texts; requests for plain "zh" (or zh-Hans) get them too.</summary>
+    private sealed class ChineseAwareLanguageManager : FluentValidation.Resources.LanguageManager
+    {
+        private static readonly CultureInfo ZhCn = CultureInfo.GetCultureInfo("zh-CN");
+
+        public override string GetString(string key, CultureInfo? culture = null)
+        {
+            culture ??= CultureInfo.CurrentUICulture;
+            return base.GetString(key, Messages.IsChinese(culture) ? ZhCn : culture);
+        }
+    }
+}

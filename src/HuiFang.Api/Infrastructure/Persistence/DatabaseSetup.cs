@@ -1,0 +1,99 @@
+using HuiFang.Api.Infrastructure.Configuration;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.Api.Infrastructure.Persistence;
+
+/// <summary>Where the data lives, decided once at start-up from configuration.</summary>
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString, string Description);
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "HuiFang";
+
+    /// <summary>Registers the provider's <see cref="HuiFangDbContext"/> subclass behind the shared base type.</summary>
+    public static DatabaseTarget AddHuiFangDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        var target = Resolve(options, configuration.GetConnectionString(ConnectionStringName), contentRoot);
+        services.AddSingleton(target);
+
+        if (target.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<HuiFangDbContext, PostgresHuiFangDbContext>(o => o.UseNpgsql(target.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<HuiFangDbContext, SqliteHuiFangDbContext>(o => o.UseSqlite(target.ConnectionString));
+        }
+
+        return target;
+    }
+
+    public static DatabaseTarget Resolve(DatabaseOptions options, string? connectionString, string contentRoot)
+    {
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new OptionsValidationException(
+                    $"ConnectionStrings:{ConnectionStringName}",
+                    typeof(DatabaseOptions),
+                    [$"ConnectionStrings:{ConnectionStringName} is required when {DatabaseOptions.Section}:Provider is PostgreSql (environment variable ConnectionStrings__{ConnectionStringName})."]);
+            }
+
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return new DatabaseTarget(DatabaseProvider.PostgreSql, connectionString, $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            var given = new SqliteConnectionStringBuilder(connectionString);
+            return new DatabaseTarget(DatabaseProvider.Sqlite, connectionString, $"SQLite database {given.DataSource}");
+        }
+
+        var path = Path.GetFullPath(Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(contentRoot, options.SqlitePath));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true };
+        return new DatabaseTarget(DatabaseProvider.Sqlite, sqlite.ToString(), $"SQLite database {path}");
+    }
+
+    /// <summary>
+    /// Brings the schema up to date with the migrations of the provider in use. A database created by an
+    /// older version is upgraded in place, never recreated. With migrations turned off, a database that
+    /// is behind only produces a warning.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+
+        if (!options.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogWarning("The database is {Count} migration(s) behind ({Migrations}) and migrations at start-up are off", pending.Count, string.Join(", ", pending));
+            }
+
+            return;
+        }
+
+        var applied = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (applied.Count > 0)
+        {
+            logger.LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied));
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers work while a writer commits; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

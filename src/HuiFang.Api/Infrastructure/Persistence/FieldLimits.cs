@@ -1,0 +1,13 @@
+namespace HuiFang.Api.Infrastructure.Persistence;
+
+/// <summary>Column lengths; validators use the same numbers so that nothing is cut in the database.</summary>
+public static class FieldLimits
+{
+    public const int ExternalId = 64;
+    public const int Name = 100;
+    public const int Phone = 32;
+    public const int WorkOrderNo = 64;
+    public const int Code = 64;
+    public const int Reason = 500;
+    public const int LongText = 2000;
+}
