@@ -246,7 +246,8 @@ public sealed class VisitTask
             }
             else
             {
-                ScheduledFor = calendar.AddWorkingTime(now, rules.RetryAfter).ToUniversalTime();
+                // A retry that lands on the close of an interval is planned when work resumes.
+                ScheduledFor = calendar.NextWorkingInstant(calendar.AddWorkingTime(now, rules.RetryAfter)).ToUniversalTime();
             }
         }
 

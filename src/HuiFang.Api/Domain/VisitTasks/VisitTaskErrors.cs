@@ -10,7 +10,7 @@ public static class VisitTaskErrors
 
     public static Error InvalidTransition(VisitTask task, string action) =>
         new(ErrorKind.InvalidTransition, "invalid-transition", "visitTask.invalidTransition", [action, task.Status],
-            new Dictionary<string, object?> { ["taskId"] = task.Id, ["status"] = task.Status.ToString(), ["action"] = action });
+            new Dictionary<string, object?> { ["taskId"] = task.Id, ["taskStatus"] = task.Status.ToString(), ["action"] = action });
 
     public static Error Duplicate(Guid existingId, string workOrderNo, VisitPurpose purpose) =>
         new(ErrorKind.Conflict, "duplicate-visit-task", "visitTask.duplicate", [workOrderNo, purpose],

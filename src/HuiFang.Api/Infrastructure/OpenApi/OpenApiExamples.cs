@@ -56,7 +56,7 @@ internal static class OpenApiExamples
             new CreateVisitTaskBatch([CreateExample, CreateExample with { Customer = CreateExample.Customer with { Name = "" } }]),
             new BatchResponse(1, 1, [
                 new BatchItemResult(0, 201, TaskExample, null),
-                new BatchItemResult(1, 400, null, new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(new Dictionary<string, string[]> { ["customer.name"] = ["'customer.name' must not be empty."] })
+                new BatchItemResult(1, 400, null, new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["customer.name"] = ["'customer.name' must not be empty."] })
                 {
                     Status = 400, Title = "One or more fields are invalid.", Type = "urn:huifang:problem:validation",
                 }),

@@ -2,7 +2,6 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HuiFang.Api.Features.VisitTasks.CreateVisitTaskBatch;
 
@@ -20,8 +19,8 @@ public sealed record BatchResponse(int Succeeded, int Failed, IReadOnlyList<Batc
 /// <param name="Index">Zero-based position of the item in the request.</param>
 /// <param name="Status">The HTTP status the item would have had on its own (201, 400, 409).</param>
 /// <param name="Task">The created task, when the item succeeded.</param>
-/// <param name="Problem">Why the item was refused, as an RFC 9457 problem.</param>
-public sealed record BatchItemResult(int Index, int Status, VisitTaskResponse? Task, ProblemDetails? Problem);
+/// <param name="Problem">Why the item was refused, as an RFC 9457 problem; <c>errors</c> names the invalid fields of a 400 item.</param>
+public sealed record BatchItemResult(int Index, int Status, VisitTaskResponse? Task, HttpValidationProblemDetails? Problem);
 
 public sealed class CreateVisitTaskBatchHandler(IMediator mediator, HuiFangDbContext db) : ICommandHandler<CreateVisitTaskBatch, Result<BatchResponse>>
 {
@@ -51,7 +50,20 @@ public sealed class CreateVisitTaskBatchHandler(IMediator mediator, HuiFangDbCon
 
     private static BatchItemResult Failure(int index, Error error)
     {
-        var problem = error.ToProblemDetails();
+        // One problem type for every item, so that a 400 item keeps its per-field errors when serialized.
+        var details = error.ToProblemDetails();
+        var problem = details as HttpValidationProblemDetails ?? new HttpValidationProblemDetails
+        {
+            Type = details.Type,
+            Title = details.Title,
+            Status = details.Status,
+            Detail = details.Detail,
+        };
+        foreach (var (key, value) in details.Extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
         return new BatchItemResult(index, problem.Status!.Value, null, problem);
     }
 }
