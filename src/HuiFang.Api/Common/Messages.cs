@@ -20,7 +20,7 @@ public static class Messages
         ["problem.unexpected.detail"] = ("The error was logged; quote the traceId when reporting it.", "错误已记录，反馈问题时请提供 traceId。"),
         ["problem.route.detail"] = ("No endpoint answers {0} {1}.", "没有接口响应 {0} {1}。"),
         ["problem.status.title"] = ("The request failed with status {0}.", "请求失败，状态码 {0}。"),
-        ["problem.malformedJson"] = ("The request body is not valid JSON.", "请求体不是有效的 JSON。"),
+        ["problem.malformedJson"] = ("The request body is not valid JSON (line {0}, byte {1}).", "请求体不是有效的 JSON（第 {0} 行，第 {1} 字节）。"),
         ["problem.emptyBody"] = ("A JSON request body is required.", "需要 JSON 格式的请求体。"),
         ["problem.invalidJsonValue"] = ("This value is not valid here (wrong type, unknown value or impossible date).", "该值无效（类型错误、未知取值或不存在的日期）。"),
         ["problem.invalidParameter"] = ("'{0}' is not a valid value for this parameter.", "“{0}”不是该参数的有效取值。"),

@@ -61,11 +61,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var errors = new Dictionary<string, string[]>();
         if (bad.InnerException is JsonException json)
         {
-            // The reader's own exceptions (a subtype) mean broken JSON syntax; a plain JsonException means
-            // well-formed JSON with a value that does not fit its field.
-            var syntax = json.GetType() != typeof(JsonException) && json is not InvalidTimestampException;
+            // Broken syntax surfaces as a JsonException wrapping the reader's own (also a JsonException);
+            // a well-formed value that does not fit its field has no such inner exception.
+            var syntax = json.InnerException is JsonException;
             var path = syntax ? "$" : JsonPath(json.Path);
-            var message = json is InvalidTimestampException ? json.Message : Messages.Get(syntax || path == "$" ? "problem.malformedJson" : "problem.invalidJsonValue");
+            var message = json is InvalidTimestampException
+                ? json.Message
+                : syntax || path == "$"
+                    ? Messages.Get("problem.malformedJson", (json.LineNumber ?? 0) + 1, (json.BytePositionInLine ?? 0) + 1)
+                    : Messages.Get("problem.invalidJsonValue");
             errors[path] = [message];
         }
         else if (BindFailure().Match(bad.Message) is { Success: true } bind)

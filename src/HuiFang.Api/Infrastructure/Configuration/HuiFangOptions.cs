@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using HuiFang.Api.Domain.VisitTasks;
 
 namespace HuiFang.Api.Infrastructure.Configuration;
@@ -82,18 +81,15 @@ public sealed class VisitTaskOptions
     public const string Section = "HuiFang:VisitTasks";
 
     /// <summary>Days around a planned follow-up in which no other (non-complaint) follow-up of the same customer is planned.</summary>
-    [Range(0, 366)]
     public int DoNotDisturbDays { get; set; } = 30;
 
     /// <summary>Failed contact attempts after which a task becomes Unreachable.</summary>
-    [Range(1, 20)]
     public int MaxFailedAttempts { get; set; } = 3;
 
     /// <summary>Working time after a failed attempt before the next one is planned.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Largest batch accepted by POST /api/v1/visit-tasks/batch.</summary>
-    [Range(1, 5000)]
     public int MaxBatchSize { get; set; } = 500;
 
     public TimingRules Timing { get; set; } = new();

@@ -110,6 +110,9 @@ public sealed class VisitTaskOptionsValidator : IValidateOptions<VisitTaskOption
     {
         const string s = VisitTaskOptions.Section;
         var failures = new List<string>();
+        Range(o.DoNotDisturbDays, 0, 366, $"{s}:DoNotDisturbDays");
+        Range(o.MaxFailedAttempts, 1, 20, $"{s}:MaxFailedAttempts");
+        Range(o.MaxBatchSize, 1, 5000, $"{s}:MaxBatchSize");
         if (o.RetryAfter <= TimeSpan.Zero || o.RetryAfter > TimeSpan.FromDays(30))
         {
             failures.Add($"{s}:RetryAfter: must be a positive duration of at most 30 days, e.g. \"02:00:00\".");
@@ -121,18 +124,18 @@ public sealed class VisitTaskOptionsValidator : IValidateOptions<VisitTaskOption
             failures.Add($"{s}:Timing:AfterSalesFirstWorkingDay/AfterSalesLastWorkingDay: need 1 ≤ first ≤ last ≤ 60.");
         }
 
-        Check(t.ComplaintFollowUpHours, 1, 720, "ComplaintFollowUpHours");
-        Check(t.EmergencyRepairWorkingHours, 1, 72, "EmergencyRepairWorkingHours");
-        Check(t.ActivityDays, 1, 60, "ActivityDays");
-        Check(t.HelpServiceDays, 1, 60, "HelpServiceDays");
-        Check(t.RoutineRepairBatchDay, 1, 31, "RoutineRepairBatchDay");
+        Range(t.ComplaintFollowUpHours, 1, 720, $"{s}:Timing:ComplaintFollowUpHours");
+        Range(t.EmergencyRepairWorkingHours, 1, 72, $"{s}:Timing:EmergencyRepairWorkingHours");
+        Range(t.ActivityDays, 1, 60, $"{s}:Timing:ActivityDays");
+        Range(t.HelpServiceDays, 1, 60, $"{s}:Timing:HelpServiceDays");
+        Range(t.RoutineRepairBatchDay, 1, 31, $"{s}:Timing:RoutineRepairBatchDay");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 
-        void Check(int value, int min, int max, string key)
+        void Range(int value, int min, int max, string key)
         {
             if (value < min || value > max)
             {
-                failures.Add($"{s}:Timing:{key}: {value} is outside {min}..{max}.");
+                failures.Add($"{key}: {value} is outside {min}..{max}.");
             }
         }
     }

@@ -49,11 +49,46 @@ public static class OpenApiSetup
             o.AddOperationTransformer((operation, context, _) =>
             {
                 OpenApiExamples.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata);
+                foreach (var parameter in operation.Parameters ?? [])
+                {
+                    if (parameter is OpenApiParameter p && string.IsNullOrEmpty(p.Description) && ParameterDocs.Value.TryGetValue(p.Name ?? "", out var text))
+                    {
+                        p.Description = text;
+                    }
+                }
+
                 return Task.CompletedTask;
             });
         });
         return services;
     }
+
+    /// <summary>
+    /// Query and route parameters documented once, in the XML docs of the request records (the
+    /// framework does not carry them over for [AsParameters] records).
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, string>> ParameterDocs = new(() =>
+    {
+        var docs = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = "The visit task's id." };
+        var path = Path.ChangeExtension(typeof(OpenApiSetup).Assembly.Location, ".xml");
+        if (!File.Exists(path))
+        {
+            return docs;
+        }
+
+        var queryRecords = new[] { typeof(Features.VisitTasks.ListVisitTasks.ListVisitTasks) };
+        var xml = System.Xml.Linq.XDocument.Load(path);
+        foreach (var type in queryRecords)
+        {
+            var member = xml.Descendants("member").FirstOrDefault(m => (string?)m.Attribute("name") == $"T:{type.FullName}");
+            foreach (var param in member?.Elements("param") ?? [])
+            {
+                docs[JsonNamingPolicy.CamelCase.ConvertName((string)param.Attribute("name")!)] = param.Value.Trim();
+            }
+        }
+
+        return docs;
+    });
 
     internal static JsonNode? ToNode(object value)
     {

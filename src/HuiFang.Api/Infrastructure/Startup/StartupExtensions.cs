@@ -12,7 +12,7 @@ public static class StartupExtensions
     public static IServiceCollection AddHuiFangOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateOnStart();
-        services.AddOptions<VisitTaskOptions>().Bind(configuration.GetSection(VisitTaskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<VisitTaskOptions>().Bind(configuration.GetSection(VisitTaskOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CalendarOptions>, CalendarOptionsValidator>();
         services.AddSingleton<IValidateOptions<VisitTaskOptions>, VisitTaskOptionsValidator>();
         services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();

@@ -22,10 +22,10 @@ public sealed record CreateVisitTask(
     [property: Required] CustomerInput Customer,
     [property: Required] ServiceRecordInput ServiceRecord,
     [property: Required] VisitPurpose? Purpose,
-    ContactChannel? Channel,
-    string? Assignee,
-    DueWindowInput? DueWindow,
-    DoNotDisturbOverrideInput? DoNotDisturbOverride) : ICommand<Result<VisitTaskResponse>>, ITransactional;
+    ContactChannel? Channel = null,
+    string? Assignee = null,
+    DueWindowInput? DueWindow = null,
+    DoNotDisturbOverrideInput? DoNotDisturbOverride = null) : ICommand<Result<VisitTaskResponse>>, ITransactional;
 
 /// <summary>The customer to contact.</summary>
 /// <param name="ExternalId">The customer's id in the calling system.</param>
@@ -35,8 +35,8 @@ public sealed record CreateVisitTask(
 public sealed record CustomerInput(
     [property: Required] string ExternalId,
     [property: Required] string Name,
-    string? Phone,
-    ContactChannel? PreferredChannel);
+    string? Phone = null,
+    ContactChannel? PreferredChannel = null);
 
 /// <summary>The completed job a follow-up is about.</summary>
 /// <param name="WorkOrderNo">Work-order number in the calling system.</param>
@@ -50,13 +50,13 @@ public sealed record ServiceRecordInput(
     [property: Required] string ServiceType,
     string? Description,
     [property: Required] DateTimeOffset? CompletedAt,
-    string? Staff,
-    string? Department);
+    string? Staff = null,
+    string? Department = null);
 
 /// <summary>A due window chosen by the caller.</summary>
 /// <param name="From">Not before this instant; defaults to now.</param>
 /// <param name="By">Overdue after this instant; must be in the future.</param>
-public sealed record DueWindowInput(DateTimeOffset? From, [property: Required] DateTimeOffset? By);
+public sealed record DueWindowInput(DateTimeOffset? From = null, [property: Required] DateTimeOffset? By = null);
 
 /// <summary>An explicit override of the do-not-disturb rule.</summary>
 /// <param name="Reason">Why the customer must be contacted again so soon.</param>

@@ -5,6 +5,7 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.VisitTasks.ListVisitTasks;
@@ -21,16 +22,16 @@ namespace HuiFang.Api.Features.VisitTasks.ListVisitTasks;
 /// <param name="Limit">Page size, 1–200 (default 50).</param>
 /// <param name="Cursor">The nextCursor of the previous page.</param>
 public sealed record ListVisitTasks(
-    VisitTaskStatus? Status,
-    string? Assignee,
-    VisitPurpose? Purpose,
-    ContactChannel? Channel,
-    string? CustomerId,
-    string? WorkOrderNo,
-    string? DueBefore,
-    string? DueAfter,
-    int? Limit,
-    string? Cursor) : IQuery<Result<VisitTaskPage>>
+    [FromQuery(Name = "status")] VisitTaskStatus? Status = null,
+    [FromQuery(Name = "assignee")] string? Assignee = null,
+    [FromQuery(Name = "purpose")] VisitPurpose? Purpose = null,
+    [FromQuery(Name = "channel")] ContactChannel? Channel = null,
+    [FromQuery(Name = "customerId")] string? CustomerId = null,
+    [FromQuery(Name = "workOrderNo")] string? WorkOrderNo = null,
+    [FromQuery(Name = "dueBefore")] string? DueBefore = null,
+    [FromQuery(Name = "dueAfter")] string? DueAfter = null,
+    [FromQuery(Name = "limit")] int? Limit = null,
+    [FromQuery(Name = "cursor")] string? Cursor = null) : IQuery<Result<VisitTaskPage>>
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;

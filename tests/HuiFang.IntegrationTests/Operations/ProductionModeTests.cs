@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HuiFang.IntegrationTests.Infrastructure;
+using HuiFang.IntegrationTests.VisitTasks;
+
+namespace HuiFang.IntegrationTests.Operations;
+
+/// <summary>The production combination — PostgreSQL and RabbitMQ — started together as docker compose runs it.</summary>
+public sealed class ProductionModeTests
+{
+    [Fact]
+    public async Task Production_mode_runs_on_postgresql_and_rabbitmq_and_reports_both_ready()
+    {
+        var (rabbit, rabbitUnavailable) = await RabbitMqServer.GetAsync();
+        if (rabbit is null)
+        {
+            TestEnvironment.SkipOrFail(rabbitUnavailable!);
+            return;
+        }
+
+        var (connectionString, pgUnavailable) = await PostgresServer.CreateDatabaseAsync();
+        if (connectionString is null)
+        {
+            TestEnvironment.SkipOrFail(pgUnavailable!);
+            return;
+        }
+
+        try
+        {
+            var settings = RabbitMqServer.Settings(rabbit);
+            settings["HuiFang:Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:HuiFang"] = connectionString;
+            await using var app = new HuiFangApp(settings, new TestClock());
+            using var client = app.CreateClient();
+
+            JsonObject? report = null;
+            for (var attempt = 0; attempt < 60; attempt++)
+            {
+                report = JsonNode.Parse(await client.GetStringAsync("/health/ready"))!.AsObject();
+                if ((string?)report["status"] == "Healthy")
+                {
+                    break;
+                }
+
+                await Task.Delay(250);
+            }
+
+            Assert.Equal("Healthy", (string?)report!["checks"]!["bus"]!["status"]);
+            Assert.Equal("Healthy", (string?)report["checks"]!["database"]!["status"]);
+            var created = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task An_unreachable_broker_degrades_readiness_but_writes_keep_working()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HuiFang"] = $"Data Source={Path.Combine(Path.GetTempPath(), "huifang-tests", $"nobroker-{Guid.NewGuid():N}.db")}",
+            ["HuiFang:Messaging:Transport"] = "RabbitMq",
+            ["HuiFang:Messaging:RabbitMq:Host"] = "127.0.0.1",
+            ["HuiFang:Messaging:RabbitMq:Port"] = "1", // nothing listens there
+        };
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "huifang-tests"));
+        await using var app = new HuiFangApp(settings, new TestClock());
+        using var client = app.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var report = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        Assert.Equal("Degraded", (string?)report["status"]);
+        Assert.NotEqual("Healthy", (string?)report["checks"]!["bus"]!["status"]);
+        var created = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HuiFang.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.IntegrationTests.VisitTasks;
+
+public sealed class SqliteBadInputTests(SqliteApiFixture fixture) : BadInputTests(fixture), IClassFixture<SqliteApiFixture>;
+
+public sealed class PostgresBadInputTests(PostgresApiFixture fixture) : BadInputTests(fixture), IClassFixture<PostgresApiFixture>;
+
+/// <summary>
+/// Every endpoint against every kind of wrong input: each answer is a 4xx problem naming the field,
+/// never a 500, and nothing is written.
+/// </summary>
+public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    private const string Route = "/api/v1/visit-tasks";
+    private const string TaskId = "{id}";
+
+    private static string Valid() => VisitTaskApiTests.NewTask(customer: "C-bad", workOrder: "WO-bad").ToJsonString();
+
+    private static string With(Action<JsonObject> change)
+    {
+        var body = VisitTaskApiTests.NewTask(customer: "C-bad", workOrder: "WO-bad");
+        change(body);
+        return body.ToJsonString();
+    }
+
+    /// <summary>(case, method, path, content type, body, expected status, the error key the problem must name or null).</summary>
+    public static TheoryData<string, string, string, string, string?, int, string?> Cases => new()
+    {
+        // Create
+        { "malformed JSON", "POST", Route, "application/json", "{\"customer\":", 400, "$" },
+        { "empty body", "POST", Route, "application/json", "", 400, "$" },
+        { "JSON array instead of object", "POST", Route, "application/json", "[]", 400, "$" },
+        { "wrong content type", "POST", Route, "text/plain", Valid(), 415, null },
+        { "unknown enum value", "POST", Route, "application/json", With(b => b["purpose"] = "Gossip"), 400, "purpose" },
+        { "enum as a number", "POST", Route, "application/json", With(b => b["channel"] = 1), 400, "channel" },
+        { "number for a string", "POST", Route, "application/json", With(b => b["customer"]!["name"] = 42), 400, "customer.name" },
+        { "string for an object", "POST", Route, "application/json", With(b => b["customer"] = "C-1001"), 400, "customer" },
+        { "impossible date", "POST", Route, "application/json", With(b => b["serviceRecord"]!["completedAt"] = "2026-02-30T10:00:00+08:00"), 400, "serviceRecord.completedAt" },
+        { "timestamp without offset", "POST", Route, "application/json", With(b => b["serviceRecord"]!["completedAt"] = "2026-11-20T10:00:00"), 400, "serviceRecord.completedAt" },
+        { "completion in the future", "POST", Route, "application/json", With(b => b["serviceRecord"]!["completedAt"] = "2027-01-01T10:00:00+08:00"), 400, "serviceRecord.completedAt" },
+        { "missing customer", "POST", Route, "application/json", With(b => b.Remove("customer")), 400, "customer" },
+        { "missing purpose", "POST", Route, "application/json", With(b => b.Remove("purpose")), 400, "purpose" },
+        { "null work order", "POST", Route, "application/json", With(b => b["serviceRecord"]!["workOrderNo"] = null), 400, "serviceRecord.workOrderNo" },
+        { "oversized name", "POST", Route, "application/json", With(b => b["customer"]!["name"] = new string('王', 101)), 400, "customer.name" },
+        { "oversized description", "POST", Route, "application/json", With(b => b["serviceRecord"]!["description"] = new string('x', 2001)), 400, "serviceRecord.description" },
+        { "bad phone", "POST", Route, "application/json", With(b => b["customer"]!["phone"] = "call me"), 400, "customer.phone" },
+        { "unknown member", "POST", Route, "application/json", With(b => b["assigne"] = "typo"), 400, "assigne" },
+        { "due window closed in the past", "POST", Route, "application/json", With(b => b["dueWindow"] = new JsonObject { ["by"] = "2026-11-01T10:00:00+08:00" }), 400, "dueWindow.by" },
+        { "override without reason", "POST", Route, "application/json", With(b => b["doNotDisturbOverride"] = new JsonObject { ["reason"] = "" }), 400, "doNotDisturbOverride.reason" },
+
+        // Batch
+        { "batch without items", "POST", Route + "/batch", "application/json", "{}", 400, "items" },
+        { "empty batch", "POST", Route + "/batch", "application/json", "{\"items\":[]}", 400, "items" },
+        { "batch items not an array", "POST", Route + "/batch", "application/json", "{\"items\":{}}", 400, "items" },
+        { "batch malformed", "POST", Route + "/batch", "application/json", "{\"items\":[", 400, "$" },
+
+        // List
+        { "limit zero", "GET", Route + "?limit=0", "", null, 400, "limit" },
+        { "limit too large", "GET", Route + "?limit=201", "", null, 400, "limit" },
+        { "limit not a number", "GET", Route + "?limit=ten", "", null, 400, "limit" },
+        { "unknown status", "GET", Route + "?status=Done", "", null, 400, "status" },
+        { "status as a number", "GET", Route + "?status=7", "", null, 400, "status" },
+        { "forged cursor", "GET", Route + "?cursor=bm90LWEtY3Vyc29y", "", null, 400, "cursor" },
+        { "due before without offset", "GET", Route + "?dueBefore=2026-11-30T10:00:00", "", null, 400, "dueBefore" },
+        { "due after later than due before", "GET", Route + "?dueBefore=2026-11-01T00:00:00Z&dueAfter=2026-12-01T00:00:00Z", "", null, 400, "dueAfter" },
+        { "oversized customer id", "GET", Route + "?customerId=" + new string('x', 65), "", null, 400, "customerId" },
+
+        // Assign, reschedule, cancel, attempts
+        { "assign without assignee", "POST", Route + "/" + TaskId + "/assign", "application/json", "{}", 400, "assignee" },
+        { "assign oversized", "POST", Route + "/" + TaskId + "/assign", "application/json", "{\"assignee\":\"" + new string('a', 101) + "\"}", 400, "assignee" },
+        { "assign malformed", "POST", Route + "/" + TaskId + "/assign", "application/json", "{\"assignee\":", 400, "$" },
+        { "reschedule without time", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{}", 400, "scheduledFor" },
+        { "reschedule impossible date", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{\"scheduledFor\":\"2026-13-01T10:00:00Z\"}", 400, "scheduledFor" },
+        { "reschedule deadline before time", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{\"scheduledFor\":\"2026-12-05T10:00:00Z\",\"dueBy\":\"2026-12-04T10:00:00Z\"}", 400, "dueBy" },
+        { "reschedule into the past", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{\"scheduledFor\":\"2026-11-01T10:00:00Z\"}", 400, "scheduledFor" },
+        { "cancel without reason", "POST", Route + "/" + TaskId + "/cancel", "application/json", "{\"reason\":\"  \"}", 400, "reason" },
+        { "cancel oversized reason", "POST", Route + "/" + TaskId + "/cancel", "application/json", "{\"reason\":\"" + new string('r', 501) + "\"}", 400, "reason" },
+        { "attempt without outcome", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{}", 400, "outcome" },
+        { "attempt unknown outcome", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{\"outcome\":\"Ghosted\"}", 400, "outcome" },
+        { "callback without time", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{\"outcome\":\"CallbackRequested\"}", 400, "callbackAt" },
+        { "callback time without callback", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{\"outcome\":\"Busy\",\"callbackAt\":\"2026-12-01T10:00:00Z\"}", 400, "callbackAt" },
+        { "callback in the past", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{\"outcome\":\"CallbackRequested\",\"callbackAt\":\"2026-11-01T10:00:00Z\"}", 400, "callbackAt" },
+
+        // Routes
+        { "id that is not a guid", "GET", Route + "/not-a-guid", "", null, 404, null },
+        { "unknown route", "GET", "/api/v1/nothing-here", "", null, 404, null },
+        { "wrong method", "DELETE", Route + "/" + TaskId, "", null, 405, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Wrong_input_gets_a_problem_and_writes_nothing(string @case, string method, string path, string contentType, string? body, int status, string? errorKey)
+    {
+        var existing = await ReadObjectAsync(await Client.PostAsync(Route, Json(VisitTaskApiTests.NewTask(customer: "C-existing", workOrder: "WO-existing"))));
+        var before = await SnapshotAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), path.Replace(TaskId, (string)existing["id"]!));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+        }
+
+        var response = await Client.SendAsync(request);
+
+        Assert.True(status == (int)response.StatusCode, $"{@case}: expected {status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ReadObjectAsync(response);
+        Assert.Equal(status, (int)problem["status"]!);
+        Assert.NotNull(problem["title"]);
+        Assert.NotNull(problem["traceId"]);
+        if (errorKey is not null)
+        {
+            var errors = problem["errors"]?.AsObject();
+            Assert.True(errors?.ContainsKey(errorKey) == true, $"{@case}: expected an error for '{errorKey}' in {problem.ToJsonString()}");
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    /// <summary>Everything stored, as text: any write at all changes it.</summary>
+    private Task<string> SnapshotAsync() => Fixture.InScopeAsync(async db =>
+    {
+        var tasks = await db.VisitTasks.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
+        return string.Join("\n", tasks.Select(t => $"{t.Id}|{t.Status}|{t.Version}|{t.Assignee}|{t.ScheduledFor:O}|{t.DueBy:O}|{t.Attempts.Count}"));
+    });
+}
