@@ -6,6 +6,16 @@ namespace HuiFang.Api.Common;
 /// <summary>Field rules shared by several validators.</summary>
 public static partial class ValidationRules
 {
+    /// <summary>How far ahead a caller may plan anything; keeps date arithmetic far from its limits.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(731);
+
+    /// <summary>How old a completed service may be to still get a follow-up.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(5 * 366);
+
+    public static IRuleBuilderOptions<T, DateTimeOffset?> NotTooFarAhead<T>(this IRuleBuilder<T, DateTimeOffset?> rule, TimeProvider clock) =>
+        rule.Must(at => at is null || at <= clock.GetUtcNow() + MaxAhead)
+            .WithMessage(_ => Messages.Get("validation.tooFarAhead", (int)MaxAhead.TotalDays));
+
     public static IRuleBuilderOptions<T, string> PhoneNumber<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
             .MaximumLength(Infrastructure.Persistence.FieldLimits.Phone)

@@ -50,6 +50,9 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         { "bad phone", "POST", Route, "application/json", With(b => b["customer"]!["phone"] = "call me"), 400, "customer.phone" },
         { "unknown member", "POST", Route, "application/json", With(b => b["assigne"] = "typo"), 400, "assigne" },
         { "due window closed in the past", "POST", Route, "application/json", With(b => b["dueWindow"] = new JsonObject { ["by"] = "2026-11-01T10:00:00+08:00" }), 400, "dueWindow.by" },
+        { "due window at the end of time", "POST", Route, "application/json", With(b => b["dueWindow"] = new JsonObject { ["from"] = "9999-12-31T00:00:00Z", ["by"] = "9999-12-31T23:59:59Z" }), 400, "dueWindow.by" },
+        { "completion in year one", "POST", Route, "application/json", With(b => b["serviceRecord"]!["completedAt"] = "0001-01-01T00:00:00Z"), 400, "serviceRecord.completedAt" },
+        { "completion before the offset's range", "POST", Route, "application/json", With(b => b["serviceRecord"]!["completedAt"] = "0001-01-01T00:00:00+08:00"), 400, "serviceRecord.completedAt" },
         { "override without reason", "POST", Route, "application/json", With(b => b["doNotDisturbOverride"] = new JsonObject { ["reason"] = "" }), 400, "doNotDisturbOverride.reason" },
 
         // Batch
@@ -77,6 +80,8 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         { "reschedule impossible date", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{\"scheduledFor\":\"2026-13-01T10:00:00Z\"}", 400, "scheduledFor" },
         { "reschedule deadline before time", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{\"scheduledFor\":\"2026-12-05T10:00:00Z\",\"dueBy\":\"2026-12-04T10:00:00Z\"}", 400, "dueBy" },
         { "reschedule into the past", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{\"scheduledFor\":\"2026-11-01T10:00:00Z\"}", 400, "scheduledFor" },
+        { "reschedule to the end of time", "POST", Route + "/" + TaskId + "/reschedule", "application/json", "{\"scheduledFor\":\"9999-12-31T10:00:00Z\"}", 400, "scheduledFor" },
+        { "callback at the end of time", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{\"outcome\":\"CallbackRequested\",\"callbackAt\":\"9999-12-31T10:00:00Z\"}", 400, "callbackAt" },
         { "cancel without reason", "POST", Route + "/" + TaskId + "/cancel", "application/json", "{\"reason\":\"  \"}", 400, "reason" },
         { "cancel oversized reason", "POST", Route + "/" + TaskId + "/cancel", "application/json", "{\"reason\":\"" + new string('r', 501) + "\"}", 400, "reason" },
         { "attempt without outcome", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{}", 400, "outcome" },

@@ -25,6 +25,8 @@ public sealed class CreateVisitTaskValidator : AbstractValidator<CreateVisitTask
             .Must((x, by) => by >= x.DueWindow!.From).WithMessage(_ => Messages.Get("validation.dueByBeforeDueFrom"))
             .OverridePropertyName("dueWindow.by")
             .When(x => x.DueWindow is { From: not null, By: not null });
+        RuleFor(x => x.DueWindow!.By).NotTooFarAhead(clock).OverridePropertyName("dueWindow.by").When(x => x.DueWindow is not null);
+        RuleFor(x => x.DueWindow!.From).NotTooFarAhead(clock).OverridePropertyName("dueWindow.from").When(x => x.DueWindow is not null);
         RuleFor(x => x.DoNotDisturbOverride!.Reason)
             .NotEmpty().MaximumLength(FieldLimits.Reason)
             .OverridePropertyName("doNotDisturbOverride.reason")
@@ -52,6 +54,9 @@ public sealed class CreateVisitTaskValidator : AbstractValidator<CreateVisitTask
             RuleFor(x => x.CompletedAt).NotNull();
             RuleFor(x => x.CompletedAt)
                 .Must(at => at <= clock.GetUtcNow() + ClockSkew).WithMessage(_ => Messages.Get("validation.notFuture"))
+                .When(x => x.CompletedAt is not null);
+            RuleFor(x => x.CompletedAt)
+                .Must(at => at >= clock.GetUtcNow() - ValidationRules.MaxAge).WithMessage(_ => Messages.Get("validation.tooOld", (int)ValidationRules.MaxAge.TotalDays))
                 .When(x => x.CompletedAt is not null);
             RuleFor(x => x.Staff).MaximumLength(FieldLimits.Name);
             RuleFor(x => x.Department).MaximumLength(FieldLimits.Code);

@@ -21,8 +21,9 @@ public sealed record RecordContactAttempt(Guid Id, AttemptOutcome? Outcome, stri
 
 public sealed class RecordContactAttemptValidator : AbstractValidator<RecordContactAttempt>
 {
-    public RecordContactAttemptValidator()
+    public RecordContactAttemptValidator(TimeProvider clock)
     {
+        RuleFor(x => x.CallbackAt).NotTooFarAhead(clock);
         RuleFor(x => x.Outcome).NotNull().IsInEnum();
         RuleFor(x => x.Note).MaximumLength(FieldLimits.LongText);
         RuleFor(x => x.RecordedBy).MaximumLength(FieldLimits.Name);

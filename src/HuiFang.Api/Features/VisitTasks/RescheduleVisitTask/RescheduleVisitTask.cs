@@ -14,9 +14,10 @@ public sealed record RescheduleVisitTask(Guid Id, DateTimeOffset? ScheduledFor, 
 
 public sealed class RescheduleVisitTaskValidator : AbstractValidator<RescheduleVisitTask>
 {
-    public RescheduleVisitTaskValidator()
+    public RescheduleVisitTaskValidator(TimeProvider clock)
     {
-        RuleFor(x => x.ScheduledFor).NotNull();
+        RuleFor(x => x.ScheduledFor).NotNull().NotTooFarAhead(clock);
+        RuleFor(x => x.DueBy).NotTooFarAhead(clock);
         RuleFor(x => x.DueBy)
             .Must((x, dueBy) => dueBy >= x.ScheduledFor).WithMessage(_ => Messages.Get("validation.dueByBeforeScheduled"))
             .When(x => x is { DueBy: not null, ScheduledFor: not null });
