@@ -50,6 +50,8 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint(OpenApiSetup.DocumentPath, "HuiFang API v1");
     o.RoutePrefix = "swagger";
     o.DocumentTitle = "HuiFang API";
+    o.EnableDeepLinking();
+    o.DisplayRequestDuration();
 });
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapHuiFangHealth();

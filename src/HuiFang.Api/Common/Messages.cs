@@ -18,6 +18,8 @@ public static class Messages
         ["problem.badRequest.title"] = ("Malformed request", "请求格式错误"),
         ["problem.unexpected.title"] = ("An unexpected error occurred.", "服务器发生意外错误。"),
         ["problem.unexpected.detail"] = ("The error was logged; quote the traceId when reporting it.", "错误已记录，反馈问题时请提供 traceId。"),
+        ["problem.unavailable.title"] = ("The database is unavailable.", "数据库暂时不可用。"),
+        ["problem.unavailable.detail"] = ("Nothing was changed; retry after the time in Retry-After.", "本次请求未做任何修改，请在 Retry-After 所示时间后重试。"),
         ["problem.route.detail"] = ("No endpoint answers {0} {1}.", "没有接口响应 {0} {1}。"),
         ["problem.status.title"] = ("The request failed with status {0}.", "请求失败，状态码 {0}。"),
         ["problem.malformedJson"] = ("The request body is not valid JSON (line {0}, byte {1}).", "请求体不是有效的 JSON（第 {0} 行，第 {1} 字节）。"),

@@ -18,6 +18,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             BadHttpRequestException bad => FromBadRequest(bad),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext, exception),
             _ => Unexpected(exception),
         };
 
@@ -34,6 +35,39 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Exception = exception,
         });
     }
+
+    /// <summary>The database cannot be reached or is busy: the caller did nothing wrong and may retry.</summary>
+    private ProblemDetails Unavailable(HttpContext httpContext, Exception exception)
+    {
+        logger.LogWarning(exception, "Database unavailable");
+        httpContext.Response.Headers.RetryAfter = "5";
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = Problems.TypePrefix + "database-unavailable",
+            Title = Messages.Get("problem.unavailable.title"),
+            Detail = Messages.Get("problem.unavailable.detail"),
+        };
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true }
+                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteCantOpen }
+                or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCantOpen = 14;
 
     private ProblemDetails Unexpected(Exception exception)
     {

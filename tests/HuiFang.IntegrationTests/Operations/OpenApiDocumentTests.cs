@@ -50,12 +50,32 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : ApiTestBase
             var success = responses.Single(r => r.Key.StartsWith('2'));
             Assert.NotNull(success.Value!["content"]!["application/json"]!["example"]);
             Assert.Contains(responses, r => r.Key.StartsWith('4'));
-            Assert.All(responses.Where(r => r.Key.StartsWith('4')), r => Assert.NotNull(r.Value!["content"]!["application/problem+json"]));
+            Assert.All(responses.Where(r => r.Key.StartsWith('4')), r => Assert.NotNull(r.Value!["content"]!["application/problem+json"]!["example"]));
             if (o.Op["requestBody"] is { } body)
             {
                 Assert.NotNull(body["content"]!["application/json"]!["example"]);
             }
         });
+    }
+
+    [Fact]
+    public async Task The_documented_examples_work_against_the_service()
+    {
+        var paths = (await Client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!["paths"]!;
+        var create = paths["/api/v1/visit-tasks"]!["post"]!;
+        var example = create["requestBody"]!["content"]!["application/json"]!["example"]!.ToJsonString();
+
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(example));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var id = (string)(await ReadObjectAsync(created))["id"]!;
+
+        foreach (var (path, expected) in new[] { ("/assign", 200), ("/reschedule", 200), ("/attempts", 200), ("/cancel", 200) })
+        {
+            var operation = paths["/api/v1/visit-tasks/{id}" + path]!["post"]!;
+            var body = operation["requestBody"]!["content"]!["application/json"]!["example"]!.ToJsonString();
+            var response = await Client.PostAsync($"/api/v1/visit-tasks/{id}{path}", Json(body));
+            Assert.True(expected == (int)response.StatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     [Fact]

@@ -80,3 +80,34 @@ public sealed class ProductionModeTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 }
+
+/// <summary>When the database is down, callers get 503 problems they can retry, never a 500.</summary>
+public sealed class DatabaseOutageTests
+{
+    [Fact]
+    public async Task An_unreachable_database_answers_503_with_retry_after_and_readiness_fails()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["HuiFang:Database:Provider"] = "PostgreSql",
+            ["HuiFang:Database:MigrateOnStartup"] = "false",
+            ["ConnectionStrings:HuiFang"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2",
+        };
+        await using var app = new HuiFangApp(settings, new TestClock());
+        using var client = app.CreateClient();
+
+        var list = await client.GetAsync("/api/v1/visit-tasks");
+        var create = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var ready = await client.GetAsync("/health/ready");
+
+        foreach (var response in new[] { list, create })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Equal("urn:huifang:problem:database-unavailable", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["type"]);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
+}

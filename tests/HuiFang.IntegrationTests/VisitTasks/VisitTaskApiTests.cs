@@ -317,6 +317,20 @@ public abstract class VisitTaskApiTests(ApiFixture fixture) : ApiTestBase(fixtur
     }
 
     [Fact]
+    public async Task Of_parallel_conflicting_transitions_on_one_task_exactly_one_wins()
+    {
+        var id = (await CreateAsync(NewTask()))["id"];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Fixture.CreateClient().PostAsync($"{Route}/{id}/cancel", Json($$"""{"reason":"reason {{i}}"}"""))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var task = await Client.GetFromJsonAsync<JsonObject>($"{Route}/{id}");
+        Assert.Equal(2, (int)task!["version"]!);
+    }
+
+    [Fact]
     public async Task Reschedule_moves_the_next_contact_and_the_deadline()
     {
         var id = (await CreateAsync(NewTask()))["id"];

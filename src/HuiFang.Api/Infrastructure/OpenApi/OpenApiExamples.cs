@@ -93,18 +93,81 @@ internal static class OpenApiExamples
         {
             foreach (var media in requestContent.Values)
             {
-                media.Example = OpenApiSetup.ToNode(example.Request);
+                media.Example = OpenApiSetup.ToNode(example.Request, request: true);
             }
         }
 
-        var success = operation.Responses?.FirstOrDefault(r => r.Key.StartsWith('2')).Value;
-        if (success?.Content is { } responseContent)
+        foreach (var (status, response) in operation.Responses ?? [])
         {
-            foreach (var media in responseContent.Values)
+            var body = status.StartsWith('2') ? example.Response : ProblemExample(name, status);
+            foreach (var media in (body is null ? null : response.Content)?.Values ?? [])
             {
-                media.Example = OpenApiSetup.ToNode(example.Response);
+                media.Example = OpenApiSetup.ToNode(body!);
             }
         }
+    }
+
+    /// <summary>A typical problem for each error status of an operation, as the service writes it.</summary>
+    private static object? ProblemExample(string operation, string status)
+    {
+        const string trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        var taskId = TaskExample.Id;
+        return status switch
+        {
+            "400" => new Dictionary<string, object?>
+            {
+                ["type"] = "urn:huifang:problem:validation",
+                ["title"] = "One or more fields are invalid.",
+                ["status"] = 400,
+                ["detail"] = "See 'errors' for what is wrong with each field.",
+                ["errors"] = operation switch
+                {
+                    "CreateVisitTask" => new Dictionary<string, string[]> { ["customer.name"] = ["'customer.name' must not be empty."], ["serviceRecord.completedAt"] = ["Must not be in the future."] },
+                    "CreateVisitTaskBatch" => new Dictionary<string, string[]> { ["items"] = ["A batch holds between 1 and 500 items."] },
+                    "ListVisitTasks" => new Dictionary<string, string[]> { ["limit"] = ["Must be between 1 and 200."] },
+                    "AssignVisitTask" => new Dictionary<string, string[]> { ["assignee"] = ["'assignee' must not be empty."] },
+                    "CancelVisitTask" => new Dictionary<string, string[]> { ["reason"] = ["'reason' must not be empty."] },
+                    "RecordContactAttempt" => new Dictionary<string, string[]> { ["callbackAt"] = ["Required when the outcome is CallbackRequested."] },
+                    _ => new Dictionary<string, string[]> { ["scheduledFor"] = ["Must be in the future."] },
+                },
+                ["code"] = "validation",
+                ["traceId"] = trace,
+            },
+            "404" => new Dictionary<string, object?>
+            {
+                ["type"] = "urn:huifang:problem:visit-task-not-found",
+                ["title"] = "Not found",
+                ["status"] = 404,
+                ["detail"] = $"Visit task {taskId} does not exist.",
+                ["code"] = "visit-task-not-found",
+                ["traceId"] = trace,
+            },
+            "409" when operation == "CreateVisitTask" => new Dictionary<string, object?>
+            {
+                ["type"] = "urn:huifang:problem:do-not-disturb",
+                ["title"] = "Conflict",
+                ["status"] = 409,
+                ["detail"] = $"The customer already has a follow-up within 30 days (task {taskId}). To plan another, send doNotDisturbOverride with a reason.",
+                ["code"] = "do-not-disturb",
+                ["conflictingTaskId"] = taskId,
+                ["conflictingScheduledFor"] = TaskExample.ScheduledFor,
+                ["windowDays"] = 30,
+                ["traceId"] = trace,
+            },
+            "409" => new Dictionary<string, object?>
+            {
+                ["type"] = "urn:huifang:problem:invalid-transition",
+                ["title"] = "Invalid state transition",
+                ["status"] = 409,
+                ["detail"] = "Cannot cancel a visit task that is Cancelled.",
+                ["code"] = "invalid-transition",
+                ["taskId"] = taskId,
+                ["taskStatus"] = "Cancelled",
+                ["action"] = "cancel",
+                ["traceId"] = trace,
+            },
+            _ => null,
+        };
     }
 
     /// <summary>The names of the operations that have examples; a test checks every operation is among them.</summary>

@@ -44,6 +44,12 @@ public static class OpenApiSetup
                     schema.Pattern = null;
                 }
 
+                // Enums travel as their names (JsonStringEnumConverter); say so, or UIs show "any".
+                if (type.IsEnum && schema.Enum is { Count: > 0 })
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer((operation, context, _) =>
@@ -90,10 +96,35 @@ public static class OpenApiSetup
         return docs;
     });
 
-    internal static JsonNode? ToNode(object value)
+    private static readonly JsonSerializerOptions ResponseJson = CreateJson(request: false);
+    private static readonly JsonSerializerOptions RequestJson = CreateJson(request: true);
+
+    /// <summary>
+    /// An example as the wire carries it. Requests are shown as a caller would write them: without
+    /// nulls and with the caller's own offsets (the service answers in UTC).
+    /// </summary>
+    internal static JsonNode? ToNode(object value, bool request = false) =>
+        JsonSerializer.SerializeToNode(value, value.GetType(), request ? RequestJson : ResponseJson);
+
+    private static JsonSerializerOptions CreateJson(bool request)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        if (request)
+        {
+            options.Converters.Add(new OffsetKeepingConverter());
+            options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        }
+
         HttpSetup.ConfigureJson(options);
-        return JsonSerializer.SerializeToNode(value, options);
+        return options;
+    }
+
+    private sealed class OffsetKeepingConverter : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString(Common.StrictDateTimeOffsetConverter.Format, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -74,20 +74,42 @@ public static class DatabaseSetup
 
         if (!options.MigrateOnStartup)
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
+            try
             {
-                logger.LogWarning("The database is {Count} migration(s) behind ({Migrations}) and migrations at start-up are off", pending.Count, string.Join(", ", pending));
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogWarning("The database is {Count} migration(s) behind ({Migrations}) and migrations at start-up are off", pending.Count, string.Join(", ", pending));
+                }
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
+            {
+                // Without migrations to apply the service can start and answer 503 until the database is back.
+                logger.LogWarning(e, "Could not reach the database to check its migrations; starting anyway");
             }
 
             return;
         }
 
-        var applied = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (applied.Count > 0)
+        // A database container may still be starting: retry transient failures for about a minute.
+        for (var attempt = 1; ; attempt++)
         {
-            logger.LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied));
+            try
+            {
+                var applied = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                await db.Database.MigrateAsync(cancellationToken);
+                if (applied.Count > 0)
+                {
+                    logger.LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied));
+                }
+
+                break;
+            }
+            catch (Npgsql.NpgsqlException e) when (e.IsTransient && attempt < 12)
+            {
+                logger.LogWarning("Database not reachable yet ({Message}); retrying migrations in 5 s (attempt {Attempt} of 12)", e.Message, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
         }
 
         if (db.Database.IsSqlite())
