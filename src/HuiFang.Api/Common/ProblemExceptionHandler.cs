@@ -8,7 +8,8 @@ namespace HuiFang.Api.Common;
 /// <summary>
 /// Turns what escapes an endpoint into a problem response. Bad requests the framework detects (malformed
 /// JSON, wrong types, unknown enum values, impossible dates, unbindable parameters, wrong content type)
-/// become 4xx with the offending field named; anything else is a logged 500.
+/// become 4xx with the offending field named; a database that is down or busy becomes 503 with
+/// Retry-After; anything else is a logged 500.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {

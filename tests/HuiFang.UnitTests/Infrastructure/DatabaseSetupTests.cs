@@ -1,0 +1,44 @@
+using HuiFang.Api.Infrastructure.Configuration;
+using HuiFang.Api.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.UnitTests.Infrastructure;
+
+public sealed class DatabaseSetupTests
+{
+    [Fact]
+    public void The_embedded_default_is_a_sqlite_file_under_the_content_root_whose_folder_is_created()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"huifang-root-{Guid.NewGuid():N}");
+
+        var target = DatabaseSetup.Resolve(new DatabaseOptions(), connectionString: "", root);
+
+        var expected = Path.Combine(root, "data", "huifang.db");
+        Assert.Equal(DatabaseProvider.Sqlite, target.Provider);
+        Assert.Contains(expected, target.ConnectionString);
+        Assert.Equal($"SQLite database {expected}", target.Description);
+        Assert.True(Directory.Exists(Path.Combine(root, "data")));
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public void A_sqlite_connection_string_wins_over_the_path() =>
+        Assert.Equal("Data Source=/tmp/other.db", DatabaseSetup.Resolve(new DatabaseOptions(), "Data Source=/tmp/other.db", "/nowhere").ConnectionString);
+
+    [Fact]
+    public void Postgres_is_described_without_its_password()
+    {
+        var target = DatabaseSetup.Resolve(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql }, "Host=db;Port=5432;Database=huifang;Username=u;Password=secret", "/");
+
+        Assert.Equal("PostgreSQL database 'huifang' on db:5432", target.Description);
+        Assert.DoesNotContain("secret", target.Description);
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_names_the_setting()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => DatabaseSetup.Resolve(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql }, null, "/"));
+
+        Assert.Contains("ConnectionStrings:HuiFang", error.Message);
+    }
+}
