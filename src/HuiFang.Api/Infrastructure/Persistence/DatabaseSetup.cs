@@ -22,15 +22,24 @@ public static class DatabaseSetup
 
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
-            services.AddDbContext<HuiFangDbContext, PostgresHuiFangDbContext>(o => o.UseNpgsql(target.ConnectionString));
+            services.AddDbContext<HuiFangDbContext, PostgresHuiFangDbContext>(o => QuietExpectedCommandErrors(o.UseNpgsql(target.ConnectionString)));
         }
         else
         {
-            services.AddDbContext<HuiFangDbContext, SqliteHuiFangDbContext>(o => o.UseSqlite(target.ConnectionString));
+            services.AddDbContext<HuiFangDbContext, SqliteHuiFangDbContext>(o => QuietExpectedCommandErrors(o.UseSqlite(target.ConnectionString)));
         }
 
         return target;
     }
+
+    /// <summary>
+    /// EF Core logs every failed command as an error, including ones that are expected here: a unique
+    /// violation answered as 409, and the missing history table Npgsql probes for on a fresh database
+    /// (npgsql/efcore.pg#3407). Every unexpected failure surfaces as an exception that the service logs
+    /// itself, so EF's own record of it is kept at Information.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietExpectedCommandErrors(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
 
     public static DatabaseTarget Resolve(DatabaseOptions options, string? connectionString, string contentRoot)
     {
