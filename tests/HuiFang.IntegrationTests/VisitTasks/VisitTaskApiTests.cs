@@ -169,6 +169,17 @@ public abstract class VisitTaskApiTests(ApiFixture fixture) : ApiTestBase(fixtur
     }
 
     [Fact]
+    public async Task Parallel_creates_for_one_customer_cannot_both_pass_do_not_disturb()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Fixture.CreateClient().PostAsync(Route, Json(NewTask(workOrder: $"WO-race-{i}")))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await CountTasksAsync());
+    }
+
+    [Fact]
     public async Task Do_not_disturb_can_be_overridden_with_a_reason_that_is_stored()
     {
         await CreateAsync(NewTask());

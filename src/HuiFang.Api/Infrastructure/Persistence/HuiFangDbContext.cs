@@ -12,6 +12,13 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<VisitTask> VisitTasks => Set<VisitTask>();
 
+    /// <summary>
+    /// Holds off, until the current transaction ends, any other transaction planning visits for the same
+    /// customer, so that rules spanning a customer's tasks (do-not-disturb) cannot be passed twice by
+    /// parallel requests. Must be called inside a transaction.
+    /// </summary>
+    public abstract Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HuiFangDbContext).Assembly);
 
@@ -29,6 +36,14 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 /// <summary>PostgreSQL: timestamps are <c>timestamptz</c>, which Npgsql only writes with a zero offset.</summary>
 public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbContext> options) : HuiFangDbContext(options)
 {
+    /// <summary>Advisory-lock namespace for "planning visits of one customer"; the customer id is hashed into the second key.</summary>
+    private const int CustomerPlanningLock = 0x48460001;
+
+    // Read committed lets two transactions check the same customer at once; an advisory lock released at
+    // commit or rollback serialises them (a hash collision only serialises two customers, never wrongly admits).
+    public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustomerPlanningLock}, hashtext({customerExternalId}))", cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -44,6 +59,9 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
 /// </summary>
 public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbContext> options) : HuiFangDbContext(options)
 {
+    // SQLite write transactions begin IMMEDIATE: they already run one at a time.
+    public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -74,6 +74,7 @@ public sealed class CreateVisitTaskHandler(
         var purpose = command.Purpose!.Value;
         var service = command.ServiceRecord;
         var customer = command.Customer;
+        await db.LockCustomerAsync(customer.ExternalId, cancellationToken);
 
         if (await FindActiveDuplicate(service.WorkOrderNo, purpose, cancellationToken) is { } existing)
         {
