@@ -46,10 +46,8 @@ public static class Messages
         ["validation.batchSize"] = ("A batch holds between 1 and {0} items.", "批量请求须包含 1 到 {0} 条。"),
         ["validation.phone"] = ("Must be a phone number: digits, optionally with a leading + and separators.", "必须是电话号码：数字，可带前导 + 和分隔符。"),
         ["validation.afterBefore"] = ("dueAfter must not be later than dueBefore.", "dueAfter 不能晚于 dueBefore。"),
-        ["validation.dueWindowNeedsBy"] = ("dueBy is required when dueFrom is given.", "填写 dueFrom 时必须同时填写 dueBy。"),
         ["validation.tooFarAhead"] = ("Must be at most {0} days from now.", "不能晚于当前时间 {0} 天之后。"),
         ["validation.tooOld"] = ("Must be within the last {0} days.", "必须在最近 {0} 天之内。"),
-        ["validation.dueByPast"] = ("Must not be in the past.", "不能是过去的时间。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

@@ -35,6 +35,4 @@ public static class Problems
 
         return problem;
     }
-
-    public static ProblemHttpResult Validation(IReadOnlyDictionary<string, string[]> errors) => Error.Validation(errors).ToProblem();
 }

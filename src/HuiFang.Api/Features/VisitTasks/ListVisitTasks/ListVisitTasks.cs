@@ -35,6 +35,13 @@ public sealed record ListVisitTasks(
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
+
+    // The query string carries text; these are its meaning, defined once for the validator and the handler.
+    internal DateTimeOffset? DueBeforeValue => StrictDateTimeOffsetConverter.TryParse(DueBefore, out var v) ? v : null;
+
+    internal DateTimeOffset? DueAfterValue => StrictDateTimeOffsetConverter.TryParse(DueAfter, out var v) ? v : null;
+
+    internal ListCursor? Position => ListCursor.TryDecode(Cursor, out var c) ? c : null;
 }
 
 /// <summary>One page of tasks, ordered by due time (dueWindow.by), then id.</summary>
@@ -112,17 +119,17 @@ public sealed class ListVisitTasksHandler(HuiFangDbContext db, TimeProvider cloc
             tasks = tasks.Where(t => t.WorkOrderNo == workOrderNo);
         }
 
-        if (StrictDateTimeOffsetConverter.TryParse(q.DueBefore, out var before))
+        if (q.DueBeforeValue is { } before)
         {
             tasks = tasks.Where(t => t.DueBy < before);
         }
 
-        if (StrictDateTimeOffsetConverter.TryParse(q.DueAfter, out var after))
+        if (q.DueAfterValue is { } after)
         {
             tasks = tasks.Where(t => t.DueBy >= after);
         }
 
-        if (ListCursor.TryDecode(q.Cursor, out var cursor))
+        if (q.Position is { } cursor)
         {
             tasks = tasks.Where(t => t.DueBy > cursor.DueBy || (t.DueBy == cursor.DueBy && t.Id.CompareTo(cursor.Id) > 0));
         }

@@ -16,19 +16,21 @@ public sealed class ListVisitTasksValidator : AbstractValidator<ListVisitTasks>
         RuleFor(x => x.WorkOrderNo).MaximumLength(FieldLimits.WorkOrderNo);
         RuleFor(x => x.Limit)
             .InclusiveBetween(1, ListVisitTasks.MaxLimit).WithMessage(_ => Messages.Get("validation.range", 1, ListVisitTasks.MaxLimit));
-        RuleFor(x => x.DueBefore)
-            .Must(v => StrictDateTimeOffsetConverter.TryParse(v, out _)).WithMessage(_ => Messages.Get("validation.offsetRequired"))
+        RuleFor(x => x.DueBeforeValue)
+            .NotNull().WithMessage(_ => Messages.Get("validation.offsetRequired"))
+            .OverridePropertyName("dueBefore")
             .When(x => x.DueBefore is not null);
-        RuleFor(x => x.DueAfter)
-            .Must(v => StrictDateTimeOffsetConverter.TryParse(v, out _)).WithMessage(_ => Messages.Get("validation.offsetRequired"))
+        RuleFor(x => x.DueAfterValue)
+            .NotNull().WithMessage(_ => Messages.Get("validation.offsetRequired"))
+            .OverridePropertyName("dueAfter")
             .When(x => x.DueAfter is not null);
-        RuleFor(x => x.DueAfter)
-            .Must((x, after) => Parse(after) <= Parse(x.DueBefore)).WithMessage(_ => Messages.Get("validation.afterBefore"))
-            .When(x => StrictDateTimeOffsetConverter.TryParse(x.DueBefore, out _) && StrictDateTimeOffsetConverter.TryParse(x.DueAfter, out _));
-        RuleFor(x => x.Cursor)
-            .Must(c => ListCursor.TryDecode(c, out _)).WithMessage(_ => Messages.Get("validation.cursor"))
+        RuleFor(x => x.DueAfterValue)
+            .LessThanOrEqualTo(x => x.DueBeforeValue).WithMessage(_ => Messages.Get("validation.afterBefore"))
+            .OverridePropertyName("dueAfter")
+            .When(x => x is { DueAfterValue: not null, DueBeforeValue: not null });
+        RuleFor(x => x.Position)
+            .NotNull().WithMessage(_ => Messages.Get("validation.cursor"))
+            .OverridePropertyName("cursor")
             .When(x => x.Cursor is not null);
     }
-
-    private static DateTimeOffset Parse(string? text) => StrictDateTimeOffsetConverter.TryParse(text, out var value) ? value : default;
 }
