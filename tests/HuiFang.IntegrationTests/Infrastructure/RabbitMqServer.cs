@@ -5,51 +5,18 @@ namespace HuiFang.IntegrationTests.Infrastructure;
 /// <summary>One RabbitMQ broker per test run: from <c>HUIFANG_TEST_RABBITMQ</c> (an amqp:// URI) or Testcontainers.</summary>
 public static class RabbitMqServer
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static Uri? _uri;
-    private static string? _unavailable;
-    private static RabbitMqContainer? _container;
-
-    public static async Task<(Uri? Uri, string? Unavailable)> GetAsync()
-    {
-        await Gate.WaitAsync();
-        try
+    private static readonly RunInfrastructure<Uri> Broker = new(
+        "RabbitMQ",
+        TestEnvironment.RabbitMqVariable,
+        given => new Uri(given),
+        async () =>
         {
-            if (_uri is not null || _unavailable is not null)
-            {
-                return (_uri, _unavailable);
-            }
+            var container = new RabbitMqBuilder("rabbitmq:4-management-alpine").Build();
+            await container.StartAsync();
+            return (new Uri(container.GetConnectionString()), container);
+        });
 
-            if (TestEnvironment.FromEnvironment(TestEnvironment.RabbitMqVariable) is { } given)
-            {
-                _uri = new Uri(given);
-            }
-            else if (!TestEnvironment.DockerEngineLikely)
-            {
-                _unavailable = $"RabbitMQ is not available: set {TestEnvironment.RabbitMqVariable} to an amqp:// URI, or start a Docker engine for Testcontainers.";
-            }
-            else
-            {
-                try
-                {
-                    _container = new RabbitMqBuilder("rabbitmq:4-management-alpine").Build();
-                    await _container.StartAsync();
-                    _uri = new Uri(_container.GetConnectionString());
-                    AppDomain.CurrentDomain.ProcessExit += (_, _) => _container.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                }
-                catch (Exception e)
-                {
-                    _unavailable = $"RabbitMQ is not available: {TestEnvironment.RabbitMqVariable} is not set and Testcontainers could not start a container ({e.GetType().Name}: {e.Message}).";
-                }
-            }
-
-            return (_uri, _unavailable);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public static Task<(Uri? Uri, string? Unavailable)> GetAsync() => Broker.GetAsync();
 
     /// <summary>The settings that point the service at a broker given as amqp://user:password@host:port/vhost.</summary>
     public static Dictionary<string, string?> Settings(Uri uri)
