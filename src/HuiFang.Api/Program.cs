@@ -1,12 +1,17 @@
 using FluentValidation;
 using HuiFang.Api.Common;
+using HuiFang.Api.Features.ApiKeys;
+using HuiFang.Api.Features.Customers;
+using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Health;
 using HuiFang.Api.Infrastructure.Http;
+using HuiFang.Api.Infrastructure.Idempotency;
 using HuiFang.Api.Infrastructure.Messaging;
 using HuiFang.Api.Infrastructure.OpenApi;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
 
 if (args is ["healthcheck", ..])
@@ -14,7 +19,9 @@ if (args is ["healthcheck", ..])
     return await HealthProbe.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `api-keys ...` is a command of the service, not host arguments: the host reads only its configuration.
+var command = args is [ApiKeyCommandLine.Verb, ..] ? args[1..] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 // Settings, each validated at start-up: a wrong one stops the service and names itself.
 builder.Services.AddHuiFangOptions(builder.Configuration);
@@ -25,12 +32,19 @@ var bus = builder.Services.AddHuiFangMessaging(builder.Configuration);
 
 // Use cases: Mediator handlers behind validation, then a transaction.
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddScoped<TenantSettings>();
+builder.Services.AddScoped<VisitTaskChange>();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+
+// Callers: API keys and bearer tokens, scopes, tenants, rate and size limits, idempotent retries.
+builder.Services.AddHuiFangSecurity(builder.Configuration);
+builder.Services.AddHuiFangIdempotency();
 
 // HTTP: JSON rules, problem responses, languages, health, OpenAPI.
 builder.Services.AddHuiFangHttp();
@@ -39,12 +53,26 @@ builder.Services.AddHuiFangOpenApi();
 
 var app = builder.Build();
 
+if (command is not null)
+{
+    await app.Services.PrepareDatabaseAsync();
+    return await ApiKeyCommandLine.RunAsync(app.Services, command, Console.Out, Console.Error);
+}
+
 // Localization first, so that problems written by the handlers below speak the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
+app.UseIdempotencyBuffering();
 
-app.MapOpenApi(OpenApiSetup.DocumentPath);
+// Who is calling, how often, and whether they may: authentication first so the rate limiter can
+// partition by caller, authorization last so a throttled caller costs no scope check.
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
 app.UseSwaggerUI(o =>
 {
     o.SwaggerEndpoint(OpenApiSetup.DocumentPath, "HuiFang API v1");
@@ -52,12 +80,17 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "HuiFang API";
     o.EnableDeepLinking();
     o.DisplayRequestDuration();
+    o.EnablePersistAuthorization();
 });
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
 app.MapHuiFangHealth();
 app.MapVisitTasks();
+app.MapCustomers();
+app.MapApiKeys();
+app.MapTenantSettings();
 
 await app.Services.PrepareDatabaseAsync();
+await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);
 app.LogStartupBanner(database, bus);
 await app.RunAsync();
 return 0;

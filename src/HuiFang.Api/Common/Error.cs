@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Conflict,
     InvalidTransition,
+    PreconditionFailed,
+    Unprocessable,
+    Forbidden,
 }
 
 /// <summary>

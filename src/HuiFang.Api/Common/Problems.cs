@@ -17,6 +17,9 @@ public static class Problems
             ErrorKind.Validation => (StatusCodes.Status400BadRequest, "problem.validation.title"),
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "problem.notFound.title"),
             ErrorKind.InvalidTransition => (StatusCodes.Status409Conflict, "problem.invalidTransition.title"),
+            ErrorKind.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "problem.preconditionFailed.title"),
+            ErrorKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, "problem.unprocessable.title"),
+            ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "auth.forbidden.title"),
             _ => (StatusCodes.Status409Conflict, "problem.conflict.title"),
         };
 

@@ -25,6 +25,12 @@ public static partial class ValidationRules
     public static IRuleBuilderOptions<T, string> Code<T>(this IRuleBuilder<T, string> rule) =>
         rule.Matches(CodePattern());
 
+    /// <summary>A tenant id: a code of at most 64 characters (letters, digits, '-', '_', '.').</summary>
+    public static bool IsCode(string value) => value.Length <= Infrastructure.Persistence.FieldLimits.TenantId && CodePattern().IsMatch(value);
+
+    public static IRuleBuilderOptions<T, string> TenantId<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(Infrastructure.Persistence.FieldLimits.TenantId).Matches(CodePattern());
+
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{3,30}$")]
     private static partial Regex PhonePattern();
 

@@ -1,24 +1,70 @@
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HuiFang.IntegrationTests.Infrastructure;
 
-/// <summary>The service hosted in-process on one storage provider, with a test clock and a database of its own.</summary>
+/// <summary>
+/// The service hosted in-process on one storage provider, with a test clock and a database of its own.
+/// Bearer tokens are on and trust <see cref="TestTokens"/>; no bootstrap key is created and rate limits
+/// are out of the way, unless the given settings say otherwise.
+/// </summary>
 public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, TestClock clock) : WebApplicationFactory<Program>
 {
+    public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
+    {
+        ["HuiFang:Auth:CreateBootstrapKey"] = "false",
+        ["HuiFang:Auth:Jwt:Enabled"] = "true",
+        ["HuiFang:Auth:Jwt:Authority"] = TestTokens.Issuer,
+        ["HuiFang:Auth:Jwt:Audience"] = TestTokens.Audience,
+        ["HuiFang:Limits:RequestsPerSecond"] = "100000",
+        ["HuiFang:Limits:Burst"] = "1000000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestDefaults.Where(d => !settings.ContainsKey(d.Key)).Concat(settings))
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                // The identity provider's metadata, given directly instead of fetched from the authority.
+                var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+                configuration.SigningKeys.Add(TestTokens.Key);
+                o.Configuration = configuration;
+                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+            });
+        });
+    }
+
+    /// <summary>Creates an API key the way the command line does, and returns the secret.</summary>
+    public async Task<string> CreateApiKeyAsync(string tenant, IEnumerable<string> scopes, string name = "test key")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(tenant, "tests"));
+        var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(tenant, name, scopes, null, "tests", CancellationToken.None);
+        return issued.Secret;
+    }
+
+    /// <summary>A client authenticated with a new key of <paramref name="tenant"/> holding every scope.</summary>
+    public async Task<HttpClient> CreateAuthenticatedClientAsync(string tenant = ApiFixture.TenantA)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, await CreateApiKeyAsync(tenant, Scopes.All));
+        return client;
     }
 }
 
@@ -29,11 +75,20 @@ public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, Te
 /// </summary>
 public abstract class ApiFixture : IAsyncLifetime
 {
+    public const string TenantA = "tenant-a";
+    public const string TenantB = "tenant-b";
+
     private HuiFangApp? _app;
 
     public TestClock Clock { get; } = new();
 
     public string? Unavailable { get; private set; }
+
+    /// <summary>A key of <see cref="TenantA"/> with every scope, new for each test; what <see cref="CreateClient"/> sends.</summary>
+    public string AdminKey { get; private set; } = "";
+
+    /// <summary>Settings this fixture adds to (or overrides in) the provider's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     public abstract string ProviderName { get; }
 
@@ -48,7 +103,7 @@ public abstract class ApiFixture : IAsyncLifetime
             return;
         }
 
-        _app = new HuiFangApp(settings, Clock);
+        _app = new HuiFangApp(settings.Concat(ExtraSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value), Clock);
         _ = _app.Server; // start the host now: migrations run here, not inside the first test
     }
 
@@ -74,9 +129,14 @@ public abstract class ApiFixture : IAsyncLifetime
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
         await TruncateAsync(db);
+        AdminKey = await App.CreateApiKeyAsync(TenantA, Scopes.All, "tests admin");
     }
 
-    public HttpClient CreateClient(string? language = null)
+    /// <summary>A client of <see cref="TenantA"/> holding every scope.</summary>
+    public HttpClient CreateClient(string? language = null) => CreateClientWithKey(AdminKey, language);
+
+    /// <summary>A client that sends <paramref name="apiKey"/> (none when null).</summary>
+    public HttpClient CreateClientWithKey(string? apiKey, string? language = null)
     {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (language is not null)
@@ -84,12 +144,23 @@ public abstract class ApiFixture : IAsyncLifetime
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         }
 
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey);
+        }
+
         return client;
     }
 
-    public async Task<T> InScopeAsync<T>(Func<HuiFangDbContext, Task<T>> work)
+    /// <summary>A client of <paramref name="tenant"/> holding exactly <paramref name="scopes"/>.</summary>
+    public async Task<HttpClient> CreateClientAsync(string tenant, params string[] scopes) =>
+        CreateClientWithKey(await App.CreateApiKeyAsync(tenant, scopes));
+
+    /// <summary>Runs <paramref name="work"/> against the database as the system acting for <paramref name="tenant"/>.</summary>
+    public async Task<T> InScopeAsync<T>(Func<HuiFangDbContext, Task<T>> work, string tenant = TenantA)
     {
         await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(tenant, "tests"));
         return await work(scope.ServiceProvider.GetRequiredService<HuiFangDbContext>());
     }
 

@@ -40,7 +40,7 @@ public sealed class MigrationTests
             var connectionString = $"Data Source={path}";
             try
             {
-                await using (var old = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options))
+                await using (var old = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller()))
                 {
                     await old.GetService<IMigrator>().MigrateAsync(target);
                     await old.Database.ExecuteSqlRawAsync("CREATE TABLE \"KeptAcrossUpgrade\" (\"Value\" TEXT); INSERT INTO \"KeptAcrossUpgrade\" VALUES ('still here');");
@@ -51,7 +51,7 @@ public sealed class MigrationTests
                     _ = app.Server;
                 }
 
-                await using var upgraded = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options);
+                await using var upgraded = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller());
                 Assert.Equal(migrations, await upgraded.Database.GetAppliedMigrationsAsync());
                 Assert.Equal("still here", await upgraded.Database.SqlQueryRaw<string>("SELECT \"Value\" FROM \"KeptAcrossUpgrade\"").SingleAsync());
             }
@@ -75,13 +75,15 @@ public sealed class MigrationTests
         string location;
         await using (var first = new HuiFangApp(settings, new TestClock()))
         {
-            var created = await first.CreateClient().PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            using var firstClient = await first.CreateAuthenticatedClientAsync();
+            var created = await firstClient.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             location = created.Headers.Location!.OriginalString;
         }
 
         await using var second = new HuiFangApp(settings, new TestClock());
-        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync(location)).StatusCode);
+        using var secondClient = await second.CreateAuthenticatedClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await secondClient.GetAsync(location)).StatusCode);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(path);
     }
@@ -102,7 +104,7 @@ public sealed class MigrationTests
 
             try
             {
-                await using (var old = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options))
+                await using (var old = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller()))
                 {
                     await old.GetService<IMigrator>().MigrateAsync(target);
                     await old.Database.ExecuteSqlRawAsync("CREATE TABLE \"KeptAcrossUpgrade\" (\"Value\" text); INSERT INTO \"KeptAcrossUpgrade\" VALUES ('still here');");
@@ -113,7 +115,7 @@ public sealed class MigrationTests
                     _ = app.Server;
                 }
 
-                await using var upgraded = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options);
+                await using var upgraded = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller());
                 Assert.Equal(migrations, await upgraded.Database.GetAppliedMigrationsAsync());
                 Assert.Equal("still here", await upgraded.Database.SqlQueryRaw<string>("SELECT \"Value\" FROM \"KeptAcrossUpgrade\"").SingleAsync());
             }

@@ -31,7 +31,7 @@ public sealed class ProductionModeTests
             settings["HuiFang:Database:Provider"] = "PostgreSql";
             settings["ConnectionStrings:HuiFang"] = connectionString;
             await using var app = new HuiFangApp(settings, new TestClock());
-            using var client = app.CreateClient();
+            using var client = await app.CreateAuthenticatedClientAsync();
 
             JsonObject? report = null;
             for (var attempt = 0; attempt < 60; attempt++)
@@ -68,7 +68,7 @@ public sealed class ProductionModeTests
         };
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "huifang-tests"));
         await using var app = new HuiFangApp(settings, new TestClock());
-        using var client = app.CreateClient();
+        using var client = await app.CreateAuthenticatedClientAsync();
 
         var ready = await client.GetAsync("/health/ready");
 
@@ -96,13 +96,15 @@ public sealed class DatabaseOutageTests
         await using var app = new HuiFangApp(settings, new TestClock());
         using var client = app.CreateClient();
 
+        // A bearer token: checking it needs no database, so the request gets as far as the data.
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create("tenant-a", string.Join(' ', HuiFang.Api.Infrastructure.Security.Scopes.All)));
         var list = await client.GetAsync("/api/v1/visit-tasks");
         var create = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         var ready = await client.GetAsync("/health/ready");
 
         foreach (var response in new[] { list, create })
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, await response.Content.ReadAsStringAsync());
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.NotNull(response.Headers.RetryAfter);
             Assert.Equal("urn:huifang:problem:database-unavailable", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["type"]);

@@ -1,5 +1,6 @@
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Calendar;
+using HuiFang.Api.Domain.Tenants;
 
 namespace HuiFang.Api.Domain.VisitTasks;
 
@@ -22,7 +23,7 @@ public sealed record AttemptRules(int MaxFailedAttempts, TimeSpan RetryAfter);
 /// A planned follow-up contact with one customer about one service record (回访任务).
 /// It guards its own state: every change goes through a method that checks the transition first.
 /// </summary>
-public sealed class VisitTask
+public sealed class VisitTask : ITenantOwned
 {
     private readonly List<ContactAttempt> _attempts = [];
 
@@ -31,6 +32,9 @@ public sealed class VisitTask
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Set by the database context from the caller when the task is first saved.</summary>
+    public string TenantId { get; private set; } = "";
 
     public string CustomerExternalId { get; private set; } = "";
 
@@ -76,6 +80,9 @@ public sealed class VisitTask
     public string? CancellationReason { get; private set; }
 
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>When the customer's personal data in this task was erased (anonymised), if it was.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -256,6 +263,32 @@ public sealed class VisitTask
         return Outcome.Ok;
     }
 
+    /// <summary>Text that replaces erased free text, so that readers see that something was there.</summary>
+    public const string ErasedText = "[erased]";
+
+    /// <summary>
+    /// Anonymises the customer's personal data (name, phone, and every free text that may name them)
+    /// while the facts that statistics need stay: purpose, dates, status, attempts and their outcomes.
+    /// The external id becomes a pseudonym, so that the customer's tasks still count as one customer.
+    /// Allowed in any status; erasing twice changes nothing more.
+    /// </summary>
+    public void ErasePersonalData(string pseudonym, DateTimeOffset now)
+    {
+        CustomerExternalId = pseudonym;
+        CustomerName = ErasedText;
+        CustomerPhone = null;
+        ServiceDescription = ServiceDescription is null ? null : ErasedText;
+        DoNotDisturbOverrideReason = DoNotDisturbOverrideReason is null ? null : ErasedText;
+        CancellationReason = CancellationReason is null ? null : ErasedText;
+        foreach (var attempt in _attempts)
+        {
+            attempt.EraseNote();
+        }
+
+        PersonalDataErasedAt ??= now.ToUniversalTime();
+        Touch(now);
+    }
+
     private void Touch(DateTimeOffset now)
     {
         UpdatedAt = now.ToUniversalTime();
@@ -291,4 +324,6 @@ public sealed class ContactAttempt
     public DateTimeOffset? CallbackAt { get; private set; }
 
     public string? RecordedBy { get; private set; }
+
+    internal void EraseNote() => Note = Note is null ? null : VisitTask.ErasedText;
 }

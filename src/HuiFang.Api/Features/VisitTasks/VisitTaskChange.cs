@@ -1,21 +1,28 @@
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.VisitTasks;
 
 /// <summary>
-/// The common shape of every command that changes one task: load it, let the aggregate decide, save.
-/// A concurrent change of the same task is caught by its version and answered with 409.
+/// The common shape of every command that changes one task: load it (the tenant filter makes another
+/// tenant's task as absent as an unknown one), check the caller's If-Match, let the aggregate decide,
+/// record the change in the audit trail, save. A concurrent change of the same task is caught by its
+/// version and answered with 409, so two transitions can never both win.
 /// </summary>
-public static class VisitTaskChange
+public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, ICurrentCaller caller, TimeProvider clock)
 {
-    public static async ValueTask<Result<VisitTaskResponse>> ApplyAsync(
-        HuiFangDbContext db,
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    public async ValueTask<Result<VisitTaskResponse>> ApplyAsync(
         Guid id,
-        DateTimeOffset now,
+        IfMatch? ifMatch,
+        string action,
         Func<VisitTask, Outcome> change,
+        Func<VisitTask, object?>? details,
+        string? note,
         CancellationToken cancellationToken)
     {
         var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -24,12 +31,18 @@ public static class VisitTaskChange
             return VisitTaskErrors.NotFound(id);
         }
 
+        if (ifMatch is not null && !ifMatch.Matches(task.Version))
+        {
+            return VisitTaskErrors.PreconditionFailed(id, task.Version);
+        }
+
         var outcome = change(task);
         if (!outcome.IsSuccess)
         {
             return outcome.Error!;
         }
 
+        audit.Record(AuditSubjects.VisitTask, task.Id, action, task.Version, details?.Invoke(task), note);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -39,6 +52,6 @@ public static class VisitTaskChange
             return VisitTaskErrors.ConcurrentChange(id);
         }
 
-        return VisitTaskResponse.From(task, now);
+        return VisitTaskResponse.From(task, Now, caller.Has(Scopes.PiiRead));
     }
 }

@@ -3,9 +3,12 @@ using HuiFang.Api.Features.VisitTasks.AssignVisitTask;
 using HuiFang.Api.Features.VisitTasks.CancelVisitTask;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTaskBatch;
 using HuiFang.Api.Features.VisitTasks.GetVisitTask;
+using HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory;
 using HuiFang.Api.Features.VisitTasks.ListVisitTasks;
 using HuiFang.Api.Features.VisitTasks.RecordContactAttempt;
 using HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
+using HuiFang.Api.Infrastructure.Idempotency;
+using HuiFang.Api.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +17,7 @@ using Batch = HuiFang.Api.Features.VisitTasks.CreateVisitTaskBatch.CreateVisitTa
 using Cancel = HuiFang.Api.Features.VisitTasks.CancelVisitTask.CancelVisitTask;
 using Create = HuiFang.Api.Features.VisitTasks.CreateVisitTask.CreateVisitTask;
 using Get = HuiFang.Api.Features.VisitTasks.GetVisitTask.GetVisitTask;
+using History = HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory.GetVisitTaskHistory;
 using List = HuiFang.Api.Features.VisitTasks.ListVisitTasks.ListVisitTasks;
 using RecordAttempt = HuiFang.Api.Features.VisitTasks.RecordContactAttempt.RecordContactAttempt;
 using Reschedule = HuiFang.Api.Features.VisitTasks.RescheduleVisitTask.RescheduleVisitTask;
@@ -42,7 +46,9 @@ public static class VisitTaskEndpoints
                 """)
             .Produces<VisitTaskResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireScope(Scopes.TasksWrite)
+            .WithIdempotency();
 
         group.MapPost("/batch", CreateBatchAsync)
             .WithName("CreateVisitTaskBatch")
@@ -54,14 +60,30 @@ public static class VisitTaskEndpoints
                 one result per item whenever the batch itself is well-formed.
                 """)
             .Produces<BatchResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireScope(Scopes.TasksWrite)
+            .WithIdempotency();
 
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetVisitTask")
             .WithSummary("Get a visit task")
-            .WithDescription("The task with its due window, planned contact, attempts and status.")
+            .WithDescription("""
+                The task with its due window, planned contact, attempts and status. The `ETag` header carries
+                the task's version: send it back as `If-Match` on a change to make sure nobody changed the
+                task since you read it, or as `If-None-Match` to get 304 when it is unchanged.
+                """)
             .Produces<VisitTaskResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireScope(Scopes.TasksRead);
+
+        group.MapGet("/{id:guid}/history", HistoryAsync)
+            .WithName("GetVisitTaskHistory")
+            .WithSummary("Get a visit task's history")
+            .WithDescription("The audit trail of the task: who (API key, token subject or the system) did what and when, oldest first.")
+            .Produces<VisitTaskHistory>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireScope(Scopes.TasksRead);
 
         group.MapGet("/", ListAsync)
             .WithName("ListVisitTasks")
@@ -72,7 +94,8 @@ public static class VisitTaskEndpoints
                 is stable, so a task is never returned twice while paging.
                 """)
             .Produces<VisitTaskPage>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireScope(Scopes.TasksRead);
 
         group.MapPost("/{id:guid}/assign", AssignAsync)
             .WithName("AssignVisitTask")
@@ -81,7 +104,10 @@ public static class VisitTaskEndpoints
             .Produces<VisitTaskResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireScope(Scopes.TasksWrite)
+            .WithIdempotency();
 
         group.MapPost("/{id:guid}/reschedule", RescheduleAsync)
             .WithName("RescheduleVisitTask")
@@ -90,7 +116,10 @@ public static class VisitTaskEndpoints
             .Produces<VisitTaskResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireScope(Scopes.TasksWrite)
+            .WithIdempotency();
 
         group.MapPost("/{id:guid}/cancel", CancelAsync)
             .WithName("CancelVisitTask")
@@ -99,7 +128,10 @@ public static class VisitTaskEndpoints
             .Produces<VisitTaskResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireScope(Scopes.TasksWrite)
+            .WithIdempotency();
 
         group.MapPost("/{id:guid}/attempts", RecordAttemptAsync)
             .WithName("RecordContactAttempt")
@@ -113,38 +145,100 @@ public static class VisitTaskEndpoints
             .Produces<VisitTaskResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireScope(Scopes.TasksWrite)
+            .WithIdempotency();
 
         return app;
     }
 
-    private static async Task<Results<Created<VisitTaskResponse>, ProblemHttpResult>> CreateAsync(Create body, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Created<VisitTaskResponse>, ProblemHttpResult>> CreateAsync(Create body, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var result = await mediator.Send(body, ct);
-        return result.IsSuccess ? TypedResults.Created($"{Route}/{result.Value.Id}", result.Value) : result.Error!.ToProblem();
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        http.Response.Headers.ETag = ETags.For(result.Value.Version);
+        return TypedResults.Created($"{Route}/{result.Value.Id}", result.Value);
     }
 
-    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> CreateBatchAsync(Batch body, IMediator mediator, CancellationToken ct) =>
-        Respond(await mediator.Send(body, ct));
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> CreateBatchAsync(Batch body, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(body, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
 
-    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
-        Respond(await mediator.Send(new Get(id), ct));
+    private static async Task<Results<Ok<VisitTaskResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        Guid id,
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
+        IMediator mediator,
+        HttpContext http,
+        CancellationToken ct)
+    {
+        var result = await mediator.Send(new Get(id), ct);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem();
+        }
 
-    private static async Task<Results<Ok<VisitTaskPage>, ProblemHttpResult>> ListAsync([AsParameters] List query, IMediator mediator, CancellationToken ct) =>
-        Respond(await mediator.Send(query, ct));
+        var etag = ETags.For(result.Value.Version);
+        http.Response.Headers.ETag = etag;
+        if (ifNoneMatch is not null && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
 
-    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> AssignAsync(Guid id, AssignVisitTaskRequest body, IMediator mediator, CancellationToken ct) =>
-        Respond(await mediator.Send(new Assign(id, body.Assignee), ct));
+        return TypedResults.Ok(result.Value);
+    }
 
-    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RescheduleAsync(Guid id, RescheduleVisitTaskRequest body, IMediator mediator, CancellationToken ct) =>
-        Respond(await mediator.Send(new Reschedule(id, body.ScheduledFor, body.DueBy), ct));
+    private static async Task<Results<Ok<VisitTaskHistory>, ProblemHttpResult>> HistoryAsync(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new History(id), ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
 
-    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> CancelAsync(Guid id, CancelVisitTaskRequest body, IMediator mediator, CancellationToken ct) =>
-        Respond(await mediator.Send(new Cancel(id, body.Reason), ct));
+    private static async Task<Results<Ok<VisitTaskPage>, ProblemHttpResult>> ListAsync([AsParameters] List query, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(query, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
 
-    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RecordAttemptAsync(Guid id, RecordContactAttemptRequest body, IMediator mediator, CancellationToken ct) =>
-        Respond(await mediator.Send(new RecordAttempt(id, body.Outcome, body.Note, body.CallbackAt, body.RecordedBy), ct));
+    private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> AssignAsync(
+        Guid id, AssignVisitTaskRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(ifMatch, http, precondition => mediator.Send(new Assign(id, body.Assignee, precondition), ct));
 
-    private static Results<Ok<T>, ProblemHttpResult> Respond<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RescheduleAsync(
+        Guid id, RescheduleVisitTaskRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(ifMatch, http, precondition => mediator.Send(new Reschedule(id, body.ScheduledFor, body.DueBy, body.Reason, precondition), ct));
+
+    private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> CancelAsync(
+        Guid id, CancelVisitTaskRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(ifMatch, http, precondition => mediator.Send(new Cancel(id, body.Reason, precondition), ct));
+
+    private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RecordAttemptAsync(
+        Guid id, RecordContactAttemptRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(ifMatch, http, precondition => mediator.Send(new RecordAttempt(id, body.Outcome, body.Note, body.CallbackAt, body.RecordedBy, precondition), ct));
+
+    /// <summary>Parses If-Match, runs the change, and answers with the task and its new ETag.</summary>
+    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> ChangeAsync(
+        string? ifMatch, HttpContext http, Func<IfMatch?, ValueTask<Result<VisitTaskResponse>>> send)
+    {
+        var precondition = IfMatch.Parse(ifMatch);
+        if (!precondition.IsSuccess)
+        {
+            return precondition.Error!.ToProblem();
+        }
+
+        var result = await send(precondition.Value);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        http.Response.Headers.ETag = ETags.For(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
 }

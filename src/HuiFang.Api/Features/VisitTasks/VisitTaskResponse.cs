@@ -1,3 +1,4 @@
+using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 
 namespace HuiFang.Api.Features.VisitTasks;
@@ -20,7 +21,8 @@ namespace HuiFang.Api.Features.VisitTasks;
 /// <param name="ClosedAt">When the task became Unreachable or Cancelled.</param>
 /// <param name="CreatedAt">When the task was created.</param>
 /// <param name="UpdatedAt">When the task last changed.</param>
-/// <param name="Version">Incremented on every change.</param>
+/// <param name="PersonalDataErasedAt">When the customer's personal data was erased, if it was.</param>
+/// <param name="Version">Incremented on every change; the ETag is this number in quotes.</param>
 public sealed record VisitTaskResponse(
     Guid Id,
     VisitTaskStatus Status,
@@ -39,12 +41,14 @@ public sealed record VisitTaskResponse(
     DateTimeOffset? ClosedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    DateTimeOffset? PersonalDataErasedAt,
     int Version)
 {
-    public static VisitTaskResponse From(VisitTask t, DateTimeOffset now) => new(
+    /// <summary>The response for a caller; the phone number is masked unless <paramref name="revealPhone"/> (scope pii:read).</summary>
+    public static VisitTaskResponse From(VisitTask t, DateTimeOffset now, bool revealPhone) => new(
         t.Id,
         t.Status,
-        new CustomerResponse(t.CustomerExternalId, t.CustomerName, t.CustomerPhone, t.CustomerPreferredChannel),
+        new CustomerResponse(t.CustomerExternalId, t.CustomerName, revealPhone ? t.CustomerPhone : PhoneMask.Mask(t.CustomerPhone), t.CustomerPreferredChannel),
         new ServiceRecordResponse(t.WorkOrderNo, t.ServiceType, t.ServiceDescription, t.ServiceCompletedAt, t.ServiceStaff, t.ServiceDepartment),
         t.Purpose,
         t.Channel,
@@ -59,13 +63,14 @@ public sealed record VisitTaskResponse(
         t.ClosedAt,
         t.CreatedAt,
         t.UpdatedAt,
+        t.PersonalDataErasedAt,
         t.Version);
 }
 
 /// <summary>The customer to contact.</summary>
 /// <param name="ExternalId">The customer's id in the calling system.</param>
 /// <param name="Name">Name or short name.</param>
-/// <param name="Phone">Contact phone number.</param>
+/// <param name="Phone">Contact phone number; masked (138****5678) unless the caller has scope pii:read.</param>
 /// <param name="PreferredChannel">The channel the customer prefers, if known.</param>
 public sealed record CustomerResponse(string ExternalId, string Name, string? Phone, ContactChannel? PreferredChannel);
 

@@ -1,10 +1,17 @@
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Features.ApiKeys;
+using HuiFang.Api.Features.ApiKeys.CreateApiKey;
+using HuiFang.Api.Features.Customers.EraseCustomer;
+using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Features.Tenants.UpdateTenantSettings;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Features.VisitTasks.AssignVisitTask;
 using HuiFang.Api.Features.VisitTasks.CancelVisitTask;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTaskBatch;
+using HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory;
 using HuiFang.Api.Features.VisitTasks.ListVisitTasks;
 using HuiFang.Api.Features.VisitTasks.RecordContactAttempt;
 using HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
@@ -32,7 +39,7 @@ internal static class OpenApiExamples
     private static readonly VisitTaskResponse TaskExample = new(
         Guid.Parse("019ab7a0-3c00-7000-8000-000000000001"),
         VisitTaskStatus.Assigned,
-        new CustomerResponse("C-1001", "王先生", "13812345678", ContactChannel.Phone),
+        new CustomerResponse("C-1001", "王先生", "138****5678", ContactChannel.Phone),
         new ServiceRecordResponse("WO-2026-0001", "Repair", "空调故障维修", Completed, "李师傅", "AfterSales"),
         VisitPurpose.AfterSales,
         ContactChannel.Phone,
@@ -47,7 +54,29 @@ internal static class OpenApiExamples
         null,
         new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
+        null,
         1);
+
+    private static readonly ApiKeyResponse ApiKeyExample = new(
+        Guid.Parse("019ab79f-0000-7000-8000-00000000c001"),
+        "CRM production",
+        "hfk_Xq3v9Hs0",
+        "default",
+        ["tasks:read", "tasks:write"],
+        ApiKeyStatus.Active,
+        new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
+        "bootstrap admin (019ab79f-0000-7000-8000-00000000c000)",
+        null,
+        null,
+        null,
+        null);
+
+    private static readonly CalendarSettings CalendarExample = new(
+        "Asia/Shanghai",
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday],
+        ["08:30-12:00", "13:00-17:30"],
+        ["2026-10-01..2026-10-07"],
+        ["2026-10-10"]);
 
     private static readonly Dictionary<string, (object? Request, object Response)> Examples = new()
     {
@@ -79,6 +108,34 @@ internal static class OpenApiExamples
                 Attempts = [new ContactAttemptResponse(Guid.Parse("019ab7a0-3c00-7000-8000-0000000000a1"), new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero), AttemptOutcome.NoAnswer, "无人接听", null, "agent-07")],
                 Version = 2,
             }),
+        ["GetVisitTaskHistory"] = (null, new VisitTaskHistory(TaskExample.Id, [
+            new AuditEntryResponse(
+                Guid.Parse("019ab7a0-3c00-7000-8000-0000000000b1"),
+                new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
+                "created",
+                new ActorResponse("ApiKey", "019ab79f-0000-7000-8000-00000000c001", "CRM production"),
+                1,
+                JsonSerializer.SerializeToElement(new { status = "Assigned", purpose = "AfterSales", channel = "Phone", assignee = "agent-07" }),
+                null),
+            new AuditEntryResponse(
+                Guid.Parse("019ab7a0-3c00-7000-8000-0000000000b2"),
+                new DateTimeOffset(2026, 11, 25, 1, 5, 0, TimeSpan.Zero),
+                "rescheduled",
+                new ActorResponse("Jwt", "jwt:callcenter-app", "callcenter-app"),
+                2,
+                JsonSerializer.SerializeToElement(new { scheduledFor = "2026-11-26T06:00:00+00:00", dueBy = "2026-12-01T10:00:00+00:00" }),
+                "客户要求明天下午再联系"),
+        ])),
+        ["EraseCustomer"] = (new EraseCustomerRequest("DSR-2026-0042"), new ErasureResponse("erased-3f9c0a6e41b27d5598e0c1aa", 3, new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero))),
+        ["CreateApiKey"] = (
+            new CreateApiKey("CRM production", ["tasks:read", "tasks:write"]),
+            new CreatedApiKeyResponse("hfk_Xq3v9Hs0bY7kP1tR4mW8zA2cE6gJ5nL0dF9hK3sU7wQ", ApiKeyExample)),
+        ["ListApiKeys"] = (null, new[] { ApiKeyExample with { LastUsedAt = new DateTimeOffset(2026, 11, 25, 1, 59, 0, TimeSpan.Zero) } }),
+        ["RevokeApiKey"] = (null, ApiKeyExample with { Status = ApiKeyStatus.Revoked, RevokedAt = new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero), RevokedBy = "bootstrap admin (019ab79f-0000-7000-8000-00000000c000)" }),
+        ["GetTenantSettings"] = (null, new TenantSettingsResponse("default", "华东物业服务中心", null, new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero), 1)),
+        ["UpdateTenantSettings"] = (
+            new UpdateTenantSettingsRequest("华东物业服务中心", CalendarExample),
+            new TenantSettingsResponse("default", "华东物业服务中心", CalendarExample, new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero), 2)),
     };
 
     public static void Apply(OpenApiOperation operation, IList<object> metadata)
@@ -128,11 +185,24 @@ internal static class OpenApiExamples
                     "AssignVisitTask" => new Dictionary<string, string[]> { ["assignee"] = ["'assignee' must not be empty."] },
                     "CancelVisitTask" => new Dictionary<string, string[]> { ["reason"] = ["'reason' must not be empty."] },
                     "RecordContactAttempt" => new Dictionary<string, string[]> { ["callbackAt"] = ["Required when the outcome is CallbackRequested."] },
+                    "EraseCustomer" => new Dictionary<string, string[]> { ["reason"] = ["The length of 'reason' must be 500 characters or fewer. You entered 612 characters."] },
+                    "CreateApiKey" => new Dictionary<string, string[]> { ["scopes[0]"] = ["'tasks:delete' is not a scope; known scopes: tasks:read, tasks:write, feedback:write, escalations:read, escalations:write, reports:read, pii:read, pii:erase, admin."] },
+                    "UpdateTenantSettings" => new Dictionary<string, string[]> { ["calendar"] = ["calendar.TimeZone 'Mars/Olympus' is not a known IANA time zone."] },
                     _ => new Dictionary<string, string[]> { ["scheduledFor"] = ["Must be in the future."] },
                 },
                 ["code"] = "validation",
                 ["traceId"] = trace,
             },
+            "401" => Problem(401, "unauthenticated", "Authentication required", "The API key is unknown, revoked or expired."),
+            "403" when operation == "CreateApiKey" => Problem(403, "scope-not-held", "Not allowed", "A key can only be given scopes its creator holds; not held: pii:read.", ("scopesNotHeld", new[] { "pii:read" })),
+            "403" => Problem(403, "insufficient-scope", "Not allowed", "This call needs scope 'tasks:write'; the caller has: tasks:read.", ("requiredScope", "tasks:write")),
+            "412" when operation == "UpdateTenantSettings" => Problem(412, "precondition-failed", "Precondition failed", "The tenant's settings have changed: their ETag is now \"3\".", ("currentETag", "\"3\"")),
+            "412" => Problem(412, "precondition-failed", "Precondition failed", $"Visit task {taskId} has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
+            "422" => Problem(422, "idempotency-key-reused", "Request cannot be processed", "Idempotency-Key '6f1c2b0e-93d4-4f5e-8a1b-2c3d4e5f6a7b' was already used for a different request; use a new key for a new request."),
+            "429" => Problem(429, "rate-limited", "Too many requests", "The caller's request rate limit is exhausted; retry after 1 s."),
+            "409" when operation is "CreateVisitTaskBatch" or "EraseCustomer" or "CreateApiKey" =>
+                Problem(409, "idempotency-key-in-flight", "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly to get its response."),
+            "404" when operation == "RevokeApiKey" => Problem(404, "api-key-not-found", "Not found", "API key 019ab79f-0000-7000-8000-00000000c001 does not exist."),
             "404" => new Dictionary<string, object?>
             {
                 ["type"] = "urn:huifang:problem:visit-task-not-found",
@@ -168,6 +238,25 @@ internal static class OpenApiExamples
             },
             _ => null,
         };
+    }
+
+    private static Dictionary<string, object?> Problem(int status, string code, string title, string detail, params (string Key, object? Value)[] extensions)
+    {
+        var problem = new Dictionary<string, object?>
+        {
+            ["type"] = "urn:huifang:problem:" + code,
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+            ["code"] = code,
+        };
+        foreach (var (key, value) in extensions)
+        {
+            problem[key] = value;
+        }
+
+        problem["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        return problem;
     }
 
     /// <summary>The names of the operations that have examples; a test checks every operation is among them.</summary>

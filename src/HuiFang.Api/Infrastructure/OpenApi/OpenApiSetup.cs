@@ -14,7 +14,7 @@ public static class OpenApiSetup
     {
         services.AddOpenApi("v1", o =>
         {
-            o.AddDocumentTransformer((document, _, _) =>
+            o.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
@@ -26,8 +26,17 @@ public static class OpenApiSetup
                         Timestamps are ISO-8601 with an offset; enums are strings; every error is an RFC 9457
                         problem (application/problem+json) with a traceId. Send Accept-Language: zh-CN for
                         Chinese messages.
+
+                        Every call needs a caller: an API key in `X-Api-Key` (click Authorize) or, when the
+                        organisation's identity provider is configured, a bearer token. Each operation names the
+                        scope it needs. Data belongs to the caller's tenant only; another tenant's resource answers
+                        404. Phone numbers are masked unless the caller has `pii:read`. POST operations accept
+                        `Idempotency-Key` for safe retries; state changes accept `If-Match` with the ETag of a
+                        previous read (412 when the resource changed since).
                         """,
                 };
+
+                SecurityDocs.AddSchemes(document, context.ApplicationServices);
 
                 // The served document must not depend on the host that asked for it (it is committed).
                 document.Servers = [];
@@ -54,6 +63,7 @@ public static class OpenApiSetup
             });
             o.AddOperationTransformer((operation, context, _) =>
             {
+                SecurityDocs.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!, context.ApplicationServices);
                 OpenApiExamples.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata);
                 foreach (var parameter in operation.Parameters ?? [])
                 {
@@ -75,7 +85,13 @@ public static class OpenApiSetup
     /// </summary>
     private static readonly Lazy<Dictionary<string, string>> ParameterDocs = new(() =>
     {
-        var docs = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = "The visit task's id." };
+        var docs = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["id"] = "The resource's id.",
+            ["externalId"] = "The customer's id in the calling system.",
+            ["If-Match"] = "Entity tag(s) from a previous read (ETag), e.g. \"3\", or *: the change is made only if the resource still has that version (412 otherwise).",
+            ["If-None-Match"] = "The ETag of a previous read: 304 Not Modified when the resource still has that version.",
+        };
         var path = Path.ChangeExtension(typeof(OpenApiSetup).Assembly.Location, ".xml");
         if (!File.Exists(path))
         {

@@ -4,6 +4,9 @@ namespace HuiFang.Api.Infrastructure.Persistence;
 public static class FieldLimits
 {
     public const int ExternalId = 64;
+    public const int TenantId = 64;
+    public const int IdempotencyKey = 255;
+    public const int Hash = 64;
     public const int Name = 100;
     public const int Phone = 32;
     public const int WorkOrderNo = 64;

@@ -1,4 +1,9 @@
+using System.Linq.Expressions;
+using HuiFang.Api.Domain.Audit;
+using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Infrastructure.Idempotency;
+using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,10 +12,27 @@ namespace HuiFang.Api.Infrastructure.Persistence;
 /// <summary>
 /// The one model both providers share. Each provider has its own subclass only so that it can keep its
 /// own migration set and its own type conventions; handlers depend on this base type.
+/// <para>
+/// Tenant isolation lives here, not in handlers: every entity that is <see cref="ITenantOwned"/> gets a
+/// query filter on the caller's tenant (no caller, no rows), and SaveChanges stamps new rows with the
+/// caller's tenant and refuses a row of another tenant. Only code that must see every tenant (the
+/// API-key lookup, maintenance) opts out, with <c>IgnoreQueryFilters</c>.
+/// </para>
 /// </summary>
-public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(options)
+public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller caller) : DbContext(options)
 {
     public DbSet<VisitTask> VisitTasks => Set<VisitTask>();
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The tenant every query is filtered by; read by EF Core at each query, so it follows the caller.</summary>
+    public string? CurrentTenantId => caller.TenantId;
 
     /// <summary>
     /// Holds off, until the current transaction ends, any other transaction planning visits for the same
@@ -19,8 +41,69 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     public abstract Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// Tries to take, until the current transaction ends, the lock that marks an idempotency key as in
+    /// flight across service replicas. False when another transaction holds it. Must be called inside a transaction.
+    /// </summary>
+    public abstract Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            var property = entry.Property(e => e.TenantId);
+            var tenant = CurrentTenantId
+                ?? throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} cannot be saved without a caller: there is no tenant to save it for.");
+            if (entry.State == EntityState.Added && string.IsNullOrEmpty(property.CurrentValue))
+            {
+                property.CurrentValue = tenant;
+            }
+            else if (property.CurrentValue != tenant || (entry.State == EntityState.Modified && property.OriginalValue != tenant))
+            {
+                throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} of another tenant cannot be saved by a caller of tenant '{tenant}'.");
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HuiFangDbContext).Assembly);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType) && !entity.IsOwned())
+            {
+                entity.SetQueryFilter(TenantFilter(entity.ClrType));
+            }
+        }
+    }
+
+    /// <summary><c>e =&gt; e.TenantId == this.CurrentTenantId</c>; EF Core turns the context member into a parameter.</summary>
+    private LambdaExpression TenantFilter(Type type)
+    {
+        var entity = Expression.Parameter(type, "e");
+        var body = Expression.Equal(
+            Expression.Property(entity, nameof(ITenantOwned.TenantId)),
+            Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
+        return Expression.Lambda(body, entity);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,15 +117,23 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 }
 
 /// <summary>PostgreSQL: timestamps are <c>timestamptz</c>, which Npgsql only writes with a zero offset.</summary>
-public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbContext> options) : HuiFangDbContext(options)
+public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbContext> options, ICurrentCaller caller) : HuiFangDbContext(options, caller)
 {
-    /// <summary>Advisory-lock namespace for "planning visits of one customer"; the customer id is hashed into the second key.</summary>
+    /// <summary>Advisory-lock namespace for "planning visits of one customer"; tenant and customer id are hashed into the second key.</summary>
     private const int CustomerPlanningLock = 0x48460001;
+
+    /// <summary>Advisory-lock namespace for "an idempotency key in flight".</summary>
+    private const int IdempotencyKeyLock = 0x48460002;
 
     // Read committed lets two transactions check the same customer at once; an advisory lock released at
     // commit or rollback serialises them (a hash collision only serialises two customers, never wrongly admits).
     public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) =>
-        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustomerPlanningLock}, hashtext({customerExternalId}))", cancellationToken);
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustomerPlanningLock}, hashtext({CurrentTenantId + "/" + customerExternalId}))", cancellationToken);
+
+    // A hash collision can only make an unrelated request wait for a retry (409), never replay a wrong response.
+    public override async Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken) =>
+        await Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({IdempotencyKeyLock}, hashtext({scopedKey})) AS \"Value\"")
+            .SingleAsync(cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -57,10 +148,13 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
 /// SQLite: it has no timestamp type, and EF Core cannot compare or order <see cref="DateTimeOffset"/>
 /// stored as text, so instants are stored as UTC ticks (an integer that sorts and compares in SQL).
 /// </summary>
-public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbContext> options) : HuiFangDbContext(options)
+public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbContext> options, ICurrentCaller caller) : HuiFangDbContext(options, caller)
 {
     // SQLite write transactions begin IMMEDIATE: they already run one at a time.
     public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // One process owns a SQLite file: the in-process registry of keys in flight is the whole truth.
+    public override Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken) => Task.FromResult(true);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -9,18 +9,29 @@ namespace HuiFang.Api.Features.VisitTasks.AssignVisitTask;
 /// <param name="Assignee">The agent who will make the visit.</param>
 public sealed record AssignVisitTaskRequest(string? Assignee);
 
-public sealed record AssignVisitTask(Guid Id, string? Assignee) : ICommand<Result<VisitTaskResponse>>, ITransactional;
+public sealed record AssignVisitTask(Guid Id, string? Assignee, IfMatch? IfMatch = null) : ICommand<Result<VisitTaskResponse>>, ITransactional;
 
 public sealed class AssignVisitTaskValidator : AbstractValidator<AssignVisitTask>
 {
     public AssignVisitTaskValidator() => RuleFor(x => x.Assignee).NotEmpty().MaximumLength(FieldLimits.Name);
 }
 
-public sealed class AssignVisitTaskHandler(HuiFangDbContext db, TimeProvider clock) : ICommandHandler<AssignVisitTask, Result<VisitTaskResponse>>
+public sealed class AssignVisitTaskHandler(VisitTaskChange change) : ICommandHandler<AssignVisitTask, Result<VisitTaskResponse>>
 {
     public ValueTask<Result<VisitTaskResponse>> Handle(AssignVisitTask command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        return VisitTaskChange.ApplyAsync(db, command.Id, now, t => t.Assign(command.Assignee!, now), cancellationToken);
+        string? previous = null;
+        return change.ApplyAsync(
+            command.Id,
+            command.IfMatch,
+            "assigned",
+            t =>
+            {
+                previous = t.Assignee;
+                return t.Assign(command.Assignee!, change.Now);
+            },
+            t => new { from = previous, to = t.Assignee },
+            null,
+            cancellationToken);
     }
 }

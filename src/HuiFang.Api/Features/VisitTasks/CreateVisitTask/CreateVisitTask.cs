@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using HuiFang.Api.Common;
-using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
+using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -65,12 +66,15 @@ public sealed record DoNotDisturbOverrideInput([property: Required] string Reaso
 public sealed class CreateVisitTaskHandler(
     HuiFangDbContext db,
     TimeProvider clock,
-    BusinessCalendar calendar,
+    TenantSettings tenant,
+    AuditTrail audit,
+    ICurrentCaller caller,
     IOptions<VisitTaskOptions> options) : ICommandHandler<CreateVisitTask, Result<VisitTaskResponse>>
 {
     public async ValueTask<Result<VisitTaskResponse>> Handle(CreateVisitTask command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var purpose = command.Purpose!.Value;
         var service = command.ServiceRecord;
         var customer = command.Customer;
@@ -112,6 +116,13 @@ public sealed class CreateVisitTaskHandler(
         }
 
         db.VisitTasks.Add(task);
+        audit.Record(
+            AuditSubjects.VisitTask,
+            task.Id,
+            "created",
+            task.Version,
+            new { status = task.Status, purpose = task.Purpose, channel = task.Channel, assignee = task.Assignee, dueFrom = task.DueFrom, dueBy = task.DueBy, dueRule = task.DueRule, doNotDisturbOverride = task.DoNotDisturbOverrideReason is not null },
+            task.DoNotDisturbOverrideReason);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -119,12 +130,12 @@ public sealed class CreateVisitTaskHandler(
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another request created the same task between our check and our insert.
-            db.Entry(task).State = EntityState.Detached;
+            db.ChangeTracker.Clear();
             var winner = await FindActiveDuplicate(service.WorkOrderNo, purpose, cancellationToken);
             return VisitTaskErrors.Duplicate(winner ?? Guid.Empty, service.WorkOrderNo, purpose);
         }
 
-        return VisitTaskResponse.From(task, now);
+        return VisitTaskResponse.From(task, now, caller.Has(Scopes.PiiRead));
     }
 
     private async Task<Guid?> FindActiveDuplicate(string workOrderNo, VisitPurpose purpose, CancellationToken cancellationToken) =>

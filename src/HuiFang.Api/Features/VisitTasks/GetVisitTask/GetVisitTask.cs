@@ -1,6 +1,7 @@
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,11 @@ namespace HuiFang.Api.Features.VisitTasks.GetVisitTask;
 
 public sealed record GetVisitTask(Guid Id) : IQuery<Result<VisitTaskResponse>>;
 
-public sealed class GetVisitTaskHandler(HuiFangDbContext db, TimeProvider clock) : IQueryHandler<GetVisitTask, Result<VisitTaskResponse>>
+public sealed class GetVisitTaskHandler(HuiFangDbContext db, TimeProvider clock, ICurrentCaller caller) : IQueryHandler<GetVisitTask, Result<VisitTaskResponse>>
 {
     public async ValueTask<Result<VisitTaskResponse>> Handle(GetVisitTask query, CancellationToken cancellationToken)
     {
         var task = await db.VisitTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == query.Id, cancellationToken);
-        return task is null ? VisitTaskErrors.NotFound(query.Id) : VisitTaskResponse.From(task, clock.GetUtcNow());
+        return task is null ? VisitTaskErrors.NotFound(query.Id) : VisitTaskResponse.From(task, clock.GetUtcNow(), caller.Has(Scopes.PiiRead));
     }
 }

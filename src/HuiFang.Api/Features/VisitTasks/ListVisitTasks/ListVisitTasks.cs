@@ -4,6 +4,7 @@ using System.Text;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,7 @@ public readonly record struct ListCursor(DateTimeOffset DueBy, Guid Id)
     }
 }
 
-public sealed class ListVisitTasksHandler(HuiFangDbContext db, TimeProvider clock) : IQueryHandler<ListVisitTasks, Result<VisitTaskPage>>
+public sealed class ListVisitTasksHandler(HuiFangDbContext db, TimeProvider clock, ICurrentCaller caller) : IQueryHandler<ListVisitTasks, Result<VisitTaskPage>>
 {
     public async ValueTask<Result<VisitTaskPage>> Handle(ListVisitTasks q, CancellationToken cancellationToken)
     {
@@ -137,6 +138,7 @@ public sealed class ListVisitTasksHandler(HuiFangDbContext db, TimeProvider cloc
         var page = await tasks.OrderBy(t => t.DueBy).ThenBy(t => t.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var next = page.Count > limit ? new ListCursor(page[limit - 1].DueBy, page[limit - 1].Id).Encode() : null;
-        return new VisitTaskPage([.. page.Take(limit).Select(t => VisitTaskResponse.From(t, now))], next);
+        var revealPhone = caller.Has(Scopes.PiiRead);
+        return new VisitTaskPage([.. page.Take(limit).Select(t => VisitTaskResponse.From(t, now, revealPhone))], next);
     }
 }

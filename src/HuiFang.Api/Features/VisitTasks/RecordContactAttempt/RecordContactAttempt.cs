@@ -1,9 +1,9 @@
 using FluentValidation;
 using HuiFang.Api.Common;
-using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Features.Tenants;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,7 @@ namespace HuiFang.Api.Features.VisitTasks.RecordContactAttempt;
 /// <param name="RecordedBy">Who made the attempt.</param>
 public sealed record RecordContactAttemptRequest(AttemptOutcome? Outcome, string? Note, DateTimeOffset? CallbackAt, string? RecordedBy);
 
-public sealed record RecordContactAttempt(Guid Id, AttemptOutcome? Outcome, string? Note, DateTimeOffset? CallbackAt, string? RecordedBy)
+public sealed record RecordContactAttempt(Guid Id, AttemptOutcome? Outcome, string? Note, DateTimeOffset? CallbackAt, string? RecordedBy, IfMatch? IfMatch = null)
     : ICommand<Result<VisitTaskResponse>>, ITransactional;
 
 public sealed class RecordContactAttemptValidator : AbstractValidator<RecordContactAttempt>
@@ -35,20 +35,22 @@ public sealed class RecordContactAttemptValidator : AbstractValidator<RecordCont
 }
 
 public sealed class RecordContactAttemptHandler(
-    HuiFangDbContext db,
-    TimeProvider clock,
-    BusinessCalendar calendar,
+    VisitTaskChange change,
+    TenantSettings tenant,
     IOptions<VisitTaskOptions> options) : ICommandHandler<RecordContactAttempt, Result<VisitTaskResponse>>
 {
-    public ValueTask<Result<VisitTaskResponse>> Handle(RecordContactAttempt command, CancellationToken cancellationToken)
+    public async ValueTask<Result<VisitTaskResponse>> Handle(RecordContactAttempt command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = change.Now;
+        var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var rules = new AttemptRules(options.Value.MaxFailedAttempts, options.Value.RetryAfter);
-        return VisitTaskChange.ApplyAsync(
-            db,
+        return await change.ApplyAsync(
             command.Id,
-            now,
+            command.IfMatch,
+            "attempt-recorded",
             t => t.RecordAttempt(Guid.CreateVersion7(now), command.Outcome!.Value, command.Note, command.CallbackAt, command.RecordedBy, now, calendar, rules),
+            t => new { outcome = command.Outcome, failedAttempts = t.FailedAttempts, status = t.Status, scheduledFor = t.ScheduledFor },
+            null,
             cancellationToken);
     }
 }

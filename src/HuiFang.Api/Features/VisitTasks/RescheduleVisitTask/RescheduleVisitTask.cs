@@ -8,9 +8,10 @@ namespace HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
 /// <summary>Move the next contact of a task.</summary>
 /// <param name="ScheduledFor">When to contact the customer next; must be in the future.</param>
 /// <param name="DueBy">A new deadline (optional); must not be before scheduledFor.</param>
-public sealed record RescheduleVisitTaskRequest(DateTimeOffset? ScheduledFor, DateTimeOffset? DueBy);
+/// <param name="Reason">Why the visit moves (optional); kept in the task's history.</param>
+public sealed record RescheduleVisitTaskRequest(DateTimeOffset? ScheduledFor, DateTimeOffset? DueBy, string? Reason = null);
 
-public sealed record RescheduleVisitTask(Guid Id, DateTimeOffset? ScheduledFor, DateTimeOffset? DueBy) : ICommand<Result<VisitTaskResponse>>, ITransactional;
+public sealed record RescheduleVisitTask(Guid Id, DateTimeOffset? ScheduledFor, DateTimeOffset? DueBy, string? Reason = null, IfMatch? IfMatch = null) : ICommand<Result<VisitTaskResponse>>, ITransactional;
 
 public sealed class RescheduleVisitTaskValidator : AbstractValidator<RescheduleVisitTask>
 {
@@ -18,17 +19,22 @@ public sealed class RescheduleVisitTaskValidator : AbstractValidator<RescheduleV
     {
         RuleFor(x => x.ScheduledFor).NotNull().NotTooFarAhead(clock);
         RuleFor(x => x.DueBy).NotTooFarAhead(clock);
+        RuleFor(x => x.Reason).MaximumLength(FieldLimits.Reason);
         RuleFor(x => x.DueBy)
             .Must((x, dueBy) => dueBy >= x.ScheduledFor).WithMessage(_ => Messages.Get("validation.dueByBeforeScheduled"))
             .When(x => x is { DueBy: not null, ScheduledFor: not null });
     }
 }
 
-public sealed class RescheduleVisitTaskHandler(HuiFangDbContext db, TimeProvider clock) : ICommandHandler<RescheduleVisitTask, Result<VisitTaskResponse>>
+public sealed class RescheduleVisitTaskHandler(VisitTaskChange change) : ICommandHandler<RescheduleVisitTask, Result<VisitTaskResponse>>
 {
-    public ValueTask<Result<VisitTaskResponse>> Handle(RescheduleVisitTask command, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return VisitTaskChange.ApplyAsync(db, command.Id, now, t => t.Reschedule(command.ScheduledFor!.Value, command.DueBy, now), cancellationToken);
-    }
+    public ValueTask<Result<VisitTaskResponse>> Handle(RescheduleVisitTask command, CancellationToken cancellationToken) =>
+        change.ApplyAsync(
+            command.Id,
+            command.IfMatch,
+            "rescheduled",
+            t => t.Reschedule(command.ScheduledFor!.Value, command.DueBy, change.Now),
+            t => new { scheduledFor = t.ScheduledFor, dueBy = t.DueBy },
+            command.Reason,
+            cancellationToken);
 }

@@ -11,6 +11,7 @@ public sealed class VisitTaskConfiguration : IEntityTypeConfiguration<VisitTask>
         b.ToTable("VisitTasks");
         b.HasKey(t => t.Id);
         b.Property(t => t.Id).ValueGeneratedNever();
+        b.Property(t => t.TenantId).HasMaxLength(FieldLimits.TenantId).IsRequired();
         b.Property(t => t.CustomerExternalId).HasMaxLength(FieldLimits.ExternalId).IsRequired();
         b.Property(t => t.CustomerName).HasMaxLength(FieldLimits.Name).IsRequired();
         b.Property(t => t.CustomerPhone).HasMaxLength(FieldLimits.Phone);
@@ -24,15 +25,16 @@ public sealed class VisitTaskConfiguration : IEntityTypeConfiguration<VisitTask>
         b.Property(t => t.CancellationReason).HasMaxLength(FieldLimits.Reason);
         b.Property(t => t.Version).IsConcurrencyToken();
 
-        // One task per work order and purpose; a cancelled task does not block a new one.
-        b.HasIndex(t => new { t.WorkOrderNo, t.Purpose })
+        // One task per tenant, work order and purpose; a cancelled task does not block a new one.
+        // Every index leads with the tenant: each query is filtered by it.
+        b.HasIndex(t => new { t.TenantId, t.WorkOrderNo, t.Purpose })
             .IsUnique()
             .HasFilter("\"Status\" <> 'Cancelled'")
             .HasDatabaseName("UX_VisitTasks_WorkOrder_Purpose_Active");
-        b.HasIndex(t => new { t.CustomerExternalId, t.ScheduledFor });
-        b.HasIndex(t => new { t.DueBy, t.Id });
-        b.HasIndex(t => new { t.Status, t.DueBy });
-        b.HasIndex(t => new { t.Assignee, t.DueBy });
+        b.HasIndex(t => new { t.TenantId, t.CustomerExternalId, t.ScheduledFor });
+        b.HasIndex(t => new { t.TenantId, t.DueBy, t.Id });
+        b.HasIndex(t => new { t.TenantId, t.Status, t.DueBy });
+        b.HasIndex(t => new { t.TenantId, t.Assignee, t.DueBy });
 
         b.Navigation(t => t.Attempts).HasField("_attempts").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.OwnsMany(t => t.Attempts, a =>

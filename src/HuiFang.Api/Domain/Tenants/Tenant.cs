@@ -1,0 +1,52 @@
+namespace HuiFang.Api.Domain.Tenants;
+
+/// <summary>
+/// Implemented by every row that belongs to one tenant. The database context fills <see cref="TenantId"/>
+/// from the caller on insert, refuses to move a row to another tenant, and filters every query by it.
+/// </summary>
+public interface ITenantOwned
+{
+    string TenantId { get; }
+}
+
+/// <summary>
+/// An organisation (business unit or client company) whose data is kept apart from every other's, with
+/// the settings that differ between organisations. A tenant without its own calendar uses the service's
+/// default (<c>HuiFang:Calendar</c>).
+/// </summary>
+public sealed class Tenant
+{
+    private Tenant()
+    {
+    }
+
+    public string Id { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>The tenant's business calendar as JSON (shape of <c>HuiFang:Calendar</c>), or null for the default.</summary>
+    public string? CalendarJson { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public static Tenant Create(string id, string name, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Name = name,
+        CreatedAt = now.ToUniversalTime(),
+        UpdatedAt = now.ToUniversalTime(),
+        Version = 1,
+    };
+
+    public void Update(string name, string? calendarJson, DateTimeOffset now)
+    {
+        Name = name;
+        CalendarJson = calendarJson;
+        UpdatedAt = now.ToUniversalTime();
+        Version++;
+    }
+}

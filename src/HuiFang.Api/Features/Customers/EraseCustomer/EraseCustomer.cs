@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.Api.Features.Customers.EraseCustomer;
+
+/// <summary>Erase (anonymise) one customer's personal data in the caller's tenant.</summary>
+/// <param name="ExternalId">The customer's id in the calling system.</param>
+/// <param name="Reason">Why, e.g. the customer's request reference (optional; kept in the audit trail, must not name the customer).</param>
+public sealed record EraseCustomer(string ExternalId, string? Reason) : ICommand<Result<ErasureResponse>>, ITransactional;
+
+/// <summary>Optional details of an erasure request.</summary>
+/// <param name="Reason">Why, e.g. the customer's request reference; must not name the customer.</param>
+public sealed record EraseCustomerRequest(string? Reason = null);
+
+/// <summary>What an erasure changed.</summary>
+/// <param name="CustomerPseudonym">The id that now stands for the customer in HuiFang's records (statistics still count them as one customer).</param>
+/// <param name="TasksAnonymised">Visit tasks whose personal data was erased by this request.</param>
+/// <param name="ErasedAt">When.</param>
+public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, DateTimeOffset ErasedAt);
+
+public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
+{
+    public EraseCustomerValidator()
+    {
+        RuleFor(x => x.ExternalId).NotEmpty().MaximumLength(FieldLimits.ExternalId);
+        RuleFor(x => x.Reason).MaximumLength(FieldLimits.Reason);
+    }
+}
+
+/// <summary>
+/// Names, phone numbers and free text are replaced in every task of the customer; scores, outcomes,
+/// dates and statuses stay, so reports do not change. Notes in the tasks' audit entries are cleared
+/// too. The customer's id becomes a keyed pseudonym (tenant + id), which cannot be turned back into
+/// the id but keeps the customer's tasks together. An erasure is itself audited, under the pseudonym.
+/// Erasing a customer HuiFang holds nothing of succeeds with zero tasks.
+/// </summary>
+public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, TimeProvider clock, ICurrentCaller caller)
+    : ICommandHandler<EraseCustomer, Result<ErasureResponse>>
+{
+    public async ValueTask<Result<ErasureResponse>> Handle(EraseCustomer command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var pseudonym = Pseudonym(caller.TenantId!, command.ExternalId);
+        await db.LockCustomerAsync(command.ExternalId, cancellationToken);
+
+        var tasks = await db.VisitTasks.Where(t => t.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
+        foreach (var task in tasks)
+        {
+            task.ErasePersonalData(pseudonym, now);
+            audit.Record(AuditSubjects.VisitTask, task.Id, "personal-data-erased", task.Version);
+        }
+
+        var taskIds = tasks.Select(t => t.Id.ToString()).ToList();
+        if (taskIds.Count > 0)
+        {
+            var entries = await db.AuditEntries
+                .Where(e => e.SubjectType == AuditSubjects.VisitTask && taskIds.Contains(e.SubjectId) && e.Note != null)
+                .ToListAsync(cancellationToken);
+            entries.ForEach(e => e.EraseNote());
+        }
+
+        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count }, command.Reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ErasureResponse(pseudonym, tasks.Count, now);
+    }
+
+    /// <summary>"erased-" and 24 hex digits of HMAC-SHA256 keyed by the tenant: stable, not reversible.</summary>
+    internal static string Pseudonym(string tenantId, string externalId) =>
+        "erased-" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("huifang-erasure/" + tenantId), Encoding.UTF8.GetBytes(externalId)))[..24];
+}

@@ -1,0 +1,73 @@
+using HuiFang.Api.Common;
+using HuiFang.Api.Features.Tenants.UpdateTenantSettings;
+using HuiFang.Api.Infrastructure.Security;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Get = HuiFang.Api.Features.Tenants.GetTenantSettings.GetTenantSettings;
+using Update = HuiFang.Api.Features.Tenants.UpdateTenantSettings.UpdateTenantSettings;
+
+namespace HuiFang.Api.Features.Tenants;
+
+public static class TenantEndpoints
+{
+    public const string Route = "/api/v1/admin/tenant";
+
+    public static IEndpointRouteBuilder MapTenantSettings(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Route).WithTags("Administration");
+
+        group.MapGet("/", GetAsync)
+            .WithName("GetTenantSettings")
+            .WithSummary("Get the tenant's settings")
+            .WithDescription("The caller's tenant: its name and its own business calendar (null: the service's default calendar is used).")
+            .Produces<TenantSettingsResponse>()
+            .RequireScope(Scopes.Admin);
+
+        group.MapPut("/", UpdateAsync)
+            .WithName("UpdateTenantSettings")
+            .WithSummary("Replace the tenant's settings")
+            .WithDescription("""
+                Sets the name and the business calendar that due dates and SLAs of this tenant are computed
+                in (new tasks use it at once). Send `calendar: null` to return to the service's default.
+                Honours If-Match (412 when the settings changed since you read them).
+                """)
+            .Produces<TenantSettingsResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireScope(Scopes.Admin);
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<TenantSettingsResponse>, ProblemHttpResult>> GetAsync(IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Get(), ct);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        http.Response.Headers.ETag = ETags.For(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    private static async Task<Results<Ok<TenantSettingsResponse>, ProblemHttpResult>> UpdateAsync(
+        UpdateTenantSettingsRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var precondition = IfMatch.Parse(ifMatch);
+        if (!precondition.IsSuccess)
+        {
+            return precondition.Error!.ToProblem();
+        }
+
+        var result = await mediator.Send(new Update(body.Name, body.Calendar, precondition.Value), ct);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        http.Response.Headers.ETag = ETags.For(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using HuiFang.Api.Domain.Calendar;
+using HuiFang.Api.Infrastructure.Configuration;
+using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace HuiFang.Api.Features.Tenants;
+
+/// <summary>
+/// The settings of the caller's tenant. A tenant without a calendar of its own plans in the service's
+/// default calendar (<c>HuiFang:Calendar</c>). Calendars are cached briefly; a change made through this
+/// replica is seen at once, one made through another replica within <see cref="CacheDuration"/>.
+/// </summary>
+public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, BusinessCalendar defaultCalendar, IMemoryCache cache)
+{
+    public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
+
+    public static readonly JsonSerializerOptions CalendarJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<BusinessCalendar> GetCalendarAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId ?? throw new InvalidOperationException("Tenant settings need a caller.");
+        if (cache.TryGetValue(CacheKey(tenantId), out BusinessCalendar? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var json = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.CalendarJson).FirstOrDefaultAsync(cancellationToken);
+        var calendar = json is null ? defaultCalendar : CalendarOptionsValidator.Build(JsonSerializer.Deserialize<CalendarOptions>(json, CalendarJson)!);
+        cache.Set(CacheKey(tenantId), calendar, CacheDuration);
+        return calendar;
+    }
+
+    public void Forget(string tenantId) => cache.Remove(CacheKey(tenantId));
+
+    private static string CacheKey(string tenantId) => "calendar:" + tenantId;
+}

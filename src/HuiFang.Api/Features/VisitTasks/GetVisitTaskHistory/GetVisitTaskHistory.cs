@@ -1,0 +1,59 @@
+using System.Text.Json;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory;
+
+public sealed record GetVisitTaskHistory(Guid Id) : IQuery<Result<VisitTaskHistory>>;
+
+/// <summary>Everything done to a task, oldest first.</summary>
+/// <param name="TaskId">The task.</param>
+/// <param name="Entries">The changes, oldest first.</param>
+public sealed record VisitTaskHistory(Guid TaskId, IReadOnlyList<AuditEntryResponse> Entries);
+
+/// <summary>One change: who did what, when, and the task's version afterwards.</summary>
+/// <param name="Id">Entry id.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Action">What was done: created, assigned, rescheduled, cancelled, attempt-recorded, personal-data-erased.</param>
+/// <param name="Actor">Who did it.</param>
+/// <param name="Version">The task's version after the change.</param>
+/// <param name="Details">The facts that changed (never personal data).</param>
+/// <param name="Note">The reason the caller gave, if any (cleared when the customer's data is erased).</param>
+public sealed record AuditEntryResponse(Guid Id, DateTimeOffset OccurredAt, string Action, ActorResponse Actor, int? Version, JsonElement? Details, string? Note);
+
+/// <summary>Who made a change.</summary>
+/// <param name="Kind">ApiKey, Jwt or System.</param>
+/// <param name="Id">The API key's id, the token's subject (prefixed jwt:) or "system".</param>
+/// <param name="Name">The key's name or the token's name claim.</param>
+public sealed record ActorResponse(string Kind, string Id, string Name);
+
+public sealed class GetVisitTaskHistoryHandler(HuiFangDbContext db) : IQueryHandler<GetVisitTaskHistory, Result<VisitTaskHistory>>
+{
+    private const int MaxEntries = 1000;
+
+    public async ValueTask<Result<VisitTaskHistory>> Handle(GetVisitTaskHistory query, CancellationToken cancellationToken)
+    {
+        if (!await db.VisitTasks.AnyAsync(t => t.Id == query.Id, cancellationToken))
+        {
+            return VisitTaskErrors.NotFound(query.Id);
+        }
+
+        var subjectId = query.Id.ToString();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectType == AuditSubjects.VisitTask && e.SubjectId == subjectId)
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Take(MaxEntries)
+            .ToListAsync(cancellationToken);
+        return new VisitTaskHistory(query.Id, [.. entries.Select(e => new AuditEntryResponse(
+            e.Id,
+            e.OccurredAt,
+            e.Action,
+            new ActorResponse(e.ActorKind, e.ActorId, e.ActorName),
+            e.Version,
+            e.Details is null ? null : JsonSerializer.Deserialize<JsonElement>(e.Details),
+            e.Note))]);
+    }
+}

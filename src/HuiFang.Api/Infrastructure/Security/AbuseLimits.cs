@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using HuiFang.Api.Common;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.Api.Infrastructure.Security;
+
+/// <summary>
+/// Per-caller rate limiting (a token bucket per API key or token subject; per client address for
+/// requests without valid credentials, so guessing keys is throttled too) and the request body limit.
+/// Health probes and API docs are never limited.
+/// </summary>
+public static class AbuseLimits
+{
+    public static IServiceCollection AddHuiFangLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((o, limits) =>
+        {
+            var settings = limits.Value;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (IsExempt(context.Request.Path))
+                {
+                    return RateLimitPartition.GetNoLimiter("exempt");
+                }
+
+                var caller = HuiFangClaims.ToCaller(context.User);
+                var partition = caller is null
+                    ? "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown")
+                    : $"caller:{caller.TenantId}/{caller.Id}";
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = settings.Burst,
+                    TokensPerPeriod = settings.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", "limits.rateLimited.title", Messages.Get("limits.rateLimited.detail", retryAfter));
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Refuses a body larger than the limit before anything reads it: at once when Content-Length says
+    /// so, and through the server's own limit for chunked bodies (which surfaces as a 413 bad request).
+    /// </summary>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "body-too-large", "limits.bodyTooLarge.title", Messages.Get("limits.bodyTooLarge.detail", limit));
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+
+            await next(context);
+        });
+
+    private static bool IsExempt(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/swagger");
+
+    internal static async Task WriteProblemAsync(HttpContext context, int status, string code, string titleKey, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = Problems.TypePrefix + code,
+            Title = Messages.Get(titleKey),
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

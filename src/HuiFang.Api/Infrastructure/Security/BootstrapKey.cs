@@ -1,0 +1,58 @@
+using HuiFang.Api.Infrastructure.Configuration;
+using HuiFang.Api.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.Api.Infrastructure.Security;
+
+/// <summary>
+/// The embedded mode's first-start convenience: when no API key exists at all, an admin key with every
+/// scope is created for tenant <c>default</c> and printed once, so a newcomer can authorise in Swagger UI
+/// straight away. Never in Production and never on PostgreSQL, whatever the setting says.
+/// </summary>
+public static class BootstrapKey
+{
+    public const string TenantId = "default";
+
+    public static async Task EnsureAsync(IServiceProvider services, IHostEnvironment environment, DatabaseTarget database, TextWriter console)
+    {
+        var options = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (!options.CreateBootstrapKey)
+        {
+            return;
+        }
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BootstrapKey));
+        if (environment.IsProduction() || database.Provider != DatabaseProvider.Sqlite)
+        {
+            logger.LogWarning("HuiFang:Auth:CreateBootstrapKey is ignored outside the embedded mode; create the first key with the api-keys command");
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
+        if (await db.ApiKeys.IgnoreQueryFilters().AnyAsync())
+        {
+            return;
+        }
+
+        scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(TenantId, "bootstrap"));
+        var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
+            .CreateAsync(TenantId, "bootstrap admin", Scopes.All, null, "bootstrap", CancellationToken.None);
+
+        // Written to the console, not the log: it is a secret, shown once, to the person who started the service.
+        await console.WriteLineAsync($"""
+
+            ================================================================================
+             First start: created an admin API key for tenant '{TenantId}' with every scope.
+             It is shown only this once. In Swagger UI click "Authorize" and paste it as ApiKey:
+
+               {issued.Secret}
+
+             Create narrower keys with POST /api/v1/admin/api-keys and revoke this one when
+             you no longer need it.
+            ================================================================================
+
+            """);
+    }
+}

@@ -1,0 +1,183 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using HuiFang.Api.Common;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.Api.Infrastructure.Security;
+
+/// <summary>Marks an endpoint with the scope it needs (for the 403 message and the OpenAPI document).</summary>
+public sealed record RequiredScopeMetadata(string Scope);
+
+public static class SecuritySetup
+{
+    /// <summary>Picks the credential's scheme: a bearer token when one is sent (and JWT is on), else the API key.</summary>
+    public const string DefaultScheme = "HuiFang";
+
+    public static IServiceCollection AddHuiFangSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
+
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddScoped<CurrentCaller>();
+        services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
+        services.AddScoped<ApiKeyService>();
+
+        var jwt = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Jwt ?? new JwtOptions();
+        var authentication = services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
+                jwt.Enabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (jwt.Enabled)
+        {
+            authentication.AddJwtBearer(o => ConfigureJwt(o, jwt));
+        }
+
+        services.AddAuthorizationBuilder()
+            // Secure by default: an endpoint that forgets to name a scope still needs a caller.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(DefaultScheme).RequireAuthenticatedUser().Build());
+        services.Configure<AuthorizationOptions>(o =>
+        {
+            foreach (var scope in Scopes.All)
+            {
+                o.AddPolicy(Scopes.Policy(scope), p => p.AddAuthenticationSchemes(DefaultScheme).RequireAuthenticatedUser().RequireClaim(HuiFangClaims.Scope, scope));
+            }
+        });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        services.AddHuiFangLimits();
+        return services;
+    }
+
+    /// <summary>Requires <paramref name="scope"/> (and therefore a caller) for the endpoint or group.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Scopes.Policy(scope)).WithMetadata(new RequiredScopeMetadata(scope));
+
+    private static void ConfigureJwt(JwtBearerOptions o, JwtOptions jwt)
+    {
+        o.Authority = jwt.Authority;
+        o.Audience = jwt.Audience;
+        o.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
+        o.MapInboundClaims = false; // keep "sub", "scope", "tenant" as the identity provider wrote them
+        o.TokenValidationParameters.ValidateIssuer = true;
+        o.TokenValidationParameters.ValidateAudience = true;
+        o.TokenValidationParameters.ValidateLifetime = true;
+        o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var caller = ToCaller(context.Principal!, jwt);
+                if (caller is null)
+                {
+                    context.Fail(AuthFailures.NoTenantClaim);
+                    return Task.CompletedTask;
+                }
+
+                context.Principal!.AddIdentity(HuiFangClaims.CreateIdentity(caller, JwtBearerDefaults.AuthenticationScheme));
+                return Task.CompletedTask;
+            },
+            // The 401 is written once, as a problem, by ProblemAuthorizationResultHandler.
+            OnChallenge = context =>
+            {
+                context.HandleResponse();
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>Reads tenant, subject and scopes from the claims the settings name.</summary>
+    internal static Caller? ToCaller(ClaimsPrincipal principal, JwtOptions jwt)
+    {
+        var tenant = principal.FindFirst(jwt.TenantClaim)?.Value;
+        if (string.IsNullOrWhiteSpace(tenant) || !ValidationRules.IsCode(tenant))
+        {
+            return null;
+        }
+
+        var subject = jwt.SubjectClaims.Select(c => principal.FindFirst(c)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "unknown";
+        var scopes = principal.FindAll(jwt.ScopeClaim)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(Scopes.IsKnown)
+            .ToHashSet(StringComparer.Ordinal);
+        var name = principal.FindFirst("name")?.Value ?? principal.FindFirst(JwtRegisteredClaimNames.Azp)?.Value ?? subject;
+        return new Caller(tenant, "jwt:" + subject, name, CallerKind.Jwt, scopes);
+    }
+}
+
+/// <summary>
+/// Answers 401 and 403 as problem responses that say what is missing: no credentials, an unknown key,
+/// an invalid token, or the scope this endpoint needs.
+/// </summary>
+public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems, IOptions<AuthOptions> options) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Challenged)
+        {
+            // Handlers cache their result per request, so asking again costs nothing and yields why it failed.
+            var failure = (await context.AuthenticateAsync(SecuritySetup.DefaultScheme)).Failure?.Message;
+            var detail = failure switch
+            {
+                AuthFailures.UnknownKey or AuthFailures.SeveralKeys or AuthFailures.NoTenantClaim => Messages.Get(failure, options.Value.Jwt.TenantClaim),
+                not null => Messages.Get(AuthFailures.InvalidToken),
+                null => Messages.Get("auth.missing"),
+            };
+            context.Response.Headers.WWWAuthenticate = options.Value.Jwt.Enabled
+                ? new Microsoft.Extensions.Primitives.StringValues([$"{ApiKeyAuthenticationHandler.SchemeName} header=\"{ApiKeyAuthenticationHandler.HeaderName}\"", "Bearer"])
+                : $"{ApiKeyAuthenticationHandler.SchemeName} header=\"{ApiKeyAuthenticationHandler.HeaderName}\"";
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthenticated", "auth.unauthenticated.title", detail, null);
+            return;
+        }
+
+        if (authorizeResult.Forbidden)
+        {
+            var needed = context.GetEndpoint()?.Metadata.GetMetadata<RequiredScopeMetadata>()?.Scope;
+            var held = HuiFangClaims.ToCaller(context.User)?.Scopes.Order(StringComparer.Ordinal).ToArray() ?? [];
+            await WriteAsync(
+                context,
+                StatusCodes.Status403Forbidden,
+                "insufficient-scope",
+                "auth.forbidden.title",
+                Messages.Get("auth.forbidden.detail", needed ?? "?", held.Length == 0 ? "-" : string.Join(' ', held)),
+                needed);
+            return;
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    private async Task WriteAsync(HttpContext context, int status, string code, string titleKey, string detail, string? requiredScope)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = Problems.TypePrefix + code,
+            Title = Messages.Get(titleKey),
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        if (requiredScope is not null)
+        {
+            problem.Extensions["requiredScope"] = requiredScope;
+        }
+
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}
