@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace HuiFang.IntegrationTests.Infrastructure;
 /// Bearer tokens are on and trust <see cref="TestTokens"/>; no bootstrap key is created and rate limits
 /// are out of the way, unless the given settings say otherwise.
 /// </summary>
-public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, TestClock clock) : WebApplicationFactory<Program>
+public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, TestClock clock, CapturedLogs? logs = null) : WebApplicationFactory<Program>
 {
     public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
     {
@@ -34,6 +35,12 @@ public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, Te
         foreach (var (key, value) in TestDefaults.Where(d => !settings.ContainsKey(d.Key)).Concat(settings))
         {
             builder.UseSetting(key, value);
+        }
+
+        if (logs is not null)
+        {
+            // Everything, whatever the configured levels say: the point is to see what could ever be written.
+            builder.ConfigureLogging(l => l.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         }
 
         builder.ConfigureTestServices(services =>
@@ -87,6 +94,11 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>A key of <see cref="TenantA"/> with every scope, new for each test; what <see cref="CreateClient"/> sends.</summary>
     public string AdminKey { get; private set; } = "";
 
+    /// <summary>Every log line of the service, when <see cref="CaptureLogs"/>.</summary>
+    public CapturedLogs? Logs { get; private set; }
+
+    protected virtual bool CaptureLogs => false;
+
     /// <summary>Settings this fixture adds to (or overrides in) the provider's.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -103,7 +115,8 @@ public abstract class ApiFixture : IAsyncLifetime
             return;
         }
 
-        _app = new HuiFangApp(settings.Concat(ExtraSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value), Clock);
+        Logs = CaptureLogs ? new CapturedLogs() : null;
+        _app = new HuiFangApp(settings.Concat(ExtraSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value), Clock, Logs);
         _ = _app.Server; // start the host now: migrations run here, not inside the first test
     }
 
@@ -192,7 +205,7 @@ public abstract class ApiFixture : IAsyncLifetime
 #pragma warning restore EF1002
 }
 
-public sealed class SqliteApiFixture : ApiFixture
+public class SqliteApiFixture : ApiFixture
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "huifang-tests", $"{Guid.NewGuid():N}.db");
 
@@ -221,7 +234,7 @@ public sealed class SqliteApiFixture : ApiFixture
     }
 }
 
-public sealed class PostgresApiFixture : ApiFixture
+public class PostgresApiFixture : ApiFixture
 {
     private string? _connectionString;
 

@@ -14,26 +14,29 @@ public static class BootstrapKey
 {
     public const string TenantId = "default";
 
-    public static async Task EnsureAsync(IServiceProvider services, IHostEnvironment environment, DatabaseTarget database, TextWriter console)
+    public static Task EnsureAsync(IServiceProvider services, IHostEnvironment environment, DatabaseTarget database, TextWriter console) =>
+        EnsureAsync(services, services.GetRequiredService<IOptions<AuthOptions>>().Value.CreateBootstrapKey, environment, database, console);
+
+    /// <summary>Creates and prints the key when <paramref name="enabled"/>, the mode is embedded and no key exists; true when it did.</summary>
+    public static async Task<bool> EnsureAsync(IServiceProvider services, bool enabled, IHostEnvironment environment, DatabaseTarget database, TextWriter console)
     {
-        var options = services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        if (!options.CreateBootstrapKey)
+        if (!enabled)
         {
-            return;
+            return false;
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BootstrapKey));
         if (environment.IsProduction() || database.Provider != DatabaseProvider.Sqlite)
         {
             logger.LogWarning("HuiFang:Auth:CreateBootstrapKey is ignored outside the embedded mode; create the first key with the api-keys command");
-            return;
+            return false;
         }
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
         if (await db.ApiKeys.IgnoreQueryFilters().AnyAsync())
         {
-            return;
+            return false;
         }
 
         scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(TenantId, "bootstrap"));
@@ -54,5 +57,6 @@ public static class BootstrapKey
             ================================================================================
 
             """);
+        return true;
     }
 }

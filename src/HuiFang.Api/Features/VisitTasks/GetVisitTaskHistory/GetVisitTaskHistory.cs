@@ -44,7 +44,7 @@ public sealed class GetVisitTaskHistoryHandler(HuiFangDbContext db) : IQueryHand
         var subjectId = query.Id.ToString();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.SubjectType == AuditSubjects.VisitTask && e.SubjectId == subjectId)
-            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .OrderBy(e => e.Version).ThenBy(e => e.OccurredAt) // a task's version counts its changes; timestamps can tie
             .Take(MaxEntries)
             .ToListAsync(cancellationToken);
         return new VisitTaskHistory(query.Id, [.. entries.Select(e => new AuditEntryResponse(

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HuiFang.Api.Infrastructure.Security;
+using HuiFang.IntegrationTests.Infrastructure;
+using HuiFang.IntegrationTests.VisitTasks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuiFang.IntegrationTests.Security;
+
+public sealed class SqliteAuthorizationMatrixTests(SqliteApiFixture fixture) : AuthorizationMatrixTests(fixture), IClassFixture<SqliteApiFixture>;
+
+public sealed class PostgresAuthorizationMatrixTests(PostgresApiFixture fixture) : AuthorizationMatrixTests(fixture), IClassFixture<PostgresApiFixture>;
+
+/// <summary>
+/// Every endpoint the service maps × {no credentials, wrong scope, the right scope, another tenant}.
+/// The endpoint list comes from the running service, so a new endpoint without a row here fails the
+/// test instead of going unchecked.
+/// </summary>
+public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    /// <summary>How to call one endpoint against a fresh task of tenant A, and what another tenant gets.</summary>
+    private sealed record Case(Func<Target, HttpRequestMessage> Request, HttpStatusCode Success, OtherTenant Other);
+
+    /// <summary>What a caller of tenant B sees: a 404 for tenant A's resource, or a success that holds nothing of tenant A.</summary>
+    private enum OtherTenant
+    {
+        NotFound,
+        SucceedsWithoutTenantAData,
+    }
+
+    /// <summary>Tenant A's resources a request is aimed at.</summary>
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N);
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        ["CreateVisitTask"] = new(t => Post("/api/v1/visit-tasks", VisitTaskApiTests.NewTask(customer: $"M-{t.N}", workOrder: $"WO-M-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["CreateVisitTaskBatch"] = new(t => Post("/api/v1/visit-tasks/batch", new JsonObject { ["items"] = new JsonArray(VisitTaskApiTests.NewTask(customer: $"MB-{t.N}", workOrder: $"WO-MB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetVisitTask"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetVisitTaskHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["ListVisitTasks"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks?customerId={t.CustomerId}"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["AssignVisitTask"] = new(t => Post($"/api/v1/visit-tasks/{t.TaskId}/assign", new JsonObject { ["assignee"] = "agent-09" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["RescheduleVisitTask"] = new(t => Post($"/api/v1/visit-tasks/{t.TaskId}/reschedule", new JsonObject { ["scheduledFor"] = "2026-11-26T14:00:00+08:00" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["CancelVisitTask"] = new(t => Post($"/api/v1/visit-tasks/{t.TaskId}/cancel", new JsonObject { ["reason"] = "test" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["RecordContactAttempt"] = new(t => Post($"/api/v1/visit-tasks/{t.TaskId}/attempts", new JsonObject { ["outcome"] = "NoAnswer" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["EraseCustomer"] = new(t => Post($"/api/v1/customers/{t.CustomerId}/erasure", new JsonObject()), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["CreateApiKey"] = new(_ => Post("/api/v1/admin/api-keys", new JsonObject { ["name"] = "matrix", ["scopes"] = new JsonArray("admin") }), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ListApiKeys"] = new(_ => new(HttpMethod.Get, "/api/v1/admin/api-keys"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["RevokeApiKey"] = new(t => new(HttpMethod.Delete, $"/api/v1/admin/api-keys/{t.ApiKeyId}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetTenantSettings"] = new(_ => new(HttpMethod.Get, "/api/v1/admin/tenant"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+    };
+
+    private int _n;
+
+    [Fact]
+    public async Task Every_endpoint_answers_401_without_credentials_403_without_its_scope_and_hides_other_tenants()
+    {
+        var endpoints = Fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.DisplayName!, Scope: e.Metadata.GetMetadata<RequiredScopeMetadata>()?.Scope))
+            .ToList();
+        Assert.True(endpoints.Count >= Cases.Count, "the endpoint list looks incomplete");
+        Assert.All(endpoints, e => Assert.True(e.Scope is not null, $"{e.Name} names no scope"));
+        Assert.All(endpoints, e => Assert.True(Cases.ContainsKey(e.Name), $"{e.Name} has no row in the authorization matrix"));
+
+        var failures = new List<string>();
+        using var anonymous = Fixture.CreateClientWithKey(null);
+        using var otherTenant = await Fixture.CreateClientAsync(ApiFixture.TenantB, [.. Scopes.All]);
+        foreach (var (name, scope) in endpoints)
+        {
+            var row = Cases[name];
+            using var wrongScope = await Fixture.CreateClientAsync(ApiFixture.TenantA, Scopes.All.First(s => s != scope));
+            using var rightScope = await Fixture.CreateClientAsync(ApiFixture.TenantA, scope!);
+
+            await Expect(failures, $"{name} without credentials", anonymous, row.Request(await TargetAsync()), HttpStatusCode.Unauthorized, "unauthenticated");
+            await Expect(failures, $"{name} with the wrong scope", wrongScope, row.Request(await TargetAsync()), HttpStatusCode.Forbidden, "insufficient-scope");
+            await Expect(failures, $"{name} with scope {scope}", rightScope, row.Request(await TargetAsync()), row.Success, null);
+
+            var target = await TargetAsync();
+            var expected = row.Other == OtherTenant.NotFound ? HttpStatusCode.NotFound : row.Success;
+            var body = await Expect(failures, $"{name} from another tenant", otherTenant, row.Request(target), expected, null);
+            if (row.Other == OtherTenant.SucceedsWithoutTenantAData && body is not null)
+            {
+                foreach (var secret in new[] { target.TaskId.ToString(), target.ApiKeyId.ToString(), ApiFixture.TenantA })
+                {
+                    if (body.Contains(secret, StringComparison.Ordinal))
+                    {
+                        failures.Add($"{name} from another tenant: the response shows tenant A's {secret}");
+                    }
+                }
+            }
+        }
+
+        // Tenant B's erasures and writes must not have touched tenant A's data.
+        var intact = await Fixture.InScopeAsync(db => Task.FromResult(db.VisitTasks.Count(t => t.CustomerName != "[erased]")));
+        Assert.True(intact > 0);
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private async Task<Target> TargetAsync()
+    {
+        var n = Interlocked.Increment(ref _n);
+        var customer = $"MX-{n}";
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: customer, workOrder: $"WO-MX-{n}")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var task = await ReadObjectAsync(created);
+        var key = await Client.PostAsync("/api/v1/admin/api-keys", Json(new JsonObject { ["name"] = $"target {n}", ["scopes"] = new JsonArray("tasks:read") }));
+        Assert.Equal(HttpStatusCode.Created, key.StatusCode);
+        var keyId = (Guid)(await ReadObjectAsync(key))["apiKey"]!["id"]!;
+        return new Target((Guid)task["id"]!, customer, keyId, n);
+    }
+
+    private static async Task<string?> Expect(List<string> failures, string cell, HttpClient client, HttpRequestMessage request, HttpStatusCode status, string? code)
+    {
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != status)
+        {
+            failures.Add($"{cell}: expected {(int)status}, got {(int)response.StatusCode} {body}");
+            return null;
+        }
+
+        if (code is not null)
+        {
+            if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || (string?)JsonNode.Parse(body)?["code"] != code)
+            {
+                failures.Add($"{cell}: expected a problem with code {code}, got {body}");
+            }
+        }
+
+        return body;
+    }
+
+    private static HttpRequestMessage Post(string path, JsonNode body) => new(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+
+    private static HttpRequestMessage Put(string path, JsonNode body) => new(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
+}
