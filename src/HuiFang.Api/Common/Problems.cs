@@ -38,4 +38,27 @@ public static class Problems
 
         return problem;
     }
+
+    /// <summary>
+    /// Writes a problem straight to the response, for the middleware that answers before any endpoint
+    /// runs (authentication, authorization, rate and size limits).
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, int status, string code, string titleKey, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = TypePrefix + code,
+            Title = Messages.Get(titleKey),
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using HuiFang.Api.Common;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +45,7 @@ public static class AbuseLimits
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", "limits.rateLimited.title", Messages.Get("limits.rateLimited.detail", retryAfter));
+                await Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", "limits.rateLimited.title", Messages.Get("limits.rateLimited.detail", retryAfter));
             };
         });
         return services;
@@ -62,7 +61,7 @@ public static class AbuseLimits
             var limit = context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxRequestBodyBytes;
             if (context.Request.ContentLength > limit)
             {
-                await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "body-too-large", "limits.bodyTooLarge.title", Messages.Get("limits.bodyTooLarge.detail", limit));
+                await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "body-too-large", "limits.bodyTooLarge.title", Messages.Get("limits.bodyTooLarge.detail", limit));
                 return;
             }
 
@@ -76,18 +75,4 @@ public static class AbuseLimits
 
     private static bool IsExempt(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/swagger");
-
-    internal static async Task WriteProblemAsync(HttpContext context, int status, string code, string titleKey, string detail)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Type = Problems.TypePrefix + code,
-            Title = Messages.Get(titleKey),
-            Detail = detail,
-        };
-        problem.Extensions["code"] = code;
-        context.Response.StatusCode = status;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-    }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace HuiFang.Api.Infrastructure.Security;
@@ -122,7 +121,7 @@ public static class SecuritySetup
 /// Answers 401 and 403 as problem responses that say what is missing: no credentials, an unknown key,
 /// an invalid token, or the scope this endpoint needs.
 /// </summary>
-public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems, IOptions<AuthOptions> options) : IAuthorizationMiddlewareResultHandler
+public sealed class ProblemAuthorizationResultHandler(IOptions<AuthOptions> options) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -141,7 +140,7 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
             context.Response.Headers.WWWAuthenticate = options.Value.Jwt.Enabled
                 ? new Microsoft.Extensions.Primitives.StringValues([$"{ApiKeyAuthenticationHandler.SchemeName} header=\"{ApiKeyAuthenticationHandler.HeaderName}\"", "Bearer"])
                 : $"{ApiKeyAuthenticationHandler.SchemeName} header=\"{ApiKeyAuthenticationHandler.HeaderName}\"";
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthenticated", "auth.unauthenticated.title", detail, null);
+            await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthenticated", "auth.unauthenticated.title", detail);
             return;
         }
 
@@ -149,35 +148,16 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
         {
             var needed = context.GetEndpoint()?.Metadata.GetMetadata<RequiredScopeMetadata>()?.Scope;
             var held = HuiFangClaims.ToCaller(context.User)?.Scopes.Order(StringComparer.Ordinal).ToArray() ?? [];
-            await WriteAsync(
+            await Problems.WriteAsync(
                 context,
                 StatusCodes.Status403Forbidden,
                 "insufficient-scope",
                 "auth.forbidden.title",
                 Messages.Get("auth.forbidden.detail", needed ?? "?", held.Length == 0 ? "-" : string.Join(' ', held)),
-                needed);
+                needed is null ? null : new Dictionary<string, object?> { ["requiredScope"] = needed });
             return;
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
-    }
-
-    private async Task WriteAsync(HttpContext context, int status, string code, string titleKey, string detail, string? requiredScope)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Type = Problems.TypePrefix + code,
-            Title = Messages.Get(titleKey),
-            Detail = detail,
-        };
-        problem.Extensions["code"] = code;
-        if (requiredScope is not null)
-        {
-            problem.Extensions["requiredScope"] = requiredScope;
-        }
-
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }
