@@ -66,13 +66,7 @@ app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseIdempotencyBuffering();
 
-// Who is calling, how often, and whether they may: authentication first so the rate limiter can
-// partition by caller, authorization last so a throttled caller costs no scope check.
-app.UseAuthentication();
-app.UseRateLimiter();
-app.UseAuthorization();
-
-app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
+// API docs are static files served before any credential is asked for: a newcomer has no key yet.
 app.UseSwaggerUI(o =>
 {
     o.SwaggerEndpoint(OpenApiSetup.DocumentPath, "HuiFang API v1");
@@ -82,6 +76,14 @@ app.UseSwaggerUI(o =>
     o.DisplayRequestDuration();
     o.EnablePersistAuthorization();
 });
+
+// Who is calling, how often, and whether they may: authentication first so the rate limiter can
+// partition by caller, authorization last so a throttled caller costs no scope check.
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
 app.MapHuiFangHealth();
 app.MapVisitTasks();

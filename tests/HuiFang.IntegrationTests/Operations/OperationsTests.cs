@@ -32,13 +32,20 @@ public abstract class OperationsTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     [Fact]
-    public async Task Swagger_ui_is_served_and_the_root_leads_to_it()
+    public async Task Swagger_ui_health_and_the_document_need_no_credentials_and_the_root_leads_to_swagger()
     {
-        var ui = await Client.GetAsync("/swagger/index.html");
+        // A newcomer has no key yet: the UI, its assets, the document and the probes must open without one.
+        using var anonymous = Fixture.CreateClientWithKey(null);
+        var ui = await anonymous.GetAsync("/swagger/index.html");
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
         Assert.Contains("swagger-ui", await ui.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/swagger/swagger-ui-bundle.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/swagger/index.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
 
-        var root = await Client.GetAsync("/");
+        var root = await anonymous.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
         Assert.Equal("/swagger", root.Headers.Location!.OriginalString);
     }

@@ -29,8 +29,8 @@ public static class OpenApiSetup
 
                         Every call needs a caller: an API key in `X-Api-Key` (click Authorize) or, when the
                         organisation's identity provider is configured, a bearer token. Each operation names the
-                        scope it needs. Data belongs to the caller's tenant only; another tenant's resource answers
-                        404. Phone numbers are masked unless the caller has `pii:read`. POST operations accept
+                        scope it needs. Data belongs to the caller's tenant only: another tenant's resource is
+                        answered with 404. Phone numbers are masked unless the caller has `pii:read`. POST operations accept
                         `Idempotency-Key` for safe retries; state changes accept `If-Match` with the ETag of a
                         previous read (412 when the resource changed since).
                         """,
