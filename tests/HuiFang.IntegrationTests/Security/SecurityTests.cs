@@ -201,7 +201,7 @@ public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(Phone, (string?)JsonNode.Parse(await Client.GetStringAsync($"{Tasks}/{other["id"]}"))!["customer"]!["phone"]);
         Assert.Equal("王先生", (string?)JsonNode.Parse(await tenantB.GetStringAsync($"{Tasks}/{theirs["id"]}"))!["customer"]!["name"]);
 
-        var again = await ReadObjectAsync(await Client.PostAsync("/api/v1/customers/C-erase/erasure", Json("{}")));
+        var again = await ReadObjectAsync(await Client.PostAsync("/api/v1/customers/C-erase/erasure", null)); // the body is optional
         Assert.Equal(0, (int)again["tasksAnonymised"]!);
     }
 
