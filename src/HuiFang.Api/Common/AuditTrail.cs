@@ -12,11 +12,18 @@ namespace HuiFang.Api.Common;
 /// </summary>
 public sealed class AuditTrail(HuiFangDbContext db, ICurrentCaller caller, TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web)
+    /// <summary>The API's own JSON rules (string enums, UTC timestamps), without nulls.</summary>
+    private static readonly JsonSerializerOptions DetailsJson = CreateDetailsJson();
+
+    private static JsonSerializerOptions CreateDetailsJson()
     {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new StrictDateTimeOffsetConverter() },
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+        Infrastructure.Http.HttpSetup.ConfigureJson(options);
+        return options;
+    }
 
     public void Record(string subjectType, Guid subjectId, string action, int? version, object? details = null, string? note = null) =>
         Record(subjectType, subjectId.ToString(), action, version, details, note);

@@ -27,6 +27,11 @@ public sealed record Error(
     public static Error Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(ErrorKind.Validation, "validation", "problem.validation.detail", [], null, errors);
 
+    /// <summary>If-Match named another version than the resource's current one (412, with <c>currentETag</c>).</summary>
+    public static Error PreconditionFailed(string messageKey, object?[] args, int currentVersion) =>
+        new(ErrorKind.PreconditionFailed, "precondition-failed", messageKey, args,
+            new Dictionary<string, object?> { ["currentETag"] = ETags.For(currentVersion) });
+
     public static Error Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 }

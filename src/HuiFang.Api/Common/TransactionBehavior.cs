@@ -16,56 +16,47 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is { } outer)
+        // Either this command owns a transaction, or it marks a savepoint in the one that is open.
+        var outer = db.Database.CurrentTransaction;
+        await using var owned = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var savepoint = outer is null ? null : "cmd_" + Guid.NewGuid().ToString("N")[..12];
+        if (savepoint is not null)
         {
-            var savepoint = "cmd_" + Guid.NewGuid().ToString("N")[..12];
-            await outer.CreateSavepointAsync(savepoint, cancellationToken);
-            TResponse nested;
-            try
-            {
-                nested = await next(message, cancellationToken);
-            }
-            catch
-            {
-                await outer.RollbackToSavepointAsync(savepoint, CancellationToken.None);
-                db.ChangeTracker.Clear();
-                throw;
-            }
-
-            if (nested.IsSuccess)
-            {
-                await outer.ReleaseSavepointAsync(savepoint, cancellationToken);
-            }
-            else
-            {
-                await outer.RollbackToSavepointAsync(savepoint, CancellationToken.None);
-                db.ChangeTracker.Clear();
-            }
-
-            return nested;
+            await outer!.CreateSavepointAsync(savepoint, cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        TResponse response;
         try
         {
-            var response = await next(message, cancellationToken);
-            if (response.IsSuccess)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-            }
-
-            return response;
+            response = await next(message, cancellationToken);
         }
         catch
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
+            await UndoAsync();
             throw;
+        }
+
+        if (!response.IsSuccess)
+        {
+            await UndoAsync();
+        }
+        else if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await outer!.ReleaseSavepointAsync(savepoint!, cancellationToken);
+        }
+
+        return response;
+
+        async Task UndoAsync()
+        {
+            await (owned is not null
+                ? owned.RollbackAsync(CancellationToken.None)
+                : outer!.RollbackToSavepointAsync(savepoint!, CancellationToken.None));
+            db.ChangeTracker.Clear();
         }
     }
 }

@@ -62,7 +62,7 @@ public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, Te
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(tenant, "tests"));
-        var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(tenant, name, scopes, null, "tests", CancellationToken.None);
+        var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(name, scopes, null, CancellationToken.None);
         return issued.Secret;
     }
 

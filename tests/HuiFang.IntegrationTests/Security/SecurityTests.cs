@@ -69,6 +69,11 @@ public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("The API key is unknown, revoked or expired.", (string?)(await ReadObjectAsync(refused))["detail"]);
         Assert.Contains("ApiKey", refused.Headers.WwwAuthenticate.ToString());
+
+        // Revoking again changes nothing and records nothing; creation and revocation are audited once each.
+        Assert.Equal(HttpStatusCode.OK, (await Client.DeleteAsync($"/api/v1/admin/api-keys/{id}")).StatusCode);
+        var trail = await Fixture.InScopeAsync(db => db.AuditEntries.Where(e => e.SubjectId == id.ToString()).OrderBy(e => e.Action).Select(e => e.Action + " by " + e.ActorName).ToListAsync());
+        Assert.Equal(["created by tests admin", "revoked by tests admin"], trail);
     }
 
     [Fact]
@@ -233,6 +238,9 @@ public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
     {
         var get = await Client.GetAsync("/api/v1/admin/tenant");
         var etag = get.Headers.ETag!.Tag;
+        var unchanged = new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/tenant");
+        unchanged.Headers.IfNoneMatch.ParseAdd(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(unchanged)).StatusCode);
 
         var invalid = await Client.PutAsync("/api/v1/admin/tenant", Json("""{"name":"华东","calendar":{"timeZone":"Mars/Olympus","workingDays":["Monday"],"workingHours":["09:00-18:00"]}}"""));
         var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/admin/tenant") { Content = Json("""{"name":"华东","calendar":{"timeZone":"Asia/Shanghai","workingDays":["Monday","Saturday"],"workingHours":["08:00-12:00"]}}""") };
@@ -269,6 +277,7 @@ public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
 
         Assert.Equal(0, created);
         Assert.StartsWith("hfk_", secret);
+        Assert.True(await Fixture.InScopeAsync(db => db.AuditEntries.AnyAsync(e => e.SubjectType == "ApiKey" && e.Action == "created" && e.ActorName == "command line"), "acme"));
         Assert.Equal("138****5678", (string?)acmeTask["customer"]!["phone"]);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"{Tasks}/{acmeTask["id"]}")).StatusCode);
 

@@ -44,6 +44,17 @@ public sealed class SecurityRulesTests
         Assert.False(IfMatch.Parse("4").IsSuccess);
     }
 
+    [Theory]
+    [InlineData("\"4\"", true)]
+    [InlineData("W/\"4\"", true)]
+    [InlineData("\"3\", \"4\"", true)]
+    [InlineData("*", true)]
+    [InlineData("\"3\"", false)]
+    [InlineData("4", false)]
+    [InlineData(null, false)]
+    public void If_none_match_compares_weakly_and_ignores_what_it_cannot_parse(string? header, bool matches) =>
+        Assert.Equal(matches, ETags.NoneMatchNames(header, 4));
+
     [Fact]
     public void Generated_api_keys_are_recognisable_unguessable_and_hashed()
     {

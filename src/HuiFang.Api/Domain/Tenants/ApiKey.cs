@@ -64,15 +64,16 @@ public sealed class ApiKey : ITenantOwned
             CreatedAt = now.ToUniversalTime(),
         };
 
-    /// <summary>Revokes the key; revoking a revoked key changes nothing.</summary>
-    public void Revoke(string revokedBy, DateTimeOffset now)
+    /// <summary>Revokes the key; false (and no change) when it was revoked already.</summary>
+    public bool Revoke(string revokedBy, DateTimeOffset now)
     {
         if (RevokedAt is not null)
         {
-            return;
+            return false;
         }
 
         RevokedAt = now.ToUniversalTime();
         RevokedBy = revokedBy;
+        return true;
     }
 }

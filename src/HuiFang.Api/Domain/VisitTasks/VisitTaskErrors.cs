@@ -21,8 +21,7 @@ public static class VisitTaskErrors
             new Dictionary<string, object?> { ["conflictingTaskId"] = earlierId, ["conflictingScheduledFor"] = earlierScheduledFor, ["windowDays"] = days });
 
     public static Error PreconditionFailed(Guid id, int currentVersion) =>
-        new(ErrorKind.PreconditionFailed, "precondition-failed", "visitTask.preconditionFailed", [id, ETags.For(currentVersion)],
-            new Dictionary<string, object?> { ["currentETag"] = ETags.For(currentVersion) });
+        Error.PreconditionFailed("visitTask.preconditionFailed", [id, ETags.For(currentVersion)], currentVersion);
 
     public static Error ConcurrentChange(Guid id) =>
         new(ErrorKind.Conflict, "concurrent-change", "visitTask.concurrentChange", [id]);

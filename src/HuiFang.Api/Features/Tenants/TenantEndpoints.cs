@@ -20,8 +20,9 @@ public static class TenantEndpoints
         group.MapGet("/", GetAsync)
             .WithName("GetTenantSettings")
             .WithSummary("Get the tenant's settings")
-            .WithDescription("The caller's tenant: its name and its own business calendar (null: the service's default calendar is used).")
+            .WithDescription("The caller's tenant: its name and its own business calendar (null: the service's default calendar is used). The ETag carries the settings' version (If-None-Match → 304; If-Match on PUT).")
             .Produces<TenantSettingsResponse>()
+            .Produces(StatusCodes.Status304NotModified)
             .RequireScope(Scopes.Admin);
 
         group.MapPut("/", UpdateAsync)
@@ -40,34 +41,11 @@ public static class TenantEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<TenantSettingsResponse>, ProblemHttpResult>> GetAsync(IMediator mediator, HttpContext http, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Get(), ct);
-        if (!result.IsSuccess)
-        {
-            return result.Error!.ToProblem();
-        }
+    private static async Task<Results<Ok<TenantSettingsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        VersionedResults.Read(await mediator.Send(new Get(), ct), ifNoneMatch, http);
 
-        http.Response.Headers.ETag = ETags.For(result.Value.Version);
-        return TypedResults.Ok(result.Value);
-    }
-
-    private static async Task<Results<Ok<TenantSettingsResponse>, ProblemHttpResult>> UpdateAsync(
-        UpdateTenantSettingsRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
-    {
-        var precondition = IfMatch.Parse(ifMatch);
-        if (!precondition.IsSuccess)
-        {
-            return precondition.Error!.ToProblem();
-        }
-
-        var result = await mediator.Send(new Update(body.Name, body.Calendar, precondition.Value), ct);
-        if (!result.IsSuccess)
-        {
-            return result.Error!.ToProblem();
-        }
-
-        http.Response.Headers.ETag = ETags.For(result.Value.Version);
-        return TypedResults.Ok(result.Value);
-    }
+    private static Task<Results<Ok<TenantSettingsResponse>, ProblemHttpResult>> UpdateAsync(
+        UpdateTenantSettingsRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new Update(body.Name, body.Calendar, precondition), ct));
 }

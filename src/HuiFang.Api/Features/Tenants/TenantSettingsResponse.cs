@@ -1,3 +1,4 @@
+using HuiFang.Api.Common;
 using System.Text.Json;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
@@ -10,7 +11,7 @@ namespace HuiFang.Api.Features.Tenants;
 /// <param name="Calendar">The tenant's own business calendar, or null when it uses the service's default.</param>
 /// <param name="UpdatedAt">When the settings last changed.</param>
 /// <param name="Version">Incremented on every change; the ETag is this number in quotes.</param>
-public sealed record TenantSettingsResponse(string Id, string Name, CalendarSettings? Calendar, DateTimeOffset UpdatedAt, int Version)
+public sealed record TenantSettingsResponse(string Id, string Name, CalendarSettings? Calendar, DateTimeOffset UpdatedAt, int Version) : IVersioned
 {
     public static TenantSettingsResponse From(Tenant t) => new(
         t.Id,

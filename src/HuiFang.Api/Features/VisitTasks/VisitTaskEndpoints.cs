@@ -172,27 +172,8 @@ public static class VisitTaskEndpoints
     }
 
     private static async Task<Results<Ok<VisitTaskResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
-        Guid id,
-        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch,
-        IMediator mediator,
-        HttpContext http,
-        CancellationToken ct)
-    {
-        var result = await mediator.Send(new Get(id), ct);
-        if (!result.IsSuccess)
-        {
-            return result.Error!.ToProblem();
-        }
-
-        var etag = ETags.For(result.Value.Version);
-        http.Response.Headers.ETag = etag;
-        if (ifNoneMatch is not null && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag)))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return TypedResults.Ok(result.Value);
-    }
+        Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        VersionedResults.Read(await mediator.Send(new Get(id), ct), ifNoneMatch, http);
 
     private static async Task<Results<Ok<VisitTaskHistory>, ProblemHttpResult>> HistoryAsync(Guid id, IMediator mediator, CancellationToken ct)
     {
@@ -208,37 +189,17 @@ public static class VisitTaskEndpoints
 
     private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> AssignAsync(
         Guid id, AssignVisitTaskRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        ChangeAsync(ifMatch, http, precondition => mediator.Send(new Assign(id, body.Assignee, precondition), ct));
+        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new Assign(id, body.Assignee, precondition), ct));
 
     private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RescheduleAsync(
         Guid id, RescheduleVisitTaskRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        ChangeAsync(ifMatch, http, precondition => mediator.Send(new Reschedule(id, body.ScheduledFor, body.DueBy, body.Reason, precondition), ct));
+        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new Reschedule(id, body.ScheduledFor, body.DueBy, body.Reason, precondition), ct));
 
     private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> CancelAsync(
         Guid id, CancelVisitTaskRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        ChangeAsync(ifMatch, http, precondition => mediator.Send(new Cancel(id, body.Reason, precondition), ct));
+        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new Cancel(id, body.Reason, precondition), ct));
 
     private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> RecordAttemptAsync(
         Guid id, RecordContactAttemptRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        ChangeAsync(ifMatch, http, precondition => mediator.Send(new RecordAttempt(id, body.Outcome, body.Note, body.CallbackAt, body.RecordedBy, precondition), ct));
-
-    /// <summary>Parses If-Match, runs the change, and answers with the task and its new ETag.</summary>
-    private static async Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> ChangeAsync(
-        string? ifMatch, HttpContext http, Func<IfMatch?, ValueTask<Result<VisitTaskResponse>>> send)
-    {
-        var precondition = IfMatch.Parse(ifMatch);
-        if (!precondition.IsSuccess)
-        {
-            return precondition.Error!.ToProblem();
-        }
-
-        var result = await send(precondition.Value);
-        if (!result.IsSuccess)
-        {
-            return result.Error!.ToProblem();
-        }
-
-        http.Response.Headers.ETag = ETags.For(result.Value.Version);
-        return TypedResults.Ok(result.Value);
-    }
+        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new RecordAttempt(id, body.Outcome, body.Note, body.CallbackAt, body.RecordedBy, precondition), ct));
 }

@@ -42,7 +42,7 @@ public sealed record VisitTaskResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PersonalDataErasedAt,
-    int Version)
+    int Version) : IVersioned
 {
     /// <summary>The response for a caller; the phone number is masked unless <paramref name="revealPhone"/> (scope pii:read).</summary>
     public static VisitTaskResponse From(VisitTask t, DateTimeOffset now, bool revealPhone) => new(

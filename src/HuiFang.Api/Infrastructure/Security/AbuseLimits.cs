@@ -27,7 +27,8 @@ public static class AbuseLimits
                     return RateLimitPartition.GetNoLimiter("exempt");
                 }
 
-                var caller = HuiFangClaims.ToCaller(context.User);
+                // The request's own caller (parsed once, then reused by the handlers).
+                var caller = context.RequestServices.GetRequiredService<ICurrentCaller>().Value;
                 var partition = caller is null
                     ? "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown")
                     : $"caller:{caller.TenantId}/{caller.Id}";

@@ -62,7 +62,7 @@ public static class ApiKeyCommandLine
                     return 2;
                 }
 
-                var revoked = await keys.RevokeAsync(id, "command line", CancellationToken.None);
+                var revoked = await keys.RevokeAsync(id, CancellationToken.None);
                 await (revoked is null ? error.WriteLineAsync($"No key {id} in tenant '{tenant}'.") : output.WriteLineAsync($"Revoked {revoked.Prefix}… ({revoked.Name})."));
                 return revoked is null ? 1 : 0;
             default:
@@ -104,7 +104,7 @@ public static class ApiKeyCommandLine
             expires = parsed;
         }
 
-        var issued = await keys.CreateAsync(tenant, name, scopes, expires, "command line", CancellationToken.None);
+        var issued = await keys.CreateAsync(name, scopes, expires, CancellationToken.None);
         await error.WriteLineAsync($"Created API key '{name}' ({issued.Entity.Id}) for tenant '{tenant}' with scopes: {issued.Entity.Scopes}.");
         await error.WriteLineAsync("It is shown only now; store it in the calling system's secret store:");
         await output.WriteLineAsync(issued.Secret);

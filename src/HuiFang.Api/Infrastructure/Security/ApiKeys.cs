@@ -1,3 +1,4 @@
+using HuiFang.Api.Common;
 using System.Security.Cryptography;
 using System.Text;
 using HuiFang.Api.Domain.Tenants;
@@ -37,16 +38,20 @@ public static class ApiKeyFormat
 public sealed record IssuedApiKey(ApiKey Entity, string Secret);
 
 /// <summary>Creates, verifies and revokes API keys.</summary>
-public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<AuthOptions> options)
+/// <remarks>
+/// Creation and revocation act for the current caller (an HTTP caller, or the command line and start-up
+/// acting as <see cref="Caller.System"/> for a tenant), are audited, and are saved in one round trip;
+/// inside an open transaction the owner's commit decides.
+/// </remarks>
+public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<AuthOptions> options, ICurrentCaller current, AuditTrail audit)
 {
     private static string CacheKey(string hash) => "apikey:" + hash;
 
-    /// <summary>
-    /// Creates a key for the caller's tenant (the tenant row is created when missing). Saves immediately
-    /// unless a transaction is open, in which case the caller's commit decides.
-    /// </summary>
-    public async Task<IssuedApiKey> CreateAsync(string tenantId, string name, IEnumerable<string> scopes, DateTimeOffset? expiresAt, string createdBy, CancellationToken cancellationToken)
+    /// <summary>Creates a key for the caller's tenant (the tenant row is created when missing).</summary>
+    public async Task<IssuedApiKey> CreateAsync(string name, IEnumerable<string> scopes, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
+        var caller = current.Value ?? throw new InvalidOperationException("An API key is created for a caller's tenant.");
+        var tenantId = caller.TenantId;
         var now = clock.GetUtcNow();
         if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
         {
@@ -54,8 +59,9 @@ public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemo
         }
 
         var secret = ApiKeyFormat.Generate();
-        var key = ApiKey.Create(Guid.CreateVersion7(now), tenantId, name, ApiKeyFormat.DisplayPrefix(secret), ApiKeyFormat.Hash(secret), scopes, expiresAt, createdBy, now);
+        var key = ApiKey.Create(Guid.CreateVersion7(now), tenantId, name, ApiKeyFormat.DisplayPrefix(secret), ApiKeyFormat.Hash(secret), scopes, expiresAt, caller.Display, now);
         db.ApiKeys.Add(key);
+        audit.Record(AuditSubjects.ApiKey, key.Id, "created", null, new { scopes = key.ScopeList, expiresAt = key.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(key, secret);
     }
@@ -98,7 +104,7 @@ public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemo
     }
 
     /// <summary>Revokes a key of the caller's tenant; takes effect at once on this replica.</summary>
-    public async Task<ApiKey?> RevokeAsync(Guid id, string revokedBy, CancellationToken cancellationToken)
+    public async Task<ApiKey?> RevokeAsync(Guid id, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (key is null)
@@ -106,8 +112,13 @@ public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemo
             return null;
         }
 
-        key.Revoke(revokedBy, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var caller = current.Value ?? throw new InvalidOperationException("An API key is revoked by a caller.");
+        if (key.Revoke(caller.Display, clock.GetUtcNow()))
+        {
+            audit.Record(AuditSubjects.ApiKey, key.Id, "revoked", null);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         cache.Remove(CacheKey(key.Hash));
         return key;
     }

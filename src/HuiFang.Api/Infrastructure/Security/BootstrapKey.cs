@@ -41,7 +41,7 @@ public static class BootstrapKey
 
         scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(TenantId, "bootstrap"));
         var issued = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
-            .CreateAsync(TenantId, "bootstrap admin", Scopes.All, null, "bootstrap", CancellationToken.None);
+            .CreateAsync("bootstrap admin", Scopes.All, null, CancellationToken.None);
 
         // Written to the console, not the log: it is a secret, shown once, to the person who started the service.
         await console.WriteLineAsync($"""

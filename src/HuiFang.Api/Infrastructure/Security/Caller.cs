@@ -23,6 +23,9 @@ public sealed record Caller(string TenantId, string Id, string Name, CallerKind 
 {
     public bool Has(string scope) => Scopes.Contains(scope);
 
+    /// <summary>How records name the caller: "CRM production (019ab79f-…)".</summary>
+    public string Display => $"{Name} ({Id})";
+
     public static Caller System(string tenantId, string name = "system") =>
         new(tenantId, "system", name, CallerKind.System, new HashSet<string>(Security.Scopes.All, StringComparer.Ordinal));
 }

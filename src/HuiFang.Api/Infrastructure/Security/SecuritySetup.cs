@@ -46,12 +46,12 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             // Secure by default: an endpoint that forgets to name a scope still needs a caller.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(DefaultScheme).RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.Configure<AuthorizationOptions>(o =>
         {
             foreach (var scope in Scopes.All)
             {
-                o.AddPolicy(Scopes.Policy(scope), p => p.AddAuthenticationSchemes(DefaultScheme).RequireAuthenticatedUser().RequireClaim(HuiFangClaims.Scope, scope));
+                o.AddPolicy(Scopes.Policy(scope), p => p.RequireAuthenticatedUser().RequireClaim(HuiFangClaims.Scope, scope));
             }
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
@@ -147,7 +147,7 @@ public sealed class ProblemAuthorizationResultHandler(IOptions<AuthOptions> opti
         if (authorizeResult.Forbidden)
         {
             var needed = context.GetEndpoint()?.Metadata.GetMetadata<RequiredScopeMetadata>()?.Scope;
-            var held = HuiFangClaims.ToCaller(context.User)?.Scopes.Order(StringComparer.Ordinal).ToArray() ?? [];
+            var held = context.RequestServices.GetRequiredService<ICurrentCaller>().Value?.Scopes.Order(StringComparer.Ordinal).ToArray() ?? [];
             await Problems.WriteAsync(
                 context,
                 StatusCodes.Status403Forbidden,

@@ -32,7 +32,7 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
     }
 }
 
-public sealed class CreateApiKeyHandler(ApiKeyService keys, ICurrentCaller current, AuditTrail audit, HuiFangDbContext db, TimeProvider clock)
+public sealed class CreateApiKeyHandler(ApiKeyService keys, ICurrentCaller current, TimeProvider clock)
     : ICommandHandler<CreateApiKey, Result<CreatedApiKeyResponse>>
 {
     public async ValueTask<Result<CreatedApiKeyResponse>> Handle(CreateApiKey command, CancellationToken cancellationToken)
@@ -45,9 +45,7 @@ public sealed class CreateApiKeyHandler(ApiKeyService keys, ICurrentCaller curre
                 new Dictionary<string, object?> { ["scopesNotHeld"] = notHeld });
         }
 
-        var issued = await keys.CreateAsync(caller.TenantId, command.Name!, command.Scopes!, command.ExpiresAt, $"{caller.Name} ({caller.Id})", cancellationToken);
-        audit.Record(AuditSubjects.ApiKey, issued.Entity.Id, "created", null, new { scopes = issued.Entity.ScopeList, expiresAt = issued.Entity.ExpiresAt });
-        await db.SaveChangesAsync(cancellationToken);
+        var issued = await keys.CreateAsync(command.Name!, command.Scopes!, command.ExpiresAt, cancellationToken);
         return new CreatedApiKeyResponse(issued.Secret, ApiKeyResponse.From(issued.Entity, clock.GetUtcNow()));
     }
 }

@@ -62,8 +62,7 @@ public sealed class UpdateTenantSettingsHandler(HuiFangDbContext db, ICurrentCal
 
         if (command.IfMatch is not null && !command.IfMatch.Matches(tenant.Version))
         {
-            return new Error(ErrorKind.PreconditionFailed, "precondition-failed", "tenant.preconditionFailed", [ETags.For(tenant.Version)],
-                new Dictionary<string, object?> { ["currentETag"] = ETags.For(tenant.Version) });
+            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
         }
 
         var calendarJson = command.Calendar is null ? null : JsonSerializer.Serialize(command.Calendar.ToOptions(), TenantSettings.CalendarJson);
