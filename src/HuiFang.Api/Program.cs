@@ -2,6 +2,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Features.Customers;
+using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
@@ -10,6 +11,7 @@ using HuiFang.Api.Infrastructure.Http;
 using HuiFang.Api.Infrastructure.Idempotency;
 using HuiFang.Api.Infrastructure.Messaging;
 using HuiFang.Api.Infrastructure.OpenApi;
+using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
@@ -29,6 +31,9 @@ builder.Services.AddHuiFangOptions(builder.Configuration);
 // Storage and messaging: SQLite + in-memory bus (embedded) or PostgreSQL + RabbitMQ (production).
 var database = builder.Services.AddHuiFangDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 var bus = builder.Services.AddHuiFangMessaging(builder.Configuration);
+
+// Integration events: written to the outbox with the change, published by the dispatcher, readable as a feed.
+builder.Services.AddHuiFangOutbox(builder.Configuration);
 
 // Use cases: Mediator handlers behind validation, then a transaction.
 builder.Services.AddSingleton(TimeProvider.System);
@@ -90,6 +95,7 @@ app.MapVisitTasks();
 app.MapCustomers();
 app.MapApiKeys();
 app.MapTenantSettings();
+app.MapEvents();
 
 await app.Services.PrepareDatabaseAsync();
 await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);

@@ -10,6 +10,7 @@ public enum ErrorKind
     PreconditionFailed,
     Unprocessable,
     Forbidden,
+    Gone,
 }
 
 /// <summary>

@@ -20,6 +20,7 @@ public static class Problems
             ErrorKind.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "problem.preconditionFailed.title"),
             ErrorKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, "problem.unprocessable.title"),
             ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "auth.forbidden.title"),
+            ErrorKind.Gone => (StatusCodes.Status410Gone, "problem.gone.title"),
             _ => (StatusCodes.Status409Conflict, "problem.conflict.title"),
         };
 

@@ -50,6 +50,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["ListApiKeys"] = new(_ => new(HttpMethod.Get, "/api/v1/admin/api-keys"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["RevokeApiKey"] = new(t => new(HttpMethod.Delete, $"/api/v1/admin/api-keys/{t.ApiKeyId}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetTenantSettings"] = new(_ => new(HttpMethod.Get, "/api/v1/admin/tenant"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["ListEvents"] = new(_ => new(HttpMethod.Get, "/api/v1/events?limit=1000"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 

@@ -1,7 +1,9 @@
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.VisitTasks;
@@ -9,10 +11,11 @@ namespace HuiFang.Api.Features.VisitTasks;
 /// <summary>
 /// The common shape of every command that changes one task: load it (the tenant filter makes another
 /// tenant's task as absent as an unknown one), check the caller's If-Match, let the aggregate decide,
-/// record the change in the audit trail, save. A concurrent change of the same task is caught by its
+/// record the change in the audit trail and its integration events in the outbox, save — all in one
+/// transaction. A concurrent change of the same task is caught by its
 /// version and answered with 409, so two transitions can never both win.
 /// </summary>
-public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, ICurrentCaller caller, TimeProvider clock)
+public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, EventOutbox outbox, ICurrentCaller caller, TimeProvider clock)
 {
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
@@ -23,7 +26,8 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, ICurr
         Func<VisitTask, Outcome> change,
         Func<VisitTask, object?>? details,
         string? note,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<VisitTask, VisitTaskStatus, IIntegrationEvent?>? raise = null)
     {
         var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
@@ -36,6 +40,7 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, ICurr
             return VisitTaskErrors.PreconditionFailed(id, task.Version);
         }
 
+        var before = task.Status;
         var outcome = change(task);
         if (!outcome.IsSuccess)
         {
@@ -43,6 +48,11 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, ICurr
         }
 
         audit.Record(AuditSubjects.VisitTask, task.Id, action, task.Version, details?.Invoke(task), note);
+        if (raise?.Invoke(task, before) is { } integrationEvent)
+        {
+            outbox.Add(integrationEvent, EventStreams.VisitTask(task.Id));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

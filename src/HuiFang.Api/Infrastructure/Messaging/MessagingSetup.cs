@@ -1,4 +1,5 @@
 using HuiFang.Api.Infrastructure.Configuration;
+using HuiFang.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -38,18 +39,44 @@ public static class MessagingSetup
                         {
                             h.UseSsl(s => s.ServerName = rabbit.Host);
                         }
+
+                        // Publish completes only when the broker has taken the message: the outbox marks on that.
+                        h.PublisherConfirmation = true;
                     });
+                    ApplyEventTopology(cfg);
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    ApplyEventTopology(cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
 
         return options.Transport == MessagingTransport.RabbitMq
             ? $"RabbitMQ at {options.RabbitMq.Host}:{options.RabbitMq.Port}{options.RabbitMq.VirtualHost}"
             : "in-memory message bus (events stay inside this process)";
+    }
+
+    /// <summary>
+    /// Every event goes to its own fanout exchange with a stable, readable name (<c>huifang.visit-task-created</c>),
+    /// whatever the CLR type is called. The common interface gets no exchange: subscribers bind to the events they want.
+    /// </summary>
+    private static void ApplyEventTopology(IBusFactoryConfigurator cfg)
+    {
+        cfg.MessageTopology.SetEntityNameFormatter(new EventExchangeNames(cfg.MessageTopology.EntityNameFormatter));
+        cfg.Publish<IIntegrationEvent>(p => p.Exclude = true);
+    }
+
+    private sealed class EventExchangeNames(IEntityNameFormatter fallback) : IEntityNameFormatter
+    {
+        public string FormatEntityName<T>() =>
+            typeof(T).GetCustomAttributes(typeof(IntegrationEventAttribute), false) is [IntegrationEventAttribute contract, ..]
+                ? contract.Exchange
+                : fallback.FormatEntityName<T>();
     }
 }

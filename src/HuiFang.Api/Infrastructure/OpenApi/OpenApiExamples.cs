@@ -4,6 +4,7 @@ using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Features.ApiKeys.CreateApiKey;
 using HuiFang.Api.Features.Customers.EraseCustomer;
+using HuiFang.Api.Features.Events.ListEvents;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Features.Tenants.UpdateTenantSettings;
 using HuiFang.Api.Features.VisitTasks;
@@ -15,6 +16,8 @@ using HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory;
 using HuiFang.Api.Features.VisitTasks.ListVisitTasks;
 using HuiFang.Api.Features.VisitTasks.RecordContactAttempt;
 using HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
+using HuiFang.Api.Infrastructure.Outbox;
+using HuiFang.Contracts;
 using Microsoft.OpenApi;
 
 namespace HuiFang.Api.Infrastructure.OpenApi;
@@ -126,7 +129,7 @@ internal static class OpenApiExamples
                 JsonSerializer.SerializeToElement(new { scheduledFor = "2026-11-26T06:00:00+00:00", dueBy = "2026-12-01T10:00:00+00:00" }),
                 "客户要求明天下午再联系"),
         ])),
-        ["EraseCustomer"] = (new EraseCustomerRequest("DSR-2026-0042"), new ErasureResponse("erased-3f9c0a6e41b27d5598e0c1aa", 3, new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero))),
+        ["EraseCustomer"] = (new EraseCustomerRequest("DSR-2026-0042"), new ErasureResponse("erased-3f9c0a6e41b27d5598e0c1aa", 3, 4, new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero))),
         ["CreateApiKey"] = (
             new CreateApiKey("CRM production", ["tasks:read", "tasks:write"]),
             new CreatedApiKeyResponse("hfk_Xq3v9Hs0bY7kP1tR4mW8zA2cE6gJ5nL0dF9hK3sU7wQ", ApiKeyExample)),
@@ -136,7 +139,35 @@ internal static class OpenApiExamples
         ["UpdateTenantSettings"] = (
             new UpdateTenantSettingsRequest("华东物业服务中心", CalendarExample),
             new TenantSettingsResponse("default", "华东物业服务中心", CalendarExample, new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero), 2)),
+        ["ListEvents"] = (null, EventPageExample()),
     };
+
+    private static EventPage EventPageExample()
+    {
+        var at = new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero);
+        var created = new VisitTaskCreated(
+            Guid.Parse("019ab7a0-3c00-7000-8000-0000000000e1"),
+            at,
+            "default",
+            TaskExample.Id,
+            "C-1001",
+            "WO-2026-0001",
+            "Repair",
+            "AfterSales",
+            "AfterSales",
+            "Phone",
+            "agent-07",
+            "Assigned",
+            TaskExample.DueWindow.From,
+            TaskExample.DueWindow.By,
+            TaskExample.ScheduledFor,
+            null);
+        var position = new EventCursor(1042, 7).Encode();
+        return new EventPage(
+            [new FeedEvent(position, created.EventId, nameof(VisitTaskCreated), 1, at, true, JsonSerializer.SerializeToElement(created, EventJson.Options))],
+            position,
+            false);
+    }
 
     public static void Apply(OpenApiOperation operation, IList<object> metadata)
     {
@@ -182,11 +213,12 @@ internal static class OpenApiExamples
                     "CreateVisitTask" => new Dictionary<string, string[]> { ["customer.name"] = ["'customer.name' must not be empty."], ["serviceRecord.completedAt"] = ["Must not be in the future."] },
                     "CreateVisitTaskBatch" => new Dictionary<string, string[]> { ["items"] = ["A batch holds between 1 and 500 items."] },
                     "ListVisitTasks" => new Dictionary<string, string[]> { ["limit"] = ["Must be between 1 and 200."] },
+                    "ListEvents" => new Dictionary<string, string[]> { ["type"] = ["Unknown event type 'TaskCreated'; known types: VisitTaskCreated, VisitTaskOverdue, …"] },
                     "AssignVisitTask" => new Dictionary<string, string[]> { ["assignee"] = ["'assignee' must not be empty."] },
                     "CancelVisitTask" => new Dictionary<string, string[]> { ["reason"] = ["'reason' must not be empty."] },
                     "RecordContactAttempt" => new Dictionary<string, string[]> { ["callbackAt"] = ["Required when the outcome is CallbackRequested."] },
                     "EraseCustomer" => new Dictionary<string, string[]> { ["reason"] = ["The length of 'reason' must be 500 characters or fewer. You entered 612 characters."] },
-                    "CreateApiKey" => new Dictionary<string, string[]> { ["scopes[0]"] = ["'tasks:delete' is not a scope; known scopes: tasks:read, tasks:write, feedback:write, escalations:read, escalations:write, reports:read, pii:read, pii:erase, admin."] },
+                    "CreateApiKey" => new Dictionary<string, string[]> { ["scopes[0]"] = ["'tasks:delete' is not a scope; known scopes: tasks:read, tasks:write, feedback:write, escalations:read, escalations:write, reports:read, events:read, pii:read, pii:erase, admin."] },
                     "UpdateTenantSettings" => new Dictionary<string, string[]> { ["calendar"] = ["calendar.TimeZone 'Mars/Olympus' is not a known IANA time zone."] },
                     _ => new Dictionary<string, string[]> { ["scheduledFor"] = ["Must be in the future."] },
                 },
@@ -199,6 +231,7 @@ internal static class OpenApiExamples
             "412" when operation == "UpdateTenantSettings" => Problem(412, "precondition-failed", "Precondition failed", "The tenant's settings have changed: their ETag is now \"3\".", ("currentETag", "\"3\"")),
             "412" => Problem(412, "precondition-failed", "Precondition failed", $"Visit task {taskId} has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
             "422" => Problem(422, "idempotency-key-reused", "Request cannot be processed", "Idempotency-Key '6f1c2b0e-93d4-4f5e-8a1b-2c3d4e5f6a7b' was already used for a different request; use a new key for a new request."),
+            "410" => Problem(410, "cursor-expired", "No longer available", "Events after this cursor may have been purged: published events are kept for 14 days. Read the feed again from the start (no 'after') and skip events by eventId."),
             "429" => Problem(429, "rate-limited", "Too many requests", "The caller's request rate limit is exhausted; retry after 1 s."),
             "409" when operation is "CreateVisitTaskBatch" or "EraseCustomer" or "CreateApiKey" =>
                 Problem(409, "idempotency-key-in-flight", "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly to get its response."),

@@ -1,4 +1,5 @@
 using HuiFang.Api.Infrastructure.Configuration;
+using HuiFang.Api.Infrastructure.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,18 +20,23 @@ public static class DatabaseSetup
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         var target = Resolve(options, configuration.GetConnectionString(ConnectionStringName), contentRoot);
         services.AddSingleton(target);
+        services.AddOutboxSignal();
 
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
-            services.AddDbContext<HuiFangDbContext, PostgresHuiFangDbContext>(o => QuietExpectedCommandErrors(o.UseNpgsql(target.ConnectionString)));
+            services.AddDbContext<HuiFangDbContext, PostgresHuiFangDbContext>((sp, o) => Common(sp, o.UseNpgsql(target.ConnectionString)));
         }
         else
         {
-            services.AddDbContext<HuiFangDbContext, SqliteHuiFangDbContext>(o => QuietExpectedCommandErrors(o.UseSqlite(target.ConnectionString)));
+            services.AddDbContext<HuiFangDbContext, SqliteHuiFangDbContext>((sp, o) => Common(sp, o.UseSqlite(target.ConnectionString)));
         }
 
         return target;
     }
+
+    /// <summary>What both providers share: quiet expected errors, and a wake-up for the outbox dispatcher on every commit that wrote events.</summary>
+    private static void Common(IServiceProvider services, DbContextOptionsBuilder options) =>
+        QuietExpectedCommandErrors(options).AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
 
     /// <summary>
     /// EF Core logs every failed command as an error, including ones that are expected here: a unique

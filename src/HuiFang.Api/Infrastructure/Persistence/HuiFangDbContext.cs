@@ -3,6 +3,7 @@ using HuiFang.Api.Domain.Audit;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Idempotency;
+using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -30,6 +31,13 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxPurge> OutboxPurges => Set<OutboxPurge>();
+
+    /// <summary>Set when events were added in this unit of work; the commit interceptor turns it into a dispatcher wake-up.</summary>
+    internal bool EventsWritten { get; set; }
 
     /// <summary>The tenant every query is filtered by; read by EF Core at each query, so it follows the caller.</summary>
     public string? CurrentTenantId => caller.TenantId;
@@ -135,6 +143,14 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
         await Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({IdempotencyKeyLock}, hashtext({scopedKey})) AS \"Value\"")
             .SingleAsync(cancellationToken);
 
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // The writing transaction's id, as a bigint (xid8 is 64-bit and never wraps): the event feed's order.
+        modelBuilder.Entity<OutboxMessage>().Property(m => m.TransactionId).HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -155,6 +171,14 @@ public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbConte
 
     // One process owns a SQLite file: the in-process registry of keys in flight is the whole truth.
     public override Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // One writer at a time: insertion order is commit order, the feed needs no transaction id.
+        modelBuilder.Entity<OutboxMessage>().Property(m => m.TransactionId).HasDefaultValue(0L);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -12,6 +12,7 @@ public static class Scopes
     public const string EscalationsRead = "escalations:read";
     public const string EscalationsWrite = "escalations:write";
     public const string ReportsRead = "reports:read";
+    public const string EventsRead = "events:read";
     public const string PiiRead = "pii:read";
     public const string PiiErase = "pii:erase";
     public const string Admin = "admin";
@@ -25,6 +26,7 @@ public static class Scopes
         [EscalationsRead] = "Read escalations and their SLA.",
         [EscalationsWrite] = "Acknowledge, progress, resolve and reassign escalations.",
         [ReportsRead] = "Read reports.",
+        [EventsRead] = "Read the tenant's integration events (the event feed).",
         [PiiRead] = "See customers' phone numbers unmasked.",
         [PiiErase] = "Erase a customer's personal data.",
         [Admin] = "Manage the tenant's API keys and settings.",

@@ -3,6 +3,7 @@ using System.Text;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
@@ -22,8 +23,9 @@ public sealed record EraseCustomerRequest(string? Reason = null);
 /// <summary>What an erasure changed.</summary>
 /// <param name="CustomerPseudonym">The id that now stands for the customer in HuiFang's records (statistics still count them as one customer).</param>
 /// <param name="TasksAnonymised">Visit tasks whose personal data was erased by this request.</param>
+/// <param name="EventsAnonymised">Stored integration events (the event feed, and events not yet published) rewritten under the pseudonym.</param>
 /// <param name="ErasedAt">When.</param>
-public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, DateTimeOffset ErasedAt);
+public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, int EventsAnonymised, DateTimeOffset ErasedAt);
 
 public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 {
@@ -38,8 +40,8 @@ public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 /// Names, phone numbers and free text are replaced in every task of the customer; scores, outcomes,
 /// dates and statuses stay, so reports do not change. Notes in the tasks' audit entries are cleared
 /// too. The customer's id becomes a keyed pseudonym (tenant + id), which cannot be turned back into
-/// the id but keeps the customer's tasks together. An erasure is itself audited, under the pseudonym.
-/// Erasing a customer HuiFang holds nothing of succeeds with zero tasks.
+/// the id but keeps the customer's tasks together. Stored events get the pseudonym and lose their free
+/// text. An erasure is itself audited, under the pseudonym. Erasing a customer HuiFang holds nothing of succeeds with zero tasks.
 /// </summary>
 public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, TimeProvider clock, ICurrentCaller caller)
     : ICommandHandler<EraseCustomer, Result<ErasureResponse>>
@@ -66,9 +68,13 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, 
             entries.ForEach(e => e.EraseNote());
         }
 
-        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count }, command.Reason);
+        // The customer's events in the outbox: the feed keeps them for the retention period, unpublished ones are still to leave.
+        var events = await db.OutboxMessages.Where(e => e.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
+        events.ForEach(e => e.ReplacePayload(pseudonym, EventErasure.Erase(e.Type, e.Payload, pseudonym)));
+
+        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count }, command.Reason);
         await db.SaveChangesAsync(cancellationToken);
-        return new ErasureResponse(pseudonym, tasks.Count, now);
+        return new ErasureResponse(pseudonym, tasks.Count, events.Count, now);
     }
 
     /// <summary>"erased-" and 24 hex digits of HMAC-SHA256 keyed by the tenant: stable, not reversible.</summary>

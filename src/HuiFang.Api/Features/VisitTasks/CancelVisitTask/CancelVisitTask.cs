@@ -26,5 +26,6 @@ public sealed class CancelVisitTaskHandler(VisitTaskChange change) : ICommandHan
             t => t.Cancel(command.Reason!, change.Now),
             t => new { status = t.Status },
             command.Reason,
-            cancellationToken);
+            cancellationToken,
+            (t, _) => VisitTaskEvents.Cancelled(t, t.TenantId, change.Now));
 }

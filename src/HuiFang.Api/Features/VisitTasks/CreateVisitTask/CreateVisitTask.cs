@@ -3,6 +3,7 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
@@ -68,6 +69,7 @@ public sealed class CreateVisitTaskHandler(
     TimeProvider clock,
     TenantSettings tenant,
     AuditTrail audit,
+    EventOutbox outbox,
     ICurrentCaller caller,
     IOptions<VisitTaskOptions> options) : ICommandHandler<CreateVisitTask, Result<VisitTaskResponse>>
 {
@@ -123,6 +125,7 @@ public sealed class CreateVisitTaskHandler(
             task.Version,
             new { status = task.Status, purpose = task.Purpose, channel = task.Channel, assignee = task.Assignee, dueFrom = task.DueFrom, dueBy = task.DueBy, dueRule = task.DueRule, doNotDisturbOverride = task.DoNotDisturbOverrideReason is not null },
             task.DoNotDisturbOverrideReason);
+        outbox.Add(VisitTaskEvents.Created(task, caller.TenantId!, now), EventStreams.VisitTask(task.Id));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

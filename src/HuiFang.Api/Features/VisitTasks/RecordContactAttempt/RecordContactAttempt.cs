@@ -51,6 +51,7 @@ public sealed class RecordContactAttemptHandler(
             t => t.RecordAttempt(Guid.CreateVersion7(now), command.Outcome!.Value, command.Note, command.CallbackAt, command.RecordedBy, now, calendar, rules),
             t => new { outcome = command.Outcome, failedAttempts = t.FailedAttempts, status = t.Status, scheduledFor = t.ScheduledFor },
             null,
-            cancellationToken);
+            cancellationToken,
+            (t, before) => VisitTaskEvents.UnreachableIfNow(t, before, t.TenantId, now));
     }
 }

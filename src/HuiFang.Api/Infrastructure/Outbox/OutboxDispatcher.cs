@@ -1,0 +1,248 @@
+using System.Text.Json;
+using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Contracts;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.Api.Infrastructure.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows through MassTransit, oldest first, and marks them published.
+/// <list type="bullet">
+/// <item>At least once: a row is marked only after the broker confirmed it (publisher confirms); a crash
+/// between the two publishes it again, with the same MessageId (the event id), so subscribers de-duplicate.</item>
+/// <item>Order per stream: only the oldest unpublished event of each stream (aggregate) is eligible, so a
+/// later event of the same task never overtakes an earlier one, on one replica or several.</item>
+/// <item>Replicas (PostgreSQL): a round claims its rows with <c>FOR UPDATE SKIP LOCKED</c> inside a
+/// transaction held while it publishes them; a second replica skips them, and a crashed replica's
+/// claim ends with its connection. SQLite has one process, hence one dispatcher.</item>
+/// <item>Failures: a round that cannot reach the broker or the database waits with exponential
+/// backoff and jitter (up to <see cref="OutboxOptions.RetryMaxDelay"/>), forever, never in a hot loop.</item>
+/// <item>Latency: a commit that wrote events wakes the dispatcher (<see cref="OutboxSignal"/>); the poll
+/// is only the safety net.</item>
+/// </list>
+/// Waiting uses real time, not the service's <see cref="TimeProvider"/>: it paces I/O; business time only stamps rows.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    OutboxStatus status,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger,
+    IEnumerable<IOutboxDispatchHook> hooks) : BackgroundService
+{
+    /// <summary>AMQP/MassTransit headers every event carries, for subscribers that route or filter without parsing the body.</summary>
+    public const string EventTypeHeader = "huifang-event-type";
+    public const string EventVersionHeader = "huifang-event-version";
+    public const string TenantHeader = "huifang-tenant-id";
+
+    private static readonly TimeSpan BacklogRefresh = TimeSpan.FromSeconds(5);
+    private readonly IOutboxDispatchHook? _hook = hooks.FirstOrDefault();
+    private long _lastBacklogCheck;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        status.DispatcherRunning = true;
+        var failures = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                int published;
+                try
+                {
+                    published = await DispatchRoundAsync(stoppingToken);
+                    await RefreshBacklogAsync(force: published > 0, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    failures++;
+                    status.RoundFailed($"{e.GetType().Name}: {e.Message}");
+                    var delay = Backoff.Delay(failures, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared);
+                    logger.Log(
+                        failures == 1 ? LogLevel.Warning : LogLevel.Information,
+                        e,
+                        "Publishing events failed ({Failures} round(s) in a row); retrying in {Delay} ms. Events wait in the outbox",
+                        failures,
+                        (int)delay.TotalMilliseconds);
+                    await Task.Delay(delay, stoppingToken);
+                    continue;
+                }
+
+                if (failures > 0)
+                {
+                    logger.LogInformation("Publishing events works again after {Failures} failed round(s)", failures);
+                    failures = 0;
+                }
+
+                status.RoundSucceeded();
+                if (published < settings.BatchSize)
+                {
+                    // A full batch means more is waiting: go on at once. Otherwise sleep until a commit or the poll.
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; an unmarked row is published again by the next dispatcher.
+        }
+        finally
+        {
+            status.DispatcherRunning = false;
+        }
+    }
+
+    /// <summary>One round: claim, publish in order, mark. Returns how many rows were published; throws when the round failed.</summary>
+    internal async Task<int> DispatchRoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
+        var batchSize = options.Value.BatchSize;
+
+        // On PostgreSQL the claim's row locks live as long as this transaction: until the marks are committed.
+        await using var claim = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var rows = db.Database.IsNpgsql()
+            ? await db.Database.SqlQuery<PendingEvent>($"""
+                SELECT o."Id", o."EventId", o."TenantId", o."Type", o."Payload"
+                FROM "OutboxMessages" o
+                WHERE o."PublishedAt" IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM "OutboxMessages" p
+                                  WHERE p."PublishedAt" IS NULL AND p."StreamId" = o."StreamId" AND p."Id" < o."Id")
+                ORDER BY o."Id"
+                LIMIT {batchSize}
+                FOR UPDATE OF o SKIP LOCKED
+                """).ToListAsync(cancellationToken)
+            : await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+                .Where(o => o.PublishedAt == null
+                    && !db.OutboxMessages.IgnoreQueryFilters().Any(p => p.PublishedAt == null && p.StreamId == o.StreamId && p.Id < o.Id))
+                .OrderBy(o => o.Id)
+                .Take(batchSize)
+                .Select(o => new PendingEvent { Id = o.Id, EventId = o.EventId, TenantId = o.TenantId, Type = o.Type, Payload = o.Payload })
+                .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var published = new List<long>(rows.Count);
+        Exception? failure = null;
+        foreach (var row in rows)
+        {
+            try
+            {
+                await PublishAsync(row, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The broker is most likely down: the rest of the batch would only wait for the same timeout.
+                failure = e;
+                await db.OutboxMessages.IgnoreQueryFilters().Where(o => o.Id == row.Id).ExecuteUpdateAsync(
+                    u => u.SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, Truncate($"{e.GetType().Name}: {e.Message}")),
+                    CancellationToken.None);
+                break;
+            }
+
+            published.Add(row.Id);
+            if (_hook is not null)
+            {
+                await _hook.PublishedAsync(row.EventId, cancellationToken);
+            }
+        }
+
+        if (published.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            await db.OutboxMessages.IgnoreQueryFilters().Where(o => published.Contains(o.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.PublishedAt, now).SetProperty(o => o.LastError, (string?)null), cancellationToken);
+        }
+
+        if (claim is not null)
+        {
+            await claim.CommitAsync(CancellationToken.None);
+        }
+
+        if (failure is not null)
+        {
+            throw new OutboxPublishException($"Published {published.Count} of {rows.Count} event(s); the next failed: {failure.Message}", failure);
+        }
+
+        return published.Count;
+    }
+
+    private async Task PublishAsync(PendingEvent row, CancellationToken cancellationToken)
+    {
+        var type = IntegrationEvents.Find(row.Type)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} holds an event of unknown type '{row.Type}'.");
+        var message = (IIntegrationEvent)(JsonSerializer.Deserialize(row.Payload, type, EventJson.Options)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} holds no event."));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        try
+        {
+            // MassTransit completes the task when the broker has confirmed the message (publisher confirms).
+            await bus.Publish(message, type, context =>
+            {
+                context.MessageId = row.EventId;
+                context.Durable = true;
+                context.Headers.Set(EventTypeHeader, row.Type);
+                context.Headers.Set(EventVersionHeader, IntegrationEvents.Describe(type).Version);
+                context.Headers.Set(TenantHeader, row.TenantId);
+            }, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The broker did not confirm event {row.EventId} within {options.Value.PublishTimeout.TotalSeconds:0.#} s.");
+        }
+
+        status.Published(message.OccurredAt, clock.GetUtcNow());
+    }
+
+    private async Task RefreshBacklogAsync(bool force, CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        if (!force && now - Interlocked.Read(ref _lastBacklogCheck) < BacklogRefresh.TotalMilliseconds)
+        {
+            return;
+        }
+
+        _lastBacklogCheck = now;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
+        var backlog = await db.OutboxMessages.IgnoreQueryFilters()
+            .Where(o => o.PublishedAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), Oldest = g.Min(o => o.OccurredAt) })
+            .FirstOrDefaultAsync(cancellationToken);
+        status.Backlog(backlog?.Count ?? 0, backlog?.Oldest, clock.GetUtcNow());
+    }
+
+    private static string Truncate(string text) => text.Length <= FieldLimits.LongText ? text : text[..FieldLimits.LongText];
+}
+
+/// <summary>A claimed outbox row: what publishing needs.</summary>
+public sealed class PendingEvent
+{
+    public long Id { get; init; }
+
+    public Guid EventId { get; init; }
+
+    public string TenantId { get; init; } = "";
+
+    public string Type { get; init; } = "";
+
+    public string Payload { get; init; } = "";
+}
+
+public sealed class OutboxPublishException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>Called after each confirmed publish, before the row is marked; lets tests stop a dispatcher exactly there.</summary>
+public interface IOutboxDispatchHook
+{
+    ValueTask PublishedAsync(Guid eventId, CancellationToken cancellationToken);
+}
