@@ -17,7 +17,7 @@ namespace HuiFang.IntegrationTests.Infrastructure;
 /// Bearer tokens are on and trust <see cref="TestTokens"/>; no bootstrap key is created and rate limits
 /// are out of the way, unless the given settings say otherwise.
 /// </summary>
-public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, TestClock clock, CapturedLogs? logs = null) : WebApplicationFactory<Program>
+public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, TestClock clock, CapturedLogs? logs = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
     {
@@ -43,10 +43,11 @@ public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, Te
             builder.ConfigureLogging(l => l.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(testServices =>
         {
-            services.AddSingleton<TimeProvider>(clock);
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            testServices.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(testServices);
+            testServices.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
             {
                 // The identity provider's metadata, given directly instead of fetched from the authority.
                 var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };

@@ -8,7 +8,8 @@ public static class HealthEndpoints
 {
     /// <summary>
     /// /health/live answers while the process can serve requests (no dependency is checked);
-    /// /health/ready checks the database (503 when down) and the bus (Degraded, still 200, when down).
+    /// /health/ready checks the database (503 when down), the bus and the outbox (Degraded, still 200, when
+    /// the broker is down: writes go on and events wait); the outbox check's data holds the backlog.
     /// </summary>
     public static IEndpointRouteBuilder MapHuiFangHealth(this IEndpointRouteBuilder app)
     {
@@ -26,7 +27,13 @@ public static class HealthEndpoints
             totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1) }),
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

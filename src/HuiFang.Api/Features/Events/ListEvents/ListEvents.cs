@@ -93,10 +93,16 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
             .NotNull().WithMessage(_ => Messages.Get("validation.cursor"))
             .OverridePropertyName("after")
             .When(x => x.After is not null);
-        RuleForEach(x => x.Types)
-            .Must(t => IntegrationEvents.Find(t) is not null)
-            .WithMessage((_, t) => Messages.Get("validation.eventType", t.Length > 64 ? t[..64] : t, string.Join(", ", IntegrationEvents.All.Select(e => e.Name))))
+        RuleFor(x => x.Types)
+            .Must(types => types.All(t => IntegrationEvents.Find(t) is not null))
+            .WithMessage(x => Messages.Get("validation.eventType", Unknown(x.Types), string.Join(", ", IntegrationEvents.All.Select(e => e.Name))))
             .OverridePropertyName("type");
+    }
+
+    private static string Unknown(IReadOnlyList<string> types)
+    {
+        var unknown = string.Join(", ", types.Where(t => IntegrationEvents.Find(t) is null));
+        return unknown.Length > 200 ? unknown[..200] + "…" : unknown;
     }
 }
 
