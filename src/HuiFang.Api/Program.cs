@@ -89,6 +89,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
+app.MapAsyncApi();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
 app.MapHuiFangHealth();
 app.MapVisitTasks();

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using HuiFang.Api.Infrastructure.Outbox;
+using HuiFang.Contracts;
+
+namespace HuiFang.Api.Infrastructure.Messaging;
+
+/// <summary>
+/// The AsyncAPI 3.0 document of HuiFang's events, generated from the contract types and their XML
+/// documentation, so that it cannot drift from what the dispatcher publishes. Served at
+/// <see cref="Path"/> and committed as <c>openapi/huifang.events.asyncapi.yaml</c> (a test compares them).
+/// </summary>
+public static class AsyncApiDocument
+{
+    public const string Path = "/asyncapi/huifang.events.yaml";
+
+    private static readonly Lazy<string> Yaml = new(() => ToYaml(Build()));
+
+    public static string Render() => Yaml.Value;
+
+    public static IEndpointRouteBuilder MapAsyncApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, () => Results.Text(Render(), "application/yaml; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
+        return app;
+    }
+
+    private static JsonObject Build()
+    {
+        var docs = XmlDocs.For(typeof(IIntegrationEvent).Assembly);
+        var channels = new JsonObject();
+        var operations = new JsonObject();
+        var messages = new JsonObject();
+        var schemas = new JsonObject { ["Headers"] = HeadersSchema() };
+
+        foreach (var type in IntegrationEvents.All)
+        {
+            var contract = IntegrationEvents.Describe(type);
+            var channel = char.ToLowerInvariant(type.Name[0]) + type.Name[1..];
+            var summary = docs.Summary(type);
+            channels[channel] = new JsonObject
+            {
+                ["address"] = contract.Exchange,
+                ["description"] = $"Fanout exchange `{contract.Exchange}`: bind a queue to it to receive every {type.Name}.",
+                ["messages"] = new JsonObject { [type.Name] = Ref($"#/components/messages/{type.Name}") },
+                ["bindings"] = new JsonObject
+                {
+                    ["amqp"] = new JsonObject
+                    {
+                        ["is"] = "routingKey",
+                        ["exchange"] = new JsonObject { ["name"] = contract.Exchange, ["type"] = "fanout", ["durable"] = true, ["autoDelete"] = false, ["vhost"] = "/" },
+                        ["bindingVersion"] = "0.3.0",
+                    },
+                },
+            };
+            operations["publish" + type.Name] = new JsonObject
+            {
+                ["action"] = "send",
+                ["channel"] = Ref($"#/channels/{channel}"),
+                ["summary"] = summary,
+                ["messages"] = new JsonArray(Ref($"#/channels/{channel}/messages/{type.Name}")),
+            };
+            messages[type.Name] = new JsonObject
+            {
+                ["name"] = type.Name,
+                ["title"] = $"{type.Name} v{contract.Version}",
+                ["summary"] = summary,
+                ["contentType"] = "application/vnd.masstransit+json",
+                ["headers"] = Ref("#/components/schemas/Headers"),
+                ["payload"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = $"MassTransit's JSON envelope; the event is `message`. `messageId` is the event id; `messageType` includes `urn:message:HuiFang.Contracts:{type.Name}`.",
+                    ["required"] = new JsonArray("messageId", "messageType", "message"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["messageId"] = new JsonObject { ["type"] = "string", ["format"] = "uuid", ["description"] = "Equals message.eventId and the AMQP message_id property; the same on every redelivery." },
+                        ["messageType"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                        ["sentTime"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+                        ["headers"] = new JsonObject { ["type"] = "object" },
+                        ["message"] = Ref($"#/components/schemas/{type.Name}"),
+                    },
+                },
+            };
+            schemas[type.Name] = EventSchema(type, docs);
+        }
+
+        return new JsonObject
+        {
+            ["asyncapi"] = "3.0.0",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "HuiFang integration events",
+                ["version"] = typeof(IIntegrationEvent).Assembly.GetName().Version!.ToString(3),
+                ["description"] = """
+                    Events HuiFang publishes to RabbitMQ after the change that caused them has been committed
+                    (transactional outbox). Delivery is at least once: de-duplicate by `eventId` (also the AMQP
+                    `message_id`). Events about one task or escalation are published in the order they happened.
+                    Each event type has its own durable fanout exchange; bind your own durable queue to the ones
+                    you need. The same events, with the same ids, are readable over HTTP: `GET /api/v1/events`.
+                    The .NET contract types are in the HuiFang.Contracts package.
+                    """,
+            },
+            ["defaultContentType"] = "application/vnd.masstransit+json",
+            ["servers"] = new JsonObject
+            {
+                ["rabbitmq"] = new JsonObject
+                {
+                    ["host"] = "localhost:5672",
+                    ["protocol"] = "amqp",
+                    ["protocolVersion"] = "0.9.1",
+                    ["description"] = "The broker HuiFang is configured with (HuiFang:Messaging:RabbitMq); docker compose exposes it on localhost:5672.",
+                },
+            },
+            ["channels"] = channels,
+            ["operations"] = operations,
+            ["components"] = new JsonObject { ["messages"] = messages, ["schemas"] = schemas },
+        };
+    }
+
+    private static JsonObject HeadersSchema() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "AMQP headers set on every event, for routing and filtering without parsing the body.",
+        ["properties"] = new JsonObject
+        {
+            [OutboxDispatcher.EventTypeHeader] = new JsonObject { ["type"] = "string", ["description"] = "Contract type name, e.g. VisitTaskCreated." },
+            [OutboxDispatcher.EventVersionHeader] = new JsonObject { ["type"] = "integer", ["description"] = "Contract version." },
+            [OutboxDispatcher.TenantHeader] = new JsonObject { ["type"] = "string", ["description"] = "The tenant the event belongs to." },
+        },
+    };
+
+    private static JsonObject EventSchema(Type type, XmlDocs docs)
+    {
+        var nullability = new NullabilityInfoContext();
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        foreach (var parameter in constructor.GetParameters())
+        {
+            var property = type.GetProperty(parameter.Name!)!;
+            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var nullable = nullability.Create(property).ReadState == NullabilityState.Nullable;
+            var schema = TypeSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, nullable);
+            schema["description"] = docs.Property(type, property.Name);
+            if (property.GetCustomAttribute<PersonalDataAttribute>() is not null)
+            {
+                schema["x-personal-data"] = true;
+            }
+
+            properties[name] = schema;
+            if (!nullable)
+            {
+                required.Add(name);
+            }
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = docs.Summary(type),
+            ["required"] = required,
+            ["properties"] = properties,
+        };
+    }
+
+    private static JsonObject TypeSchema(Type type, bool nullable)
+    {
+        JsonNode Type(string name) => nullable ? new JsonArray(name, "null") : name;
+        return type switch
+        {
+            _ when type == typeof(Guid) => new JsonObject { ["type"] = Type("string"), ["format"] = "uuid" },
+            _ when type == typeof(DateTimeOffset) => new JsonObject { ["type"] = Type("string"), ["format"] = "date-time" },
+            _ when type == typeof(string) => new JsonObject { ["type"] = Type("string") },
+            _ when type == typeof(int) => new JsonObject { ["type"] = Type("integer"), ["format"] = "int32" },
+            _ when type == typeof(bool) => new JsonObject { ["type"] = Type("boolean") },
+            _ when type == typeof(IReadOnlyList<string>) => new JsonObject { ["type"] = Type("array"), ["items"] = new JsonObject { ["type"] = "string" } },
+            _ => throw new NotSupportedException($"Event property type {type} has no AsyncAPI mapping; add one."),
+        };
+    }
+
+    private static JsonObject Ref(string target) => new() { ["$ref"] = target };
+
+    /// <summary>A small YAML writer for a JSON tree: block mappings and sequences, strings always double-quoted (JSON escapes are valid YAML).</summary>
+    private static string ToYaml(JsonNode root)
+    {
+        var yaml = new StringBuilder("# Generated from HuiFang.Contracts; do not edit. Served at " + Path + ".\n");
+        Write(root, 0, yaml);
+        return yaml.ToString();
+
+        static void Write(JsonNode node, int indent, StringBuilder yaml)
+        {
+            var pad = new string(' ', indent);
+            switch (node)
+            {
+                case JsonObject map:
+                    foreach (var (key, value) in map)
+                    {
+                        yaml.Append(pad).Append(Key(key)).Append(':');
+                        WriteValue(value!, indent, yaml);
+                    }
+
+                    break;
+                case JsonArray list:
+                    foreach (var item in list)
+                    {
+                        yaml.Append(pad).Append('-');
+                        WriteValue(item!, indent, yaml);
+                    }
+
+                    break;
+            }
+        }
+
+        static void WriteValue(JsonNode value, int indent, StringBuilder yaml)
+        {
+            if (value is JsonObject { Count: > 0 } or JsonArray { Count: > 0 })
+            {
+                yaml.Append('\n');
+                Write(value, indent + 2, yaml);
+            }
+            else
+            {
+                yaml.Append(' ').Append(Scalar(value)).Append('\n');
+            }
+        }
+
+        static string Key(string key) => key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : JsonSerializer.Serialize(key);
+
+        static string Scalar(JsonNode value) => value switch
+        {
+            JsonObject => "{}",
+            JsonArray => "[]",
+            JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+            JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
+            _ => JsonSerializer.Serialize(value.GetValue<string>(), new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        };
+    }
+
+    /// <summary>The contract assembly's XML documentation (shipped next to it), whitespace-normalised.</summary>
+    private sealed class XmlDocs(Dictionary<string, XElement> members)
+    {
+        public static XmlDocs For(Assembly assembly)
+        {
+            var path = System.IO.Path.ChangeExtension(assembly.Location, ".xml");
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The XML documentation of {assembly.GetName().Name} is missing; it is generated at build (GenerateDocumentationFile) and must ship next to the assembly.", path);
+            }
+
+            return new XmlDocs(XDocument.Load(path).Descendants("member").ToDictionary(m => (string)m.Attribute("name")!));
+        }
+
+        public string Summary(Type type) => Text(members.GetValueOrDefault($"T:{type.FullName}")?.Element("summary"));
+
+        public string Property(Type type, string property) =>
+            Text(members.GetValueOrDefault($"P:{type.FullName}.{property}")?.Element("summary")) is { Length: > 0 } text
+                ? text
+                : Text(members.GetValueOrDefault($"T:{type.FullName}")?.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == property));
+
+        private static string Text(XElement? element)
+        {
+            if (element is null)
+            {
+                return "";
+            }
+
+            var text = string.Concat(element.Nodes().Select(n => n switch
+            {
+                XText t => t.Value,
+                XElement { Name.LocalName: "c" } c => $"`{c.Value}`",
+                XElement { Name.LocalName: "see" } see => ((string?)see.Attribute("cref"))?.Split('.').Last() ?? see.Value,
+                XElement e => e.Value,
+                _ => "",
+            }));
+            return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+}
