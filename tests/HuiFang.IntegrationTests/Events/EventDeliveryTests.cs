@@ -206,9 +206,18 @@ public sealed class EventDeliveryTests : IAsyncLifetime
             written.Add(await CreateTaskAsync(client)); // writes keep working
         }
 
-        var ready = await client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken); // let the dispatcher fail a round or two
+        // Readiness stays up and shows the backlog: writes go on, events wait.
+        JsonNode? outbox = null;
+        await WaitForAsync(
+            async () =>
+            {
+                var ready = await client.GetAsync("/health/ready");
+                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+                outbox = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["checks"]!["outbox"];
+                return (string?)outbox!["status"] == "Degraded" && (long)outbox["data"]!["pending"]! >= 10;
+            },
+            "readiness to report the failing dispatcher and its backlog");
+        Assert.True((int)outbox!["data"]!["consecutiveFailures"]! > 0);
         Assert.All(written, id => Assert.Empty(subscriber.About(id)));
         Assert.Equal(10, await CountAsync("SELECT count(*) FROM \"OutboxMessages\" WHERE \"PublishedAt\" IS NULL"));
 
@@ -263,6 +272,30 @@ public sealed class EventDeliveryTests : IAsyncLifetime
         await Task.Delay(500, TestContext.Current.CancellationToken); // a late duplicate would show up by now
         Assert.Equal(60, subscriber.Received.Count);
         Assert.All(tasks, id => Assert.Single(subscriber.About(id)));
+    }
+
+    [Fact]
+    public async Task A_later_event_of_a_task_waits_while_another_dispatcher_holds_the_earlier_one()
+    {
+        var subscriber = await SubscribeAsync(Created, "huifang.visit-task-cancelled");
+        var holdFirst = new HoldBeforePublish();
+        var one = StartApp(services: s => s.AddSingleton<IOutboxDispatchHook>(holdFirst));
+        using var clientOne = await one.CreateAuthenticatedClientAsync();
+        var taskId = await CreateTaskAsync(clientOne);
+        await holdFirst.Holding.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        // Dispatcher one has claimed VisitTaskCreated and hangs before publishing it; the task's next event
+        // is committed through the second instance, whose dispatcher is free.
+        var two = StartApp();
+        using var clientTwo = await two.CreateAuthenticatedClientAsync();
+        var cancel = await clientTwo.PostAsync($"/api/v1/visit-tasks/{taskId}/cancel", Json(new JsonObject { ["reason"] = "order test" }));
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken); // two rounds of the free dispatcher
+        Assert.Empty(subscriber.About(taskId));
+
+        holdFirst.Release.SetResult();
+        await subscriber.WaitUntilAsync(_ => subscriber.About(taskId).Count >= 2, Patience, "both events of the task");
+        Assert.Equal(["VisitTaskCreated", "VisitTaskCancelled"], subscriber.About(taskId).Select(m => m.Headers[OutboxDispatcher.EventTypeHeader]));
     }
 
     [Fact]
@@ -379,6 +412,20 @@ public sealed class EventDeliveryTests : IAsyncLifetime
         TestClock.Start, TestClock.Start.AddDays(3), TestClock.Start, null);
 
     private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
+
+    /// <summary>Holds the dispatcher with its first claimed event, before publishing it, until released.</summary>
+    private sealed class HoldBeforePublish : IOutboxDispatchHook
+    {
+        public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask BeforePublishAsync(Guid eventId, CancellationToken cancellationToken)
+        {
+            Holding.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Holds the dispatcher right after the broker confirmed an event, until the host stops.</summary>
     private sealed class StopAfterPublish : IOutboxDispatchHook

@@ -60,6 +60,8 @@ public sealed class OutboxDispatcher(
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // While the broker is down the backlog grows: keep its numbers current for health and metrics.
+                    await TryRefreshBacklogAsync(stoppingToken);
                     failures++;
                     status.RoundFailed($"{e.GetType().Name}: {e.Message}");
                     var delay = Backoff.Delay(failures, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared);
@@ -135,6 +137,11 @@ public sealed class OutboxDispatcher(
         {
             try
             {
+                if (_hook is not null)
+                {
+                    await _hook.BeforePublishAsync(row.EventId, cancellationToken);
+                }
+
                 await PublishAsync(row, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -203,10 +210,22 @@ public sealed class OutboxDispatcher(
         status.Published(message.OccurredAt, clock.GetUtcNow());
     }
 
+    private async Task TryRefreshBacklogAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshBacklogAsync(force: true, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogDebug(e, "Could not count the outbox backlog");
+        }
+    }
+
     private async Task RefreshBacklogAsync(bool force, CancellationToken cancellationToken)
     {
         var now = Environment.TickCount64;
-        if (!force && now - Interlocked.Read(ref _lastBacklogCheck) < BacklogRefresh.TotalMilliseconds)
+        if (!force && now - _lastBacklogCheck < BacklogRefresh.TotalMilliseconds)
         {
             return;
         }
@@ -241,8 +260,10 @@ public sealed class PendingEvent
 
 public sealed class OutboxPublishException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>Called after each confirmed publish, before the row is marked; lets tests stop a dispatcher exactly there.</summary>
+/// <summary>Lets tests stop a dispatcher at the two points that matter: holding a claimed row, and after the broker confirmed it but before it is marked.</summary>
 public interface IOutboxDispatchHook
 {
-    ValueTask PublishedAsync(Guid eventId, CancellationToken cancellationToken);
+    ValueTask BeforePublishAsync(Guid eventId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    ValueTask PublishedAsync(Guid eventId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -16,6 +16,12 @@ public sealed class OutboxStatus
     private readonly Counter<long> _failures;
     private readonly Histogram<double> _delay;
     private readonly Lock _gate = new();
+    private long _pending;
+    private DateTimeOffset? _oldestPendingAt;
+    private DateTimeOffset? _checkedAt;
+    private DateTimeOffset? _lastPublishedAt;
+    private int _consecutiveFailures;
+    private string? _lastError;
 
     public OutboxStatus(IMeterFactory meters)
     {
@@ -26,13 +32,6 @@ public sealed class OutboxStatus
         meter.CreateObservableGauge("huifang.outbox.pending", () => Snapshot().Pending, "{event}", "Events written but not yet published.");
         meter.CreateObservableGauge("huifang.outbox.lag", () => Snapshot().OldestPendingAge?.TotalSeconds ?? 0, "s", "Age of the oldest unpublished event.");
     }
-
-    private long _pending;
-    private DateTimeOffset? _oldestPendingAt;
-    private DateTimeOffset? _checkedAt;
-    private DateTimeOffset? _lastPublishedAt;
-    private int _consecutiveFailures;
-    private string? _lastError;
 
     public sealed record View(
         bool DispatcherRunning,
