@@ -239,6 +239,33 @@ public abstract class EventFeedTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     [Fact]
+    public async Task An_event_the_dispatcher_cannot_read_holds_back_only_its_own_stream()
+    {
+        await Fixture.InScopeAsync(async db =>
+        {
+            db.OutboxMessages.Add(OutboxMessage.Create(Guid.NewGuid(), "FromANewerVersion", 2, "visit-task/poison", "C-0", "{}", TestClock.Start));
+            return await db.SaveChangesAsync();
+        });
+
+        var task = await CreateAsync("C-1", "WO-1");
+
+        var created = (await ReadUntilAsync(null, 2, published: false)).Single(e => (string?)e["type"] == "VisitTaskCreated");
+        var deadline = Stopwatch.StartNew();
+        while (!(bool)created["published"]!)
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(15), "the readable event was not published past the unreadable one");
+            await Task.Delay(50);
+            created = (await ReadAsync("?type=VisitTaskCreated"))["events"]![0]!;
+        }
+
+        Assert.Equal(task.ToString(), (string?)created["payload"]!["taskId"]);
+        var poison = await Fixture.InScopeAsync(db => Task.FromResult(db.OutboxMessages.Single(m => m.Type == "FromANewerVersion")));
+        Assert.Null(poison.PublishedAt);
+        Assert.True(poison.Attempts > 0);
+        Assert.Contains("unknown type", poison.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readiness_reports_the_outbox_backlog()
     {
         await CreateAsync("C-1", "WO-1");

@@ -135,6 +135,19 @@ public sealed class OutboxDispatcher(
         Exception? failure = null;
         foreach (var row in rows)
         {
+            (Type Type, IIntegrationEvent Message) resolved;
+            try
+            {
+                resolved = Resolve(row);
+            }
+            catch (Exception e) when (e is InvalidOperationException or JsonException or NotSupportedException)
+            {
+                // A row this version cannot read (e.g. written by a newer one) holds back only its own stream.
+                logger.LogError(e, "Outbox row {Id} (event {EventId}, type {Type}) cannot be published; its stream waits", row.Id, row.EventId, row.Type);
+                await RecordFailureAsync(db, row, e);
+                continue;
+            }
+
             try
             {
                 if (_hook is not null)
@@ -142,15 +155,13 @@ public sealed class OutboxDispatcher(
                     await _hook.BeforePublishAsync(row.EventId, cancellationToken);
                 }
 
-                await PublishAsync(row, cancellationToken);
+                await PublishAsync(row, resolved.Type, resolved.Message, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 // The broker is most likely down: the rest of the batch would only wait for the same timeout.
                 failure = e;
-                await db.OutboxMessages.IgnoreQueryFilters().Where(o => o.Id == row.Id).ExecuteUpdateAsync(
-                    u => u.SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, Truncate($"{e.GetType().Name}: {e.Message}")),
-                    CancellationToken.None);
+                await RecordFailureAsync(db, row, e);
                 break;
             }
 
@@ -181,13 +192,22 @@ public sealed class OutboxDispatcher(
         return published.Count;
     }
 
-    private async Task PublishAsync(PendingEvent row, CancellationToken cancellationToken)
+    private static (Type Type, IIntegrationEvent Message) Resolve(PendingEvent row)
     {
         var type = IntegrationEvents.Find(row.Type)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} holds an event of unknown type '{row.Type}'.");
         var message = (IIntegrationEvent)(JsonSerializer.Deserialize(row.Payload, type, EventJson.Options)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} holds no event."));
+        return (type, message);
+    }
 
+    private static Task RecordFailureAsync(HuiFangDbContext db, PendingEvent row, Exception e) =>
+        db.OutboxMessages.IgnoreQueryFilters().Where(o => o.Id == row.Id).ExecuteUpdateAsync(
+            u => u.SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, Truncate($"{e.GetType().Name}: {e.Message}")),
+            CancellationToken.None);
+
+    private async Task PublishAsync(PendingEvent row, Type type, IIntegrationEvent message, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         try
