@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
@@ -170,9 +169,9 @@ public sealed class EventDeliveryTests : IAsyncLifetime
 
         // Requests that fail after planning the task: a duplicate, and a batch whose second item conflicts.
         var first = await CreateTaskAsync(client);
-        var duplicate = await client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: "C-1", workOrder: "WO-E-1")));
+        var duplicate = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskApiTests.NewTask(customer: "C-1", workOrder: "WO-E-1")));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
-        var batch = await client.PostAsync("/api/v1/visit-tasks/batch", Json(new JsonObject
+        var batch = await client.PostAsync("/api/v1/visit-tasks/batch", ApiTestBase.Json(new JsonObject
         {
             ["items"] = new JsonArray(VisitTaskApiTests.NewTask(customer: "C-B1", workOrder: "WO-B1"), VisitTaskApiTests.NewTask(customer: "C-B1", workOrder: "WO-B2")),
         }));
@@ -288,7 +287,7 @@ public sealed class EventDeliveryTests : IAsyncLifetime
         // is committed through the second instance, whose dispatcher is free.
         var two = StartApp();
         using var clientTwo = await two.CreateAuthenticatedClientAsync();
-        var cancel = await clientTwo.PostAsync($"/api/v1/visit-tasks/{taskId}/cancel", Json(new JsonObject { ["reason"] = "order test" }));
+        var cancel = await clientTwo.PostAsync($"/api/v1/visit-tasks/{taskId}/cancel", ApiTestBase.Json(new JsonObject { ["reason"] = "order test" }));
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken); // two rounds of the free dispatcher
         Assert.Empty(subscriber.About(taskId));
@@ -384,7 +383,7 @@ public sealed class EventDeliveryTests : IAsyncLifetime
     private async Task<Guid> CreateTaskAsync(HttpClient client)
     {
         var n = Interlocked.Increment(ref _n);
-        var response = await client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: $"C-{n}", workOrder: $"WO-E-{n}")));
+        var response = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskApiTests.NewTask(customer: $"C-{n}", workOrder: $"WO-E-{n}")));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
     }
@@ -410,8 +409,6 @@ public sealed class EventDeliveryTests : IAsyncLifetime
     private static VisitTaskCreated NewCreatedEvent(Guid taskId) => new(
         Guid.NewGuid(), TestClock.Start, ApiFixture.TenantA, taskId, "C-ghost", "WO-ghost", "Repair", null, "AfterSales", "Phone", null, "Pending",
         TestClock.Start, TestClock.Start.AddDays(3), TestClock.Start, null);
-
-    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
 
     /// <summary>Holds the dispatcher with its first claimed event, before publishing it, until released.</summary>
     private sealed class HoldBeforePublish : IOutboxDispatchHook

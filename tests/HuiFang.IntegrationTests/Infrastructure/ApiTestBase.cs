@@ -27,9 +27,9 @@ public abstract class ApiTestBase(ApiFixture fixture) : IAsyncLifetime
     protected static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 
-    protected static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+    internal static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
-    protected static StringContent Json(JsonNode node) => Json(node.ToJsonString());
+    internal static StringContent Json(JsonNode node) => Json(node.ToJsonString());
 
     protected static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
 }

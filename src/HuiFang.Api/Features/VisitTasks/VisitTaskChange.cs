@@ -26,8 +26,8 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, Event
         Func<VisitTask, Outcome> change,
         Func<VisitTask, object?>? details,
         string? note,
-        CancellationToken cancellationToken,
-        Func<VisitTask, VisitTaskStatus, IIntegrationEvent?>? raise = null)
+        Func<VisitTask, VisitTaskStatus, IIntegrationEvent?>? raise,
+        CancellationToken cancellationToken)
     {
         var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)

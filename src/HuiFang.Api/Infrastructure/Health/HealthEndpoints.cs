@@ -7,6 +7,12 @@ namespace HuiFang.Api.Infrastructure.Health;
 public static class HealthEndpoints
 {
     /// <summary>
+    /// Checks with this tag show their data in the (anonymous) report. Others keep theirs: MassTransit's,
+    /// for one, lists internal endpoint addresses nobody outside needs.
+    /// </summary>
+    public const string DetailTag = "detail";
+
+    /// <summary>
     /// /health/live answers while the process can serve requests (no dependency is checked);
     /// /health/ready checks the database (503 when down), the bus and the outbox (Degraded, still 200, when
     /// the broker is down: writes go on and events wait); the outbox check's data holds the backlog.
@@ -32,7 +38,7 @@ public static class HealthEndpoints
                     status = e.Value.Status.ToString(),
                     description = e.Value.Description,
                     durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                    data = e.Value.Tags.Contains(DetailTag) && e.Value.Data.Count > 0 ? e.Value.Data : null,
                 }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));

@@ -56,7 +56,9 @@ public sealed class OutboxDispatcher(
                 try
                 {
                     published = await DispatchRoundAsync(stoppingToken);
-                    await RefreshBacklogAsync(force: published > 0, stoppingToken);
+
+                    // At most every few seconds: under load rounds follow each other, and a count per round would double the queries.
+                    await RefreshBacklogAsync(force: false, stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -104,28 +106,10 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
-        var batchSize = options.Value.BatchSize;
 
-        // On PostgreSQL the claim's row locks live as long as this transaction: until the marks are committed.
-        await using var claim = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var rows = db.Database.IsNpgsql()
-            ? await db.Database.SqlQuery<PendingEvent>($"""
-                SELECT o."Id", o."EventId", o."TenantId", o."Type", o."Payload"
-                FROM "OutboxMessages" o
-                WHERE o."PublishedAt" IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM "OutboxMessages" p
-                                  WHERE p."PublishedAt" IS NULL AND p."StreamId" = o."StreamId" AND p."Id" < o."Id")
-                ORDER BY o."Id"
-                LIMIT {batchSize}
-                FOR UPDATE OF o SKIP LOCKED
-                """).ToListAsync(cancellationToken)
-            : await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
-                .Where(o => o.PublishedAt == null
-                    && !db.OutboxMessages.IgnoreQueryFilters().Any(p => p.PublishedAt == null && p.StreamId == o.StreamId && p.Id < o.Id))
-                .OrderBy(o => o.Id)
-                .Take(batchSize)
-                .Select(o => new PendingEvent { Id = o.Id, EventId = o.EventId, TenantId = o.TenantId, Type = o.Type, Payload = o.Payload })
-                .ToListAsync(cancellationToken);
+        // Where the claim locks rows, the locks live as long as this transaction: until the marks are committed.
+        await using var claim = db.ClaimsLockRows ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var rows = await db.ClaimPendingEventsAsync(options.Value.BatchSize, cancellationToken);
         if (rows.Count == 0)
         {
             return 0;
@@ -143,7 +127,14 @@ public sealed class OutboxDispatcher(
             catch (Exception e) when (e is InvalidOperationException or JsonException or NotSupportedException)
             {
                 // A row this version cannot read (e.g. written by a newer one) holds back only its own stream.
-                logger.LogError(e, "Outbox row {Id} (event {EventId}, type {Type}) cannot be published; its stream waits", row.Id, row.EventId, row.Type);
+                // Said loudly once; every later round would only repeat it.
+                logger.Log(
+                    row.Attempts == 0 ? LogLevel.Error : LogLevel.Debug,
+                    e,
+                    "Outbox row {Id} (event {EventId}, type {Type}) cannot be published; its stream waits",
+                    row.Id,
+                    row.EventId,
+                    row.Type);
                 await RecordFailureAsync(db, row, e);
                 continue;
             }
@@ -276,6 +267,9 @@ public sealed class PendingEvent
     public string Type { get; init; } = "";
 
     public string Payload { get; init; } = "";
+
+    /// <summary>Failed attempts before this claim.</summary>
+    public int Attempts { get; init; }
 }
 
 public sealed class OutboxPublishException(string message, Exception inner) : Exception(message, inner);

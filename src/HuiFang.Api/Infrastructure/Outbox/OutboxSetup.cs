@@ -1,3 +1,4 @@
+using HuiFang.Api.Infrastructure.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public static class OutboxSetup
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         }
 
-        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", HealthStatus.Degraded, ["ready"]);
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", HealthStatus.Degraded, ["ready", HealthEndpoints.DetailTag]);
         return services;
     }
 

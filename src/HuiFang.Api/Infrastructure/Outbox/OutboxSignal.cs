@@ -57,25 +57,25 @@ public sealed class OutboxCommitInterceptor(OutboxSignal signal) : IDbTransactio
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
 
-    // SaveChanges outside an explicit transaction commits its own before it returns.
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            Committed(eventData.Context);
-        }
-
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            Committed(eventData.Context);
-        }
-
+        Saved(eventData.Context);
         return result;
+    }
+
+    // SaveChanges outside an explicit transaction has committed its own by the time it returns.
+    private void Saved(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Committed(context);
+        }
     }
 
     private void Committed(Microsoft.EntityFrameworkCore.DbContext? context)

@@ -55,6 +55,25 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
     /// </summary>
     public abstract Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The oldest unpublished event of each stream (at most one per stream, so a later event of an aggregate
+    /// never overtakes an earlier one), oldest first, at most <paramref name="batchSize"/>, across tenants.
+    /// Where <see cref="ClaimsLockRows"/>, the rows stay locked until the current transaction ends.
+    /// </summary>
+    public abstract Task<List<PendingEvent>> ClaimPendingEventsAsync(int batchSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a claim locks its rows so that other replicas skip them; the dispatcher then holds the
+    /// claim's transaction open until the rows are marked.
+    /// </summary>
+    public abstract bool ClaimsLockRows { get; }
+
+    /// <summary>
+    /// The event feed's horizon: every transaction with a smaller <see cref="OutboxMessage.TransactionId"/>
+    /// has ended, so the events below it are final. Null where writers run one at a time (nothing to wait for).
+    /// </summary>
+    public abstract Task<long?> EventFeedHorizonAsync(CancellationToken cancellationToken);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampTenant();
@@ -143,6 +162,26 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
         await Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({IdempotencyKeyLock}, hashtext({scopedKey})) AS \"Value\"")
             .SingleAsync(cancellationToken);
 
+    // SKIP LOCKED: rows another replica is publishing are left to it. The per-stream check sees those rows
+    // as unpublished too, so a stream's next event waits until its head is marked.
+    public override Task<List<PendingEvent>> ClaimPendingEventsAsync(int batchSize, CancellationToken cancellationToken) =>
+        Database.SqlQuery<PendingEvent>($"""
+            SELECT o."Id", o."EventId", o."TenantId", o."Type", o."Payload", o."Attempts"
+            FROM "OutboxMessages" o
+            WHERE o."PublishedAt" IS NULL
+              AND NOT EXISTS (SELECT 1 FROM "OutboxMessages" p
+                              WHERE p."PublishedAt" IS NULL AND p."StreamId" = o."StreamId" AND p."Id" < o."Id")
+            ORDER BY o."Id"
+            LIMIT {batchSize}
+            FOR UPDATE OF o SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+
+    public override bool ClaimsLockRows => true;
+
+    // The oldest transaction id still running anywhere in the cluster (xid8 fits a bigint).
+    public override async Task<long?> EventFeedHorizonAsync(CancellationToken cancellationToken) =>
+        await Database.SqlQuery<long>($"SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS \"Value\"").SingleAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -171,6 +210,21 @@ public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbConte
 
     // One process owns a SQLite file: the in-process registry of keys in flight is the whole truth.
     public override Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    // One process, one dispatcher: nothing to lock against. A transaction held while publishing would
+    // only keep the API's writers waiting.
+    public override Task<List<PendingEvent>> ClaimPendingEventsAsync(int batchSize, CancellationToken cancellationToken) =>
+        OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.PublishedAt == null
+                && !OutboxMessages.IgnoreQueryFilters().Any(p => p.PublishedAt == null && p.StreamId == o.StreamId && p.Id < o.Id))
+            .OrderBy(o => o.Id)
+            .Take(batchSize)
+            .Select(o => new PendingEvent { Id = o.Id, EventId = o.EventId, TenantId = o.TenantId, Type = o.Type, Payload = o.Payload, Attempts = o.Attempts })
+            .ToListAsync(cancellationToken);
+
+    public override bool ClaimsLockRows => false;
+
+    public override Task<long?> EventFeedHorizonAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using HuiFang.Api.Common;
@@ -51,32 +49,19 @@ public sealed record FeedEvent(string Position, Guid EventId, string Type, int V
 /// <summary>A feed position: (writing transaction, row id). Opaque to callers.</summary>
 public readonly record struct EventCursor(long TransactionId, long Id)
 {
-    public string Encode() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"e1:{TransactionId.ToString(CultureInfo.InvariantCulture)}:{Id.ToString(CultureInfo.InvariantCulture)}"));
+    public string Encode() => OpaqueCursor.Encode("e1", TransactionId.ToString(CultureInfo.InvariantCulture), Id.ToString(CultureInfo.InvariantCulture));
 
     public bool IsBefore(long transactionId, long id) => TransactionId < transactionId || (TransactionId == transactionId && Id < id);
 
     public static bool TryDecode(string? text, out EventCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 100)
+        if (OpaqueCursor.Decode(text) is ["e1", var tx, var id]
+            && long.TryParse(tx, NumberStyles.None, CultureInfo.InvariantCulture, out var transactionId)
+            && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var rowId))
         {
-            return false;
-        }
-
-        try
-        {
-            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(text)).Split(':');
-            if (parts is ["e1", var tx, var id]
-                && long.TryParse(tx, NumberStyles.None, CultureInfo.InvariantCulture, out var transactionId)
-                && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var rowId))
-            {
-                cursor = new EventCursor(transactionId, rowId);
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
+            cursor = new EventCursor(transactionId, rowId);
+            return true;
         }
 
         return false;
@@ -133,11 +118,8 @@ public sealed class ListEventsHandler(HuiFangDbContext db, IOptions<OutboxOption
             events = events.Where(e => e.TransactionId > after.TransactionId || (e.TransactionId == after.TransactionId && e.Id > after.Id));
         }
 
-        if (db.Database.IsNpgsql())
+        if (await db.EventFeedHorizonAsync(cancellationToken) is { } horizon)
         {
-            var horizon = await db.Database
-                .SqlQuery<long>($"SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS \"Value\"")
-                .SingleAsync(cancellationToken);
             events = events.Where(e => e.TransactionId < horizon);
         }
 

@@ -31,7 +31,8 @@ public sealed class AssignVisitTaskHandler(VisitTaskChange change) : ICommandHan
                 return t.Assign(command.Assignee!, change.Now);
             },
             t => new { from = previous, to = t.Assignee },
-            null,
+            note: null,
+            raise: null,
             cancellationToken);
     }
 }

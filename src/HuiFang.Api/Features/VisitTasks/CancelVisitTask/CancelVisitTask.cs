@@ -26,6 +26,6 @@ public sealed class CancelVisitTaskHandler(VisitTaskChange change) : ICommandHan
             t => t.Cancel(command.Reason!, change.Now),
             t => new { status = t.Status },
             command.Reason,
-            cancellationToken,
-            (t, _) => VisitTaskEvents.Cancelled(t, t.TenantId, change.Now));
+            (t, _) => VisitTaskEvents.Cancelled(t, t.TenantId, change.Now),
+            cancellationToken);
 }

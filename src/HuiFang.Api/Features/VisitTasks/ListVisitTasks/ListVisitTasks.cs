@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
@@ -53,31 +51,18 @@ public sealed record VisitTaskPage(IReadOnlyList<VisitTaskResponse> Items, strin
 /// <summary>A position in the (dueBy, id) order. Opaque to callers.</summary>
 public readonly record struct ListCursor(DateTimeOffset DueBy, Guid Id)
 {
-    public string Encode() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{DueBy.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{Id:N}"));
+    public string Encode() => OpaqueCursor.Encode(DueBy.UtcTicks.ToString(CultureInfo.InvariantCulture), Id.ToString("N"));
 
     public static bool TryDecode(string? text, out ListCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 100)
+        if (OpaqueCursor.Decode(text) is [var ticksText, var idText]
+            && long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            && Guid.TryParseExact(idText, "N", out var id))
         {
-            return false;
-        }
-
-        try
-        {
-            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(text)).Split(':');
-            if (parts.Length == 2
-                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && Guid.TryParseExact(parts[1], "N", out var id))
-            {
-                cursor = new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
+            cursor = new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+            return true;
         }
 
         return false;

@@ -51,7 +51,7 @@ public sealed class RecordContactAttemptHandler(
             t => t.RecordAttempt(Guid.CreateVersion7(now), command.Outcome!.Value, command.Note, command.CallbackAt, command.RecordedBy, now, calendar, rules),
             t => new { outcome = command.Outcome, failedAttempts = t.FailedAttempts, status = t.Status, scheduledFor = t.ScheduledFor },
             null,
-            cancellationToken,
-            (t, before) => VisitTaskEvents.UnreachableIfNow(t, before, t.TenantId, now));
+            (t, before) => VisitTaskEvents.UnreachableIfNow(t, before, t.TenantId, now),
+            cancellationToken);
     }
 }

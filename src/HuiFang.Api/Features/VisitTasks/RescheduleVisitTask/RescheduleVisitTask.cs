@@ -36,5 +36,6 @@ public sealed class RescheduleVisitTaskHandler(VisitTaskChange change) : IComman
             t => t.Reschedule(command.ScheduledFor!.Value, command.DueBy, change.Now),
             t => new { scheduledFor = t.ScheduledFor, dueBy = t.DueBy },
             command.Reason,
+            raise: null,
             cancellationToken);
 }
