@@ -2,7 +2,11 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Features.Customers;
+using HuiFang.Api.Features.Escalations;
+using HuiFang.Api.Features.Escalations.MonitorSla;
 using HuiFang.Api.Features.Events;
+using HuiFang.Api.Features.Feedback;
+using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
@@ -40,6 +44,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
 builder.Services.AddScoped<VisitTaskChange>();
+
+// The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
+builder.Services.AddHuiFangEscalations(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -93,6 +100,9 @@ app.MapAsyncApi();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
 app.MapHuiFangHealth();
 app.MapVisitTasks();
+app.MapFeedback();
+app.MapEscalations();
+app.MapPolicies();
 app.MapCustomers();
 app.MapApiKeys();
 app.MapTenantSettings();

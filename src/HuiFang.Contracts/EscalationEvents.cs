@@ -199,3 +199,40 @@ public sealed record FollowUpLoopClosed(
     int Score,
     int Cycles,
     DateTimeOffset OpenedAt) : IIntegrationEvent;
+
+/// <summary>
+/// A chase (催办) to the responsible department: by a person, or automatically by the SLA monitor while a
+/// target is breached (at the tenant's reminder interval, within working hours only).
+/// </summary>
+/// <param name="EventId">Unique id of this event; the broker's message id.</param>
+/// <param name="OccurredAt">When the reminder was sent (UTC).</param>
+/// <param name="TenantId">The tenant the escalation belongs to.</param>
+/// <param name="EscalationId">The escalation.</param>
+/// <param name="TaskId">The visit task whose feedback caused it.</param>
+/// <param name="CustomerExternalId">The customer's id in the reporting system.</param>
+/// <param name="WorkOrderNo">The work order the complaint is about.</param>
+/// <param name="Department">The department chased.</param>
+/// <param name="Owner">The person responsible, if any.</param>
+/// <param name="Severity"><c>Urgent</c> or <c>General</c>.</param>
+/// <param name="Level">Who handles it now: <c>Department</c>, <c>Supervisor</c>, <c>Manager</c>.</param>
+/// <param name="Automatic">True when sent by the SLA monitor, false when by a person.</param>
+/// <param name="ReminderCount">Reminders sent for this escalation so far, this one included.</param>
+/// <param name="DueBy">The deadline the department is chased for: the response deadline until acknowledged, then the resolution deadline (UTC); null while paused.</param>
+/// <param name="Note">What the person wrote with the reminder (free text; erased with the customer's data).</param>
+[IntegrationEvent("escalation-reminder-sent")]
+public sealed record EscalationReminderSent(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    string TenantId,
+    Guid EscalationId,
+    Guid TaskId,
+    string CustomerExternalId,
+    string WorkOrderNo,
+    string Department,
+    string? Owner,
+    string Severity,
+    string Level,
+    bool Automatic,
+    int ReminderCount,
+    DateTimeOffset? DueBy,
+    [property: PersonalData] string? Note) : IIntegrationEvent;

@@ -67,3 +67,28 @@ public sealed record CustomerUnsatisfied(
     string? Department,
     [property: PersonalData] string? UnresolvedProblems,
     Guid? EscalationId) : IIntegrationEvent;
+
+/// <summary>
+/// The reply promised to a customer's inquiry (one that could not be answered on the call) is late.
+/// Raised once per feedback record, by the SLA monitor.
+/// </summary>
+/// <param name="EventId">Unique id of this event; the broker's message id.</param>
+/// <param name="OccurredAt">When the monitor found the reply late (UTC).</param>
+/// <param name="TenantId">The tenant the feedback belongs to.</param>
+/// <param name="FeedbackId">The feedback record holding the inquiry.</param>
+/// <param name="TaskId">The visit task the feedback completed.</param>
+/// <param name="CustomerExternalId">The customer's id in the reporting system.</param>
+/// <param name="WorkOrderNo">The work order the visit was about.</param>
+/// <param name="Assignee">The agent of the visit, if any.</param>
+/// <param name="ReplyDueBy">The promised reply time that passed (UTC).</param>
+[IntegrationEvent("inquiry-reply-overdue")]
+public sealed record InquiryReplyOverdue(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    string TenantId,
+    Guid FeedbackId,
+    Guid TaskId,
+    string CustomerExternalId,
+    string WorkOrderNo,
+    string? Assignee,
+    DateTimeOffset ReplyDueBy) : IIntegrationEvent;

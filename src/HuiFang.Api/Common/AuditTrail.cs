@@ -50,6 +50,8 @@ public sealed class AuditTrail(HuiFangDbContext db, ICurrentCaller caller, TimeP
 public static class AuditSubjects
 {
     public const string VisitTask = "VisitTask";
+    public const string Escalation = "Escalation";
+    public const string Feedback = "Feedback";
     public const string ApiKey = "ApiKey";
     public const string Tenant = "Tenant";
     public const string Customer = "Customer";

@@ -27,6 +27,9 @@ public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, Te
         ["HuiFang:Auth:Jwt:Audience"] = TestTokens.Audience,
         ["HuiFang:Limits:RequestsPerSecond"] = "100000",
         ["HuiFang:Limits:Burst"] = "1000000",
+
+        // Tests drive the SLA monitor tick by tick on the test clock.
+        ["HuiFang:SlaMonitor:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -143,6 +146,9 @@ public abstract class ApiFixture : IAsyncLifetime
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
         await TruncateAsync(db);
+        var tenants = scope.ServiceProvider.GetRequiredService<HuiFang.Api.Features.Tenants.TenantSettings>();
+        tenants.Forget(TenantA);
+        tenants.Forget(TenantB);
         AdminKey = await App.CreateApiKeyAsync(TenantA, Scopes.All, "tests admin");
     }
 
@@ -169,6 +175,10 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>A client of <paramref name="tenant"/> holding exactly <paramref name="scopes"/>.</summary>
     public async Task<HttpClient> CreateClientAsync(string tenant, params string[] scopes) =>
         CreateClientWithKey(await App.CreateApiKeyAsync(tenant, scopes));
+
+    /// <summary>One SLA monitor tick at the test clock's now.</summary>
+    public Task<HuiFang.Api.Features.Escalations.MonitorSla.SlaTickResult> TickAsync() =>
+        App.Services.GetRequiredService<HuiFang.Api.Features.Escalations.MonitorSla.SlaMonitor>().TickAsync(CancellationToken.None);
 
     /// <summary>Runs <paramref name="work"/> against the database as the system acting for <paramref name="tenant"/>.</summary>
     public async Task<T> InScopeAsync<T>(Func<HuiFangDbContext, Task<T>> work, string tenant = TenantA)

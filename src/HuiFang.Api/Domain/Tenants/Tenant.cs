@@ -27,6 +27,9 @@ public sealed class Tenant
     /// <summary>The tenant's business calendar as JSON (shape of <c>HuiFang:Calendar</c>), or null for the default.</summary>
     public string? CalendarJson { get; private set; }
 
+    /// <summary>The tenant's feedback and escalation rules as JSON (shape of <c>EscalationPolicy</c>), or null for the defaults.</summary>
+    public string? EscalationPolicyJson { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -41,6 +44,13 @@ public sealed class Tenant
         UpdatedAt = now.ToUniversalTime(),
         Version = 1,
     };
+
+    public void SetEscalationPolicy(string? policyJson, DateTimeOffset now)
+    {
+        EscalationPolicyJson = policyJson;
+        UpdatedAt = now.ToUniversalTime();
+        Version++;
+    }
 
     public void Update(string name, string? calendarJson, DateTimeOffset now)
     {

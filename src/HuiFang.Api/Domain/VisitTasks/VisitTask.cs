@@ -81,6 +81,12 @@ public sealed class VisitTask : ITenantOwned
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>On a revisit task: the escalation whose fix the customer is asked about.</summary>
+    public Guid? EscalationId { get; private set; }
+
+    /// <summary>When the SLA monitor found the task open past its deadline (once per deadline).</summary>
+    public DateTimeOffset? OverdueRaisedAt { get; private set; }
+
     /// <summary>When the customer's personal data in this task was erased (anonymised), if it was.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
@@ -142,6 +148,54 @@ public sealed class VisitTask : ITenantOwned
         };
     }
 
+    /// <summary>
+    /// The revisit (二次回访) after an escalation was resolved: a complaint follow-up of the same customer
+    /// and work order, due within <paramref name="within"/>, with the original agent and channel.
+    /// </summary>
+    public static VisitTask CreateRevisit(Guid id, VisitTask original, Guid escalationId, TimeSpan within, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        var revisit = Create(
+            id,
+            new CustomerInfo(original.CustomerExternalId, original.CustomerName, original.CustomerPhone, original.CustomerPreferredChannel),
+            new ServiceRecordInfo(original.WorkOrderNo, original.ServiceType, original.ServiceDescription, original.ServiceCompletedAt, original.ServiceStaff, original.ServiceDepartment),
+            VisitPurpose.ComplaintFollowUp,
+            original.Channel,
+            original.Assignee,
+            new DueWindow(now, now + within, DueRule.ComplaintWithinHours),
+            null,
+            now,
+            calendar);
+        revisit.EscalationId = escalationId;
+        return revisit;
+    }
+
+    /// <summary>The customer was reached and gave feedback: the task is done.</summary>
+    public Outcome Complete(DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return VisitTaskErrors.InvalidTransition(this, "record-feedback");
+        }
+
+        Status = VisitTaskStatus.Completed;
+        ClosedAt = now.ToUniversalTime();
+        Touch(now);
+        return Outcome.Ok;
+    }
+
+    /// <summary>True the first time the task is found open past its deadline.</summary>
+    public bool MarkOverdue(DateTimeOffset now)
+    {
+        if (!IsOverdue(now) || OverdueRaisedAt is not null)
+        {
+            return false;
+        }
+
+        OverdueRaisedAt = now.ToUniversalTime();
+        Touch(now);
+        return true;
+    }
+
     public Outcome Assign(string assignee, DateTimeOffset now)
     {
         if (!IsOpen)
@@ -175,6 +229,12 @@ public sealed class VisitTask : ITenantOwned
         }
 
         ScheduledFor = scheduledFor.ToUniversalTime();
+        if (newDueBy != DueBy && newDueBy > now)
+        {
+            // A new deadline can be missed again, and is reported again.
+            OverdueRaisedAt = null;
+        }
+
         DueBy = newDueBy;
         if (dueBy is not null)
         {
@@ -241,6 +301,7 @@ public sealed class VisitTask : ITenantOwned
             if (ScheduledFor > DueBy)
             {
                 DueBy = ScheduledFor;
+                OverdueRaisedAt = null;
             }
         }
         else

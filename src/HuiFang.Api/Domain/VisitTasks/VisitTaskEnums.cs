@@ -42,6 +42,9 @@ public enum VisitTaskStatus
 
     /// <summary>Closed by a caller, with a reason.</summary>
     Cancelled,
+
+    /// <summary>The customer was reached and their feedback recorded.</summary>
+    Completed,
 }
 
 /// <summary>What happened on a contact attempt that did not reach the customer.</summary>

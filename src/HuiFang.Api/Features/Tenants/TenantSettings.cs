@@ -1,5 +1,7 @@
 using System.Text.Json;
 using HuiFang.Api.Domain.Calendar;
+using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
@@ -33,7 +35,28 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         return calendar;
     }
 
-    public void Forget(string tenantId) => cache.Remove(CacheKey(tenantId));
+    /// <summary>The tenant's feedback and escalation rules; the defaults when it has none of its own.</summary>
+    public async Task<EscalationPolicy> GetEscalationPolicyAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId ?? throw new InvalidOperationException("Tenant settings need a caller.");
+        if (cache.TryGetValue(PolicyKey(tenantId), out EscalationPolicy? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var json = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.EscalationPolicyJson).FirstOrDefaultAsync(cancellationToken);
+        var policy = json is null ? EscalationPolicy.Default : EscalationPolicyJson.Read(json);
+        cache.Set(PolicyKey(tenantId), policy, CacheDuration);
+        return policy;
+    }
+
+    public void Forget(string tenantId)
+    {
+        cache.Remove(CacheKey(tenantId));
+        cache.Remove(PolicyKey(tenantId));
+    }
+
+    private static string PolicyKey(string tenantId) => "escalation-policy:" + tenantId;
 
     private static string CacheKey(string tenantId) => "calendar:" + tenantId;
 }

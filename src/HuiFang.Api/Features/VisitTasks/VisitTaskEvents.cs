@@ -22,7 +22,7 @@ public static class VisitTaskEvents
         t.DueFrom,
         t.DueBy,
         t.ScheduledFor,
-        EscalationId: null);
+        t.EscalationId);
 
     /// <summary>The task became unreachable with this change; null when it did not.</summary>
     public static VisitTaskUnreachable? UnreachableIfNow(VisitTask t, VisitTaskStatus before, string tenantId, DateTimeOffset now) =>
@@ -41,7 +41,21 @@ public static class VisitTaskEvents
                 t.FailedAttempts,
                 t.Attempts[^1].Outcome.ToString(),
                 t.DueBy,
-                EscalationId: null);
+                t.EscalationId);
+
+    public static VisitTaskOverdue Overdue(VisitTask t, DateTimeOffset now) => new(
+        Guid.CreateVersion7(now),
+        now,
+        t.TenantId,
+        t.Id,
+        t.CustomerExternalId,
+        t.WorkOrderNo,
+        t.Purpose.ToString(),
+        t.Channel.ToString(),
+        t.Assignee,
+        t.DueBy,
+        t.FailedAttempts,
+        t.EscalationId);
 
     public static VisitTaskCancelled Cancelled(VisitTask t, string tenantId, DateTimeOffset now) => new(
         Guid.CreateVersion7(now),

@@ -5,7 +5,7 @@ namespace HuiFang.Api.Features.VisitTasks;
 
 /// <summary>A visit task (回访任务) as callers see it.</summary>
 /// <param name="Id">Task id.</param>
-/// <param name="Status">Where the task is: Pending, Assigned, Unreachable or Cancelled.</param>
+/// <param name="Status">Where the task is: Pending, Assigned, Completed (feedback recorded), Unreachable or Cancelled.</param>
 /// <param name="Customer">The customer to contact.</param>
 /// <param name="ServiceRecord">The completed job the follow-up is about.</param>
 /// <param name="Purpose">Why the customer is visited.</param>
@@ -18,7 +18,8 @@ namespace HuiFang.Api.Features.VisitTasks;
 /// <param name="Attempts">Every recorded contact attempt, oldest first.</param>
 /// <param name="DoNotDisturbOverride">Present when the task was created despite the do-not-disturb rule.</param>
 /// <param name="CancellationReason">Why the task was cancelled, when it was.</param>
-/// <param name="ClosedAt">When the task became Unreachable or Cancelled.</param>
+/// <param name="ClosedAt">When the task became Completed, Unreachable or Cancelled.</param>
+/// <param name="EscalationId">On a revisit task: the escalation whose fix the customer is asked about.</param>
 /// <param name="CreatedAt">When the task was created.</param>
 /// <param name="UpdatedAt">When the task last changed.</param>
 /// <param name="PersonalDataErasedAt">When the customer's personal data was erased, if it was.</param>
@@ -39,6 +40,7 @@ public sealed record VisitTaskResponse(
     DoNotDisturbOverrideResponse? DoNotDisturbOverride,
     string? CancellationReason,
     DateTimeOffset? ClosedAt,
+    Guid? EscalationId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PersonalDataErasedAt,
@@ -61,6 +63,7 @@ public sealed record VisitTaskResponse(
         t.DoNotDisturbOverrideReason is { } reason ? new DoNotDisturbOverrideResponse(reason) : null,
         t.CancellationReason,
         t.ClosedAt,
+        t.EscalationId,
         t.CreatedAt,
         t.UpdatedAt,
         t.PersonalDataErasedAt,

@@ -55,6 +55,7 @@ internal static class OpenApiExamples
         null,
         null,
         null,
+        null,
         new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
         null,

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using HuiFang.Api.Domain.Audit;
+using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Idempotency;
@@ -23,6 +25,10 @@ namespace HuiFang.Api.Infrastructure.Persistence;
 public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller caller) : DbContext(options)
 {
     public DbSet<VisitTask> VisitTasks => Set<VisitTask>();
+
+    public DbSet<FeedbackRecord> FeedbackRecords => Set<FeedbackRecord>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
@@ -73,6 +79,14 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
     /// has ended, so the events below it are final. Null where writers run one at a time (nothing to wait for).
     /// </summary>
     public abstract Task<long?> EventFeedHorizonAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ids of the escalations, tasks and feedback records with something for the SLA monitor at
+    /// <paramref name="now"/> (at most <paramref name="batchSize"/> of each, earliest first, across tenants).
+    /// Where <see cref="ClaimsLockRows"/>, the rows stay locked until the current transaction ends and
+    /// rows locked by another monitor are skipped, so that no two replicas handle the same item.
+    /// </summary>
+    public abstract Task<SlaClaim> ClaimSlaWorkAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -140,6 +154,17 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
         configurationBuilder.Properties<VisitTaskStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AttemptOutcome>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DueRule>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<Verdict>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ComplaintLevel>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EscalationStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EscalationSeverity>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EscalationLevel>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EscalationTrigger>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EscalationNoteKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SlaClockKind>().HaveConversion<string>().HaveMaxLength(32);
+
+        // Durations as whole ticks: the same on both providers, comparable in SQL.
+        configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
     }
 }
 
@@ -177,6 +202,31 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
             """).ToListAsync(cancellationToken);
 
     public override bool ClaimsLockRows => true;
+
+    // Each scan walks a partial index from its earliest entry; SKIP LOCKED leaves what another monitor holds.
+    public override async Task<SlaClaim> ClaimSlaWorkAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var escalations = await Database.SqlQuery<Guid>($"""
+            SELECT "Id" AS "Value" FROM "Escalations"
+            WHERE "NextCheckAt" IS NOT NULL AND "NextCheckAt" <= {now}
+            ORDER BY "NextCheckAt" LIMIT {batchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        var tasks = await Database.SqlQuery<Guid>($"""
+            SELECT "Id" AS "Value" FROM "VisitTasks"
+            WHERE "Status" IN ('Pending', 'Assigned') AND "OverdueRaisedAt" IS NULL AND "DueBy" < {now}
+            ORDER BY "DueBy" LIMIT {batchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        var inquiries = await Database.SqlQuery<Guid>($"""
+            SELECT "Id" AS "Value" FROM "FeedbackRecords"
+            WHERE "InquiryReplyDueBy" IS NOT NULL AND "InquiryRepliedAt" IS NULL AND "InquiryOverdueAt" IS NULL AND "SupersededBy" IS NULL
+              AND "InquiryReplyDueBy" < {now}
+            ORDER BY "InquiryReplyDueBy" LIMIT {batchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        return new SlaClaim(escalations, tasks, inquiries);
+    }
 
     // The oldest transaction id still running anywhere in the cluster (xid8 fits a bigint).
     public override async Task<long?> EventFeedHorizonAsync(CancellationToken cancellationToken) =>
@@ -224,6 +274,20 @@ public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbConte
 
     public override bool ClaimsLockRows => false;
 
+    // One process owns the file and its monitor runs one tick at a time: a plain query is the claim.
+    public override async Task<SlaClaim> ClaimSlaWorkAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var escalations = await Escalations.IgnoreQueryFilters().Where(e => e.NextCheckAt != null && e.NextCheckAt <= now)
+            .OrderBy(e => e.NextCheckAt).Take(batchSize).Select(e => e.Id).ToListAsync(cancellationToken);
+        var tasks = await VisitTasks.IgnoreQueryFilters()
+            .Where(t => (t.Status == VisitTaskStatus.Pending || t.Status == VisitTaskStatus.Assigned) && t.OverdueRaisedAt == null && t.DueBy < now)
+            .OrderBy(t => t.DueBy).Take(batchSize).Select(t => t.Id).ToListAsync(cancellationToken);
+        var inquiries = await FeedbackRecords.IgnoreQueryFilters()
+            .Where(f => f.InquiryReplyDueBy != null && f.InquiryRepliedAt == null && f.InquiryOverdueAt == null && f.SupersededBy == null && f.InquiryReplyDueBy < now)
+            .OrderBy(f => f.InquiryReplyDueBy).Take(batchSize).Select(f => f.Id).ToListAsync(cancellationToken);
+        return new SlaClaim(escalations, tasks, inquiries);
+    }
+
     public override Task<long?> EventFeedHorizonAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -241,4 +305,10 @@ public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbConte
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}
+
+/// <summary>What one SLA monitor tick claimed: ids of escalations to check, tasks gone overdue, inquiries gone late.</summary>
+public sealed record SlaClaim(IReadOnlyList<Guid> Escalations, IReadOnlyList<Guid> Tasks, IReadOnlyList<Guid> Inquiries)
+{
+    public int Count => Escalations.Count + Tasks.Count + Inquiries.Count;
 }

@@ -25,7 +25,9 @@ public sealed record EraseCustomerRequest(string? Reason = null);
 /// <param name="TasksAnonymised">Visit tasks whose personal data was erased by this request.</param>
 /// <param name="EventsAnonymised">Stored integration events (the event feed, and events not yet published) rewritten under the pseudonym.</param>
 /// <param name="ErasedAt">When.</param>
-public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, int EventsAnonymised, DateTimeOffset ErasedAt);
+/// <param name="FeedbackAnonymised">Feedback records whose free text was erased.</param>
+/// <param name="EscalationsAnonymised">Escalations whose free text (reason, notes, resolution) was erased.</param>
+public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, int EventsAnonymised, DateTimeOffset ErasedAt, int FeedbackAnonymised = 0, int EscalationsAnonymised = 0);
 
 public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 {
@@ -59,11 +61,25 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, 
             audit.Record(AuditSubjects.VisitTask, task.Id, "personal-data-erased", task.Version);
         }
 
-        var taskIds = tasks.Select(t => t.Id.ToString()).ToList();
-        if (taskIds.Count > 0)
+        var feedback = await db.FeedbackRecords.Where(f => f.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
+        feedback.ForEach(f => f.ErasePersonalData(pseudonym, now));
+        var escalations = await db.Escalations.Where(e => e.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
+        foreach (var escalation in escalations)
+        {
+            escalation.ErasePersonalData(pseudonym, now);
+            audit.Record(AuditSubjects.Escalation, escalation.Id, "personal-data-erased", escalation.Version);
+        }
+
+        // Notes in the audit trail are what callers wrote (reasons, progress, resolutions): they go too.
+        var subjectIds = tasks.Select(t => t.Id.ToString())
+            .Concat(feedback.Select(f => f.Id.ToString()))
+            .Concat(escalations.Select(e => e.Id.ToString()))
+            .ToList();
+        if (subjectIds.Count > 0)
         {
             var entries = await db.AuditEntries
-                .Where(e => e.SubjectType == AuditSubjects.VisitTask && taskIds.Contains(e.SubjectId) && e.Note != null)
+                .Where(e => (e.SubjectType == AuditSubjects.VisitTask || e.SubjectType == AuditSubjects.Feedback || e.SubjectType == AuditSubjects.Escalation)
+                    && subjectIds.Contains(e.SubjectId) && e.Note != null)
                 .ToListAsync(cancellationToken);
             entries.ForEach(e => e.EraseNote());
         }
@@ -72,9 +88,9 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, 
         var events = await db.OutboxMessages.Where(e => e.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         events.ForEach(e => e.ReplacePayload(pseudonym, EventErasure.Erase(e.Type, e.Payload, pseudonym)));
 
-        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count }, command.Reason);
+        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count, feedbackAnonymised = feedback.Count, escalationsAnonymised = escalations.Count }, command.Reason);
         await db.SaveChangesAsync(cancellationToken);
-        return new ErasureResponse(pseudonym, tasks.Count, events.Count, now);
+        return new ErasureResponse(pseudonym, tasks.Count, events.Count, now, feedback.Count, escalations.Count);
     }
 
     /// <summary>"erased-" and 24 hex digits of HMAC-SHA256 keyed by the tenant: stable, not reversible.</summary>

@@ -32,8 +32,6 @@ public sealed record ActorResponse(string Kind, string Id, string Name);
 
 public sealed class GetVisitTaskHistoryHandler(HuiFangDbContext db) : IQueryHandler<GetVisitTaskHistory, Result<VisitTaskHistory>>
 {
-    private const int MaxEntries = 1000;
-
     public async ValueTask<Result<VisitTaskHistory>> Handle(GetVisitTaskHistory query, CancellationToken cancellationToken)
     {
         if (!await db.VisitTasks.AnyAsync(t => t.Id == query.Id, cancellationToken))
@@ -41,19 +39,30 @@ public sealed class GetVisitTaskHistoryHandler(HuiFangDbContext db) : IQueryHand
             return VisitTaskErrors.NotFound(query.Id);
         }
 
-        var subjectId = query.Id.ToString();
+        return new VisitTaskHistory(query.Id, await AuditHistory.LoadAsync(db, AuditSubjects.VisitTask, query.Id, cancellationToken));
+    }
+}
+
+/// <summary>The audit trail of one resource as callers read it, oldest first.</summary>
+public static class AuditHistory
+{
+    private const int MaxEntries = 1000;
+
+    public static async Task<IReadOnlyList<AuditEntryResponse>> LoadAsync(HuiFangDbContext db, string subjectType, Guid id, CancellationToken cancellationToken)
+    {
+        var subjectId = id.ToString();
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.SubjectType == AuditSubjects.VisitTask && e.SubjectId == subjectId)
-            .OrderBy(e => e.Version).ThenBy(e => e.OccurredAt) // a task's version counts its changes; timestamps can tie
+            .Where(e => e.SubjectType == subjectType && e.SubjectId == subjectId)
+            .OrderBy(e => e.Version).ThenBy(e => e.OccurredAt) // a resource's version counts its changes; timestamps can tie
             .Take(MaxEntries)
             .ToListAsync(cancellationToken);
-        return new VisitTaskHistory(query.Id, [.. entries.Select(e => new AuditEntryResponse(
+        return [.. entries.Select(e => new AuditEntryResponse(
             e.Id,
             e.OccurredAt,
             e.Action,
             new ActorResponse(e.ActorKind, e.ActorId, e.ActorName),
             e.Version,
             e.Details is null ? null : JsonSerializer.Deserialize<JsonElement>(e.Details),
-            e.Note))]);
+            e.Note))];
     }
 }

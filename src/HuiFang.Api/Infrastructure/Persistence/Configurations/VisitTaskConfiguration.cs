@@ -25,16 +25,24 @@ public sealed class VisitTaskConfiguration : IEntityTypeConfiguration<VisitTask>
         b.Property(t => t.CancellationReason).HasMaxLength(FieldLimits.Reason);
         b.Property(t => t.Version).IsConcurrencyToken();
 
-        // One task per tenant, work order and purpose; a cancelled task does not block a new one.
+        // One task per tenant, work order and purpose; a cancelled task does not block a new one, and
+        // revisits (one per handling cycle of an escalation) are outside the rule.
         // Every index leads with the tenant: each query is filtered by it.
         b.HasIndex(t => new { t.TenantId, t.WorkOrderNo, t.Purpose })
             .IsUnique()
-            .HasFilter("\"Status\" <> 'Cancelled'")
+            .HasFilter("\"Status\" <> 'Cancelled' AND \"EscalationId\" IS NULL")
             .HasDatabaseName("UX_VisitTasks_WorkOrder_Purpose_Active");
         b.HasIndex(t => new { t.TenantId, t.CustomerExternalId, t.ScheduledFor });
         b.HasIndex(t => new { t.TenantId, t.DueBy, t.Id });
         b.HasIndex(t => new { t.TenantId, t.Status, t.DueBy });
         b.HasIndex(t => new { t.TenantId, t.Assignee, t.DueBy });
+        b.HasIndex(t => t.EscalationId).HasFilter("\"EscalationId\" IS NOT NULL");
+
+        // The SLA monitor's overdue scan, across tenants: only open tasks not yet reported, by deadline,
+        // so a tick costs what falls due, not what is open.
+        b.HasIndex(t => t.DueBy)
+            .HasFilter("\"Status\" IN ('Pending', 'Assigned') AND \"OverdueRaisedAt\" IS NULL")
+            .HasDatabaseName("IX_VisitTasks_OverdueScan");
 
         b.Navigation(t => t.Attempts).HasField("_attempts").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.OwnsMany(t => t.Attempts, a =>

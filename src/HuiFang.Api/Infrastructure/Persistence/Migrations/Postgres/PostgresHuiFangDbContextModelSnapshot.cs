@@ -83,6 +83,371 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BreachCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CycleStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("FeedbackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HandedToManager")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Manager")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("MaxCycles")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextDueBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ReminderCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ReminderInterval")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolutionBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolutionClock")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ResolutionTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ResolutionWarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolutionWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponseClock")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("ResponseDueBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ResponseTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ResponseWarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResponseWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevisitTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StatusBeforePause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Supervisor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkOrderNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("IX_Escalations_NextCheck")
+                        .HasFilter("\"NextCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "OpenedAt");
+
+                    b.HasIndex("TenantId", "TaskId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Escalations_Task_NotClosed")
+                        .HasFilter("\"Status\" <> 'Closed'");
+
+                    b.HasIndex("TenantId", "Department", "NextDueBy");
+
+                    b.HasIndex("TenantId", "NextDueBy", "Id");
+
+                    b.HasIndex("TenantId", "Owner", "NextDueBy");
+
+                    b.HasIndex("TenantId", "Status", "NextDueBy");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.Feedback.FeedbackRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CallDurationSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CallEndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CategoryMask")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ComplaintLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("CorrectionOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CustomerExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("CustomerSigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("EscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("InquiryOverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("InquiryRepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InquiryReply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("InquiryReplyDueBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsRevisit")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Nps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PendingInquiry")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ProfessionalismScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QualityScore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("RecordedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Suggestions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("SupersededBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("TimelinessScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnresolvedProblems")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkOrderNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryReplyDueBy")
+                        .HasDatabaseName("IX_FeedbackRecords_InquiryScan")
+                        .HasFilter("\"InquiryReplyDueBy\" IS NOT NULL AND \"InquiryRepliedAt\" IS NULL AND \"InquiryOverdueAt\" IS NULL AND \"SupersededBy\" IS NULL");
+
+                    b.HasIndex("TenantId", "CustomerExternalId");
+
+                    b.HasIndex("TenantId", "RecordedAt");
+
+                    b.HasIndex("TenantId", "TaskId", "RecordedAt");
+
+                    b.ToTable("FeedbackRecords", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -156,6 +521,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalationPolicyJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -231,8 +599,14 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<Guid?>("EscalationId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OverdueRaisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("PersonalDataErasedAt")
                         .HasColumnType("timestamp with time zone");
@@ -289,6 +663,13 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueBy")
+                        .HasDatabaseName("IX_VisitTasks_OverdueScan")
+                        .HasFilter("\"Status\" IN ('Pending', 'Assigned') AND \"OverdueRaisedAt\" IS NULL");
+
+                    b.HasIndex("EscalationId")
+                        .HasFilter("\"EscalationId\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "Assignee", "DueBy");
 
                     b.HasIndex("TenantId", "CustomerExternalId", "ScheduledFor");
@@ -300,7 +681,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "WorkOrderNo", "Purpose")
                         .IsUnique()
                         .HasDatabaseName("UX_VisitTasks_WorkOrder_Purpose_Active")
-                        .HasFilter("\"Status\" <> 'Cancelled'");
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"EscalationId\" IS NULL");
 
                     b.ToTable("VisitTasks", (string)null);
                 });
@@ -451,6 +832,81 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("OutboxPurges", (string)null);
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("By")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int>("Cycle")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Text")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscalationId");
+
+                            b1.ToTable("EscalationNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationPause", "Pauses", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Cycle")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("From")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateTimeOffset?>("To")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscalationId");
+
+                            b1.ToTable("EscalationPauses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

@@ -78,6 +78,371 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BreachCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CycleStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FeedbackId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HandedToManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manager")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxCycles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextDueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReminderInterval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionBreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionClock")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionDueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionWarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionWarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResponseBreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseClock")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponseDueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResponseTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResponseWarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResponseWarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevisitTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforePause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supervisor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkOrderNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("IX_Escalations_NextCheck")
+                        .HasFilter("\"NextCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "OpenedAt");
+
+                    b.HasIndex("TenantId", "TaskId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Escalations_Task_NotClosed")
+                        .HasFilter("\"Status\" <> 'Closed'");
+
+                    b.HasIndex("TenantId", "Department", "NextDueBy");
+
+                    b.HasIndex("TenantId", "NextDueBy", "Id");
+
+                    b.HasIndex("TenantId", "Owner", "NextDueBy");
+
+                    b.HasIndex("TenantId", "Status", "NextDueBy");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.Feedback.FeedbackRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CallDurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectionOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CustomerSigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InquiryOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InquiryRepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InquiryReply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InquiryReplyDueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRevisit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Nps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingInquiry")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProfessionalismScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QualityScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suggestions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TimelinessScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnresolvedProblems")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkOrderNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryReplyDueBy")
+                        .HasDatabaseName("IX_FeedbackRecords_InquiryScan")
+                        .HasFilter("\"InquiryReplyDueBy\" IS NOT NULL AND \"InquiryRepliedAt\" IS NULL AND \"InquiryOverdueAt\" IS NULL AND \"SupersededBy\" IS NULL");
+
+                    b.HasIndex("TenantId", "CustomerExternalId");
+
+                    b.HasIndex("TenantId", "RecordedAt");
+
+                    b.HasIndex("TenantId", "TaskId", "RecordedAt");
+
+                    b.ToTable("FeedbackRecords", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -151,6 +516,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalationPolicyJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -226,7 +594,13 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EscalationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueRaisedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PersonalDataErasedAt")
@@ -284,6 +658,13 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueBy")
+                        .HasDatabaseName("IX_VisitTasks_OverdueScan")
+                        .HasFilter("\"Status\" IN ('Pending', 'Assigned') AND \"OverdueRaisedAt\" IS NULL");
+
+                    b.HasIndex("EscalationId")
+                        .HasFilter("\"EscalationId\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "Assignee", "DueBy");
 
                     b.HasIndex("TenantId", "CustomerExternalId", "ScheduledFor");
@@ -295,7 +676,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "WorkOrderNo", "Purpose")
                         .IsUnique()
                         .HasDatabaseName("UX_VisitTasks_WorkOrder_Purpose_Active")
-                        .HasFilter("\"Status\" <> 'Cancelled'");
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"EscalationId\" IS NULL");
 
                     b.ToTable("VisitTasks", (string)null);
                 });
@@ -442,6 +823,81 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("OutboxPurges", (string)null);
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("By")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Cycle")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscalationId");
+
+                            b1.ToTable("EscalationNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationPause", "Pauses", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Cycle")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("From")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("To")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EscalationId");
+
+                            b1.ToTable("EscalationPauses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

@@ -1,0 +1,105 @@
+using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Domain.Feedback;
+using HuiFang.Contracts;
+
+namespace HuiFang.Api.Features.Escalations;
+
+/// <summary>The integration events of an escalation, built from it after the change.</summary>
+public static class EscalationEvents
+{
+    public static ComplaintEscalated Escalated(Escalation e, string trigger, DateTimeOffset now) => new(
+        Guid.CreateVersion7(now),
+        now,
+        e.TenantId,
+        e.Id,
+        e.TaskId,
+        e.FeedbackId,
+        e.CustomerExternalId,
+        e.WorkOrderNo,
+        e.Department,
+        e.Owner,
+        e.Severity.ToString(),
+        e.Level.ToString(),
+        e.Cycle,
+        trigger,
+        e.ResponseDueBy ?? now,
+        e.ResolutionDueBy ?? now);
+
+    public static IIntegrationEvent ForHappening(Escalation e, SlaHappening h, DateTimeOffset now) => h.Kind switch
+    {
+        SlaHappeningKind.Warning => new EscalationSlaWarning(
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, e.Department, e.Owner,
+            e.Severity.ToString(), h.Target.ToString(), h.DueBy, e.WarningPercent),
+        SlaHappeningKind.Breach => new EscalationSlaBreached(
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, e.Department, e.Owner,
+            e.Severity.ToString(), h.Target.ToString(), h.DueBy, e.Level.ToString()),
+        _ => Reminder(e, automatic: true, note: null, now),
+    };
+
+    public static EscalationReminderSent Reminder(Escalation e, bool automatic, string? note, DateTimeOffset now) => new(
+        Guid.CreateVersion7(now),
+        now,
+        e.TenantId,
+        e.Id,
+        e.TaskId,
+        e.CustomerExternalId,
+        e.WorkOrderNo,
+        e.Department,
+        e.Owner,
+        e.Severity.ToString(),
+        e.Level.ToString(),
+        automatic,
+        e.ReminderCount,
+        e.AcknowledgedAt is null ? e.ResponseDueBy : e.ResolutionDueBy,
+        note);
+
+    public static EscalationResolved Resolved(Escalation e, DateTimeOffset revisitDueBy, DateTimeOffset now) => new(
+        Guid.CreateVersion7(now),
+        now,
+        e.TenantId,
+        e.Id,
+        e.TaskId,
+        e.CustomerExternalId,
+        e.WorkOrderNo,
+        e.Department,
+        e.Owner,
+        e.Severity.ToString(),
+        e.Cycle,
+        e.ResponseBreachedAt is not null,
+        e.ResolutionBreachedAt is not null,
+        e.RevisitTaskId!.Value,
+        revisitDueBy,
+        e.Resolution);
+
+    public static CustomerStillUnsatisfied StillUnsatisfied(Escalation e, FeedbackRecord f, DateTimeOffset now) => new(
+        Guid.CreateVersion7(now),
+        now,
+        e.TenantId,
+        e.Id,
+        e.TaskId,
+        f.TaskId,
+        f.Id,
+        e.CustomerExternalId,
+        e.WorkOrderNo,
+        f.Score,
+        e.Department,
+        e.Cycle,
+        e.MaxCycles,
+        e.Level.ToString(),
+        e.HandedToManager,
+        f.UnresolvedProblems);
+
+    public static FollowUpLoopClosed LoopClosed(Escalation e, FeedbackRecord f, DateTimeOffset now) => new(
+        Guid.CreateVersion7(now),
+        now,
+        e.TenantId,
+        e.Id,
+        e.TaskId,
+        f.TaskId,
+        f.Id,
+        e.CustomerExternalId,
+        e.WorkOrderNo,
+        f.Score,
+        e.Cycle,
+        e.OpenedAt);
+}

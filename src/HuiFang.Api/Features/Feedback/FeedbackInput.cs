@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Feedback;
+using HuiFang.Api.Infrastructure.Persistence;
+
+namespace HuiFang.Api.Features.Feedback;
+
+/// <summary>What the customer said on a visit, as the agent records it.</summary>
+/// <param name="Score">Satisfaction score 1–5 (required).</param>
+/// <param name="Categories">One or more of Praise, Suggestion, Complaint, Inquiry (required).</param>
+/// <param name="ComplaintLevel">General or Urgent; required with Complaint, refused without it.</param>
+/// <param name="Comment">What the customer said, factually.</param>
+/// <param name="Suggestions">Improvement suggestions.</param>
+/// <param name="UnresolvedProblems">Problems still open in the customer's view.</param>
+/// <param name="Dimensions">Optional scores per dimension (1–5 each).</param>
+/// <param name="Nps">Optional net-promoter answer 0–10.</param>
+/// <param name="RecordedBy">The agent recording it.</param>
+/// <param name="CallEndedAt">When the call (or on-site visit) ended; feedback recorded more than 10 minutes later is accepted and flagged late.</param>
+/// <param name="CallDurationSeconds">Length of the call in seconds (0–86400).</param>
+/// <param name="CustomerSigned">For on-site visits: the customer signed the record.</param>
+/// <param name="PendingInquiry">An inquiry that could not be answered on the call (needs category Inquiry); a reply is then promised and tracked.</param>
+/// <param name="InquiryReplyBy">When the reply is promised by; default: the tenant's inquiry reply time (24 h) from now.</param>
+public sealed record FeedbackInput(
+    [property: Required] int? Score,
+    [property: Required] IReadOnlyList<FeedbackCategory>? Categories,
+    ComplaintLevel? ComplaintLevel = null,
+    string? Comment = null,
+    string? Suggestions = null,
+    string? UnresolvedProblems = null,
+    DimensionScoresInput? Dimensions = null,
+    int? Nps = null,
+    string? RecordedBy = null,
+    DateTimeOffset? CallEndedAt = null,
+    int? CallDurationSeconds = null,
+    bool? CustomerSigned = null,
+    string? PendingInquiry = null,
+    DateTimeOffset? InquiryReplyBy = null)
+{
+    public FeedbackContent ToContent() => new(
+        Score!.Value,
+        [.. Categories!],
+        ComplaintLevel,
+        Comment,
+        Suggestions,
+        UnresolvedProblems,
+        Dimensions is null ? null : new DimensionScores(Dimensions.Attitude, Dimensions.Timeliness, Dimensions.Quality, Dimensions.Professionalism),
+        Nps,
+        RecordedBy,
+        CallEndedAt,
+        CallDurationSeconds,
+        CustomerSigned ?? false,
+        PendingInquiry,
+        InquiryReplyBy);
+}
+
+public sealed class FeedbackInputValidator : AbstractValidator<FeedbackInput>
+{
+    public FeedbackInputValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Score).NotNull()
+            .InclusiveBetween(VerdictThresholds.MinScore, VerdictThresholds.MaxScore)
+            .WithMessage(_ => Messages.Get("validation.range", VerdictThresholds.MinScore, VerdictThresholds.MaxScore));
+        RuleFor(x => x.Categories).NotEmpty();
+        RuleForEach(x => x.Categories).IsInEnum();
+        RuleFor(x => x.Categories).Must(c => c is null || c.Distinct().Count() == c.Count).WithMessage(_ => Messages.Get("feedback.distinctCategories"));
+        RuleFor(x => x.ComplaintLevel).IsInEnum();
+        RuleFor(x => x.ComplaintLevel).NotNull().WithMessage(_ => Messages.Get("feedback.complaintLevelRequired"))
+            .When(x => x.Categories?.Contains(FeedbackCategory.Complaint) == true);
+        RuleFor(x => x.ComplaintLevel).Null().WithMessage(_ => Messages.Get("feedback.complaintLevelOnlyWithComplaint"))
+            .When(x => x.Categories?.Contains(FeedbackCategory.Complaint) != true);
+        RuleFor(x => x.Comment).MaximumLength(FieldLimits.LongText);
+        RuleFor(x => x.Suggestions).MaximumLength(FieldLimits.LongText);
+        RuleFor(x => x.UnresolvedProblems).MaximumLength(FieldLimits.LongText);
+        RuleFor(x => x.RecordedBy).MaximumLength(FieldLimits.Name);
+        RuleFor(x => x.Dimensions!.Attitude).InclusiveBetween(1, 5).When(x => x.Dimensions?.Attitude is not null);
+        RuleFor(x => x.Dimensions!.Timeliness).InclusiveBetween(1, 5).When(x => x.Dimensions?.Timeliness is not null);
+        RuleFor(x => x.Dimensions!.Quality).InclusiveBetween(1, 5).When(x => x.Dimensions?.Quality is not null);
+        RuleFor(x => x.Dimensions!.Professionalism).InclusiveBetween(1, 5).When(x => x.Dimensions?.Professionalism is not null);
+        RuleFor(x => x.Nps).InclusiveBetween(0, 10);
+        RuleFor(x => x.CallDurationSeconds).InclusiveBetween(0, 86_400);
+        RuleFor(x => x.CallEndedAt).Must(t => t is null || t <= clock.GetUtcNow().AddMinutes(5))
+            .WithMessage(_ => Messages.Get("validation.notFuture"));
+        RuleFor(x => x.CallEndedAt).Must(t => t is null || t >= clock.GetUtcNow().AddDays(-366))
+            .WithMessage(_ => Messages.Get("validation.range", "-366 d", "now"));
+        RuleFor(x => x.PendingInquiry).MaximumLength(FieldLimits.LongText).NotEmpty().When(x => x.PendingInquiry is not null);
+        RuleFor(x => x.PendingInquiry).Null().WithMessage(_ => Messages.Get("feedback.inquiryOnlyWithInquiry"))
+            .When(x => x.Categories?.Contains(FeedbackCategory.Inquiry) != true);
+        RuleFor(x => x.InquiryReplyBy).Null().WithMessage(_ => Messages.Get("feedback.replyByNeedsInquiry"))
+            .When(x => x.PendingInquiry is null);
+        RuleFor(x => x.InquiryReplyBy).Must(t => t is null || t > clock.GetUtcNow()).WithMessage(_ => Messages.Get("validation.future"));
+        RuleFor(x => x.InquiryReplyBy).NotTooFarAhead(clock);
+    }
+}
+
+/// <summary>Validation of a command that carries a <see cref="FeedbackInput"/>, reported under the input's own field names.</summary>
+internal static class FeedbackInputRules
+{
+    public static void ForwardTo<T>(this IRuleBuilderInitial<T, FeedbackInput> rule, FeedbackInputValidator validator, string prefix = "") =>
+        rule.Custom((input, context) =>
+        {
+            if (input is null)
+            {
+                context.AddFailure(prefix.TrimEnd('.') is { Length: > 0 } p ? p : "$", Messages.Get("problem.emptyBody"));
+                return;
+            }
+
+            foreach (var failure in validator.Validate(input).Errors)
+            {
+                context.AddFailure(prefix + failure.PropertyName, failure.ErrorMessage);
+            }
+        });
+}

@@ -1,0 +1,73 @@
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Feedback;
+using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Infrastructure.Outbox;
+using HuiFang.Api.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.Api.Features.Feedback.RecordFeedback;
+
+public sealed record RecordFeedback(Guid TaskId, FeedbackInput Feedback) : ICommand<Result<RecordFeedbackResponse>>, ITransactional;
+
+/// <summary>The recorded feedback and what it did to the loop.</summary>
+/// <param name="Feedback">The feedback record.</param>
+/// <param name="Escalation">The escalation it opened, joined, reopened or closed; null when it touched none.</param>
+public sealed record RecordFeedbackResponse(FeedbackResponse Feedback, EscalationOutcome? Escalation);
+
+public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
+{
+    public RecordFeedbackValidator(TimeProvider clock) => RuleFor(x => x.Feedback).ForwardTo(new FeedbackInputValidator(clock));
+}
+
+/// <summary>
+/// Records what the customer said and completes the task, in one transaction with the loop's
+/// consequences: the escalation the tenant's rules open (or the revisit's verdict: loop closed or
+/// escalation reopened) and their events. A task that is not open (already completed, cancelled,
+/// unreachable) takes no feedback: 409, nothing written.
+/// </summary>
+public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
+    : ICommandHandler<RecordFeedback, Result<RecordFeedbackResponse>>
+{
+    public async ValueTask<Result<RecordFeedbackResponse>> Handle(RecordFeedback command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
+        if (task is null)
+        {
+            return VisitTaskErrors.NotFound(command.TaskId);
+        }
+
+        var completed = task.Complete(now);
+        if (!completed.IsSuccess)
+        {
+            return completed.Error!;
+        }
+
+        var policy = await tenant.GetEscalationPolicyAsync(cancellationToken);
+        var feedback = FeedbackRecord.Record(Guid.CreateVersion7(now), task, command.Feedback.ToContent(), policy.Verdict, policy.LateAfter, policy.InquiryReplyWithin, now);
+        db.FeedbackRecords.Add(feedback);
+        var escalation = await loop.ApplyAsync(task, feedback, policy, now, cancellationToken);
+
+        audit.Record(AuditSubjects.VisitTask, task.Id, "feedback-recorded", task.Version,
+            new { feedbackId = feedback.Id, score = feedback.Score, verdict = feedback.Verdict, categories = feedback.Categories, complaintLevel = feedback.ComplaintLevel, recordedLate = feedback.RecordedLate, escalationId = escalation?.Id, escalation = escalation?.Outcome });
+        outbox.Add(FeedbackEvents.Recorded(feedback, now), EventStreams.VisitTask(task.Id));
+        if (feedback.IsUnsatisfied && !feedback.IsRevisit)
+        {
+            outbox.Add(FeedbackEvents.Unsatisfied(feedback, now), EventStreams.VisitTask(task.Id));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return VisitTaskErrors.ConcurrentChange(task.Id);
+        }
+
+        return new RecordFeedbackResponse(FeedbackResponse.From(feedback, now), escalation);
+    }
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.Api.Features.Feedback.ReplyToInquiry;
+
+/// <summary>The answer the customer got to an inquiry that could not be answered on the call.</summary>
+/// <param name="Reply">The answer (required).</param>
+/// <param name="By">Who answered.</param>
+public sealed record ReplyToInquiryRequest([property: Required] string? Reply, string? By = null);
+
+public sealed record ReplyToInquiry(Guid Id, string? Reply, string? By) : ICommand<Result<FeedbackResponse>>, ITransactional;
+
+public sealed class ReplyToInquiryValidator : AbstractValidator<ReplyToInquiry>
+{
+    public ReplyToInquiryValidator()
+    {
+        RuleFor(x => x.Reply).NotEmpty().MaximumLength(FieldLimits.LongText);
+        RuleFor(x => x.By).MaximumLength(FieldLimits.Name);
+    }
+}
+
+public sealed class ReplyToInquiryHandler(HuiFangDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<ReplyToInquiry, Result<FeedbackResponse>>
+{
+    public async ValueTask<Result<FeedbackResponse>> Handle(ReplyToInquiry command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var feedback = await db.FeedbackRecords.FirstOrDefaultAsync(f => f.Id == command.Id, cancellationToken);
+        if (feedback is null)
+        {
+            return FeedbackErrors.NotFound(command.Id);
+        }
+
+        if (feedback.SupersededBy is { } newer)
+        {
+            return FeedbackErrors.Superseded(feedback.Id, newer);
+        }
+
+        if (!feedback.ReplyToInquiry(command.Reply!, now))
+        {
+            return FeedbackErrors.NoOpenInquiry(feedback.Id);
+        }
+
+        audit.Record(AuditSubjects.Feedback, feedback.Id, "inquiry-replied", feedback.Version,
+            new { replyDueBy = feedback.InquiryReplyDueBy, repliedAt = feedback.InquiryRepliedAt, late = feedback.InquiryRepliedAt > feedback.InquiryReplyDueBy, by = command.By });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return FeedbackErrors.ConcurrentChange(feedback.Id);
+        }
+
+        return FeedbackResponse.From(feedback, now);
+    }
+}

@@ -1,0 +1,92 @@
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Domain.Tenants;
+using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.Api.Features.Policies;
+
+/// <summary>A tenant's feedback and escalation rules.</summary>
+/// <param name="Policy">The rules in force, every field filled.</param>
+/// <param name="IsDefault">True when the tenant has no rules of its own and the service defaults apply.</param>
+/// <param name="UpdatedAt">When the tenant's settings last changed, if ever.</param>
+/// <param name="Version">The tenant settings' version; the ETag is this number in quotes.</param>
+public sealed record EscalationPolicyResponse(EscalationPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
+
+public sealed record GetEscalationPolicy : IQuery<Result<EscalationPolicyResponse>>;
+
+public sealed record UpdateEscalationPolicy(EscalationPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<EscalationPolicyResponse>>, ITransactional;
+
+public sealed class UpdateEscalationPolicyValidator : AbstractValidator<UpdateEscalationPolicy>
+{
+    public UpdateEscalationPolicyValidator()
+    {
+        // The body is the settings themselves: report each failure under the settings' own field names.
+        var settings = new EscalationPolicySettingsValidator();
+        RuleFor(x => x.Settings).Custom((value, context) =>
+        {
+            foreach (var failure in settings.Validate(value).Errors)
+            {
+                context.AddFailure(failure.PropertyName, failure.ErrorMessage);
+            }
+        });
+    }
+}
+
+public sealed class GetEscalationPolicyHandler(HuiFangDbContext db, ICurrentCaller caller) : IQueryHandler<GetEscalationPolicy, Result<EscalationPolicyResponse>>
+{
+    public async ValueTask<Result<EscalationPolicyResponse>> Handle(GetEscalationPolicy query, CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId!;
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        return EscalationPolicyFeature.Respond(tenant);
+    }
+}
+
+public sealed class UpdateEscalationPolicyHandler(HuiFangDbContext db, ICurrentCaller caller, AuditTrail audit, TenantSettings settings, TimeProvider clock)
+    : ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>
+{
+    public async ValueTask<Result<EscalationPolicyResponse>> Handle(UpdateEscalationPolicy command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tenantId = caller.TenantId!;
+        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        if (tenant is null)
+        {
+            tenant = Tenant.Create(tenantId, tenantId, now);
+            db.Tenants.Add(tenant);
+        }
+
+        if (command.IfMatch is not null && !command.IfMatch.Matches(tenant.Version))
+        {
+            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
+        }
+
+        var policy = command.Settings.ToPolicy();
+        tenant.SetEscalationPolicy(EscalationPolicyJson.Write(policy), now);
+        audit.Record(AuditSubjects.Tenant, tenantId, "escalation-policy-updated", tenant.Version, EscalationPolicySettings.From(policy));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
+        }
+
+        settings.Forget(tenantId);
+        return EscalationPolicyFeature.Respond(tenant);
+    }
+}
+
+internal static class EscalationPolicyFeature
+{
+    public static EscalationPolicyResponse Respond(Tenant? tenant) =>
+        tenant?.EscalationPolicyJson is { } json
+            ? new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicyJson.Read(json)), false, tenant.UpdatedAt, tenant.Version)
+            : new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicy.Default), true, tenant?.UpdatedAt, tenant?.Version ?? 0);
+}

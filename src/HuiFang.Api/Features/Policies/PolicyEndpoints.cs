@@ -1,0 +1,53 @@
+using HuiFang.Api.Common;
+using HuiFang.Api.Infrastructure.Security;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HuiFang.Api.Features.Policies;
+
+public static class PolicyEndpoints
+{
+    public const string Route = "/api/v1/policies";
+
+    public static IEndpointRouteBuilder MapPolicies(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Route).WithTags("Policies");
+
+        group.MapGet("/escalation", GetAsync)
+            .WithName("GetEscalationPolicy")
+            .WithSummary("Get the tenant's feedback and escalation rules")
+            .WithDescription("""
+                Verdict thresholds, which feedback opens an escalation, SLA targets per severity (wall-clock or
+                business hours of the tenant's calendar), warning share, reminder interval, cycles before a
+                manager takes over, revisit and inquiry-reply times, routing rules. `isDefault` is true while
+                the tenant uses the service defaults. The ETag is the tenant settings' version.
+                """)
+            .Produces<EscalationPolicyResponse>()
+            .Produces(StatusCodes.Status304NotModified)
+            .RequireScope(Scopes.EscalationsRead);
+
+        group.MapPut("/escalation", UpdateAsync)
+            .WithName("UpdateEscalationPolicy")
+            .WithSummary("Replace the tenant's feedback and escalation rules")
+            .WithDescription("""
+                Replaces the rules; a field left out takes the service default. New escalations use the new
+                rules at once; open escalations keep the SLA they were opened with. Two routes for the same
+                service type and department are refused (400 naming both). Honours If-Match (412). Audited.
+                """)
+            .Produces<EscalationPolicyResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireScope(Scopes.Admin);
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<EscalationPolicyResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        VersionedResults.Read(await mediator.Send(new GetEscalationPolicy(), ct), ifNoneMatch, http);
+
+    private static Task<Results<Ok<EscalationPolicyResponse>, ProblemHttpResult>> UpdateAsync(
+        EscalationPolicySettings body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new UpdateEscalationPolicy(body, precondition), ct));
+}
