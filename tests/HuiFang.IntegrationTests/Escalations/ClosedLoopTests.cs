@@ -212,13 +212,19 @@ public abstract class ClosedLoopTests(ApiFixture fixture) : LoopTestBase(fixture
         Fixture.Clock.Advance(TimeSpan.FromHours(2.5)); // 17:31
         Assert.Equal(1, (await Fixture.TickAsync()).Reminders);
 
-        // The next one falls at 14:01 tomorrow (29 min today, 3 h in the morning, 31 min after lunch); at midnight nothing is sent.
+        // The next one would fall at 14:01 tomorrow (29 min today, 3 h in the morning, 31 min after lunch); at midnight nothing is sent.
         Fixture.Clock.Advance(TimeSpan.FromHours(6.5)); // 00:01
         Assert.Equal(0, (await Fixture.TickAsync()).Reminders);
+
+        // At 13:55 the resolution target (24 h) is breached too: the breach is that chase, the next follows 4 working hours later (17:55).
         Fixture.Clock.Advance(TimeSpan.FromHours(13.9)); // 13:55
+        var resolutionBreach = await Fixture.TickAsync();
+        Assert.Equal((1, 0), (resolutionBreach.Breaches, resolutionBreach.Reminders));
+        Fixture.Clock.Advance(TimeSpan.FromHours(3.9)); // 17:49
         Assert.Equal(0, (await Fixture.TickAsync()).Reminders);
-        Fixture.Clock.Advance(TimeSpan.FromMinutes(6)); // 14:01
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(7)); // 17:56
         Assert.Equal(1, (await Fixture.TickAsync()).Reminders);
+        Assert.Equal("Manager", (string?)(await GetAsync($"/api/v1/escalations/{id}"))["level"]);
 
         var reminders = (await EventsAsync("EscalationReminderSent")).Select(e => e["payload"]!).ToList();
         Assert.Equal(2, reminders.Count);

@@ -32,7 +32,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -51,6 +51,25 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["RevokeApiKey"] = new(t => new(HttpMethod.Delete, $"/api/v1/admin/api-keys/{t.ApiKeyId}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetTenantSettings"] = new(_ => new(HttpMethod.Get, "/api/v1/admin/tenant"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["ListEvents"] = new(_ => new(HttpMethod.Get, "/api/v1/events?limit=1000"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["RecordFeedback"] = new(t => Post($"/api/v1/visit-tasks/{t.TaskId}/feedback", new JsonObject { ["score"] = 5, ["categories"] = new JsonArray("Praise") }), HttpStatusCode.Created, OtherTenant.NotFound),
+        ["ListFeedback"] = new(_ => new(HttpMethod.Get, "/api/v1/feedback?limit=200"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetFeedback"] = new(t => new(HttpMethod.Get, $"/api/v1/feedback/{t.FeedbackId}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["CorrectFeedback"] = new(t => Post($"/api/v1/feedback/{t.FeedbackId}/corrections", new JsonObject { ["reason"] = "typo", ["feedback"] = new JsonObject { ["score"] = 4, ["categories"] = new JsonArray("Inquiry") } }), HttpStatusCode.Created, OtherTenant.NotFound),
+        ["ReplyToInquiry"] = new(t => Post($"/api/v1/feedback/{t.FeedbackId}/inquiry-reply", new JsonObject { ["reply"] = "answered" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["OpenEscalation"] = new(t => Post("/api/v1/escalations", new JsonObject { ["taskId"] = t.TaskId, ["severity"] = "General", ["reason"] = "matrix" }), HttpStatusCode.Created, OtherTenant.NotFound),
+        ["ListEscalations"] = new(_ => new(HttpMethod.Get, "/api/v1/escalations?limit=200"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetEscalation"] = new(t => new(HttpMethod.Get, $"/api/v1/escalations/{t.OpenEscalation}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetEscalationHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/escalations/{t.OpenEscalation}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetEscalationSla"] = new(t => new(HttpMethod.Get, $"/api/v1/escalations/{t.OpenEscalation}/sla"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["AcknowledgeEscalation"] = new(t => Post($"/api/v1/escalations/{t.OpenEscalation}/acknowledge", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["AddEscalationProgress"] = new(t => Post($"/api/v1/escalations/{t.AcknowledgedEscalation}/progress", new JsonObject { ["note"] = "working" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["PauseEscalation"] = new(t => Post($"/api/v1/escalations/{t.OpenEscalation}/pause", new JsonObject { ["reason"] = "waiting" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["ResumeEscalation"] = new(t => Post($"/api/v1/escalations/{t.PausedEscalation}/resume", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["ResolveEscalation"] = new(t => Post($"/api/v1/escalations/{t.AcknowledgedEscalation}/resolve", new JsonObject { ["resolution"] = "fixed" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["ReassignEscalation"] = new(t => Post($"/api/v1/escalations/{t.OpenEscalation}/reassign", new JsonObject { ["department"] = "Engineering" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["RemindEscalation"] = new(t => Post($"/api/v1/escalations/{t.OpenEscalation}/remind", new JsonObject { ["note"] = "please" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetEscalationPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/escalation"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["UpdateEscalationPolicy"] = new(_ => Put("/api/v1/policies/escalation", new JsonObject { ["maxCycles"] = 3 }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 
@@ -112,7 +131,31 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         var key = await Client.PostAsync("/api/v1/admin/api-keys", Json(new JsonObject { ["name"] = $"target {n}", ["scopes"] = new JsonArray("tasks:read") }));
         Assert.Equal(HttpStatusCode.Created, key.StatusCode);
         var keyId = (Guid)(await ReadObjectAsync(key))["apiKey"]!["id"]!;
-        return new Target((Guid)task["id"]!, customer, keyId, n);
+        var feedbackTask = await NewTaskAsync($"{n}-f");
+        var feedback = await Client.PostAsync($"/api/v1/visit-tasks/{feedbackTask}/feedback", Json(new JsonObject { ["score"] = 4, ["categories"] = new JsonArray("Inquiry"), ["pendingInquiry"] = "warranty?" }));
+        Assert.Equal(HttpStatusCode.Created, feedback.StatusCode);
+        var feedbackId = (Guid)(await ReadObjectAsync(feedback))["feedback"]!["id"]!;
+        var open = await EscalateAsync($"{n}-o");
+        var acknowledged = await EscalateAsync($"{n}-a");
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{acknowledged}/acknowledge", Json(new JsonObject()))).StatusCode);
+        var paused = await EscalateAsync($"{n}-p");
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{paused}/pause", Json(new JsonObject { ["reason"] = "waiting" }))).StatusCode);
+        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused);
+    }
+
+    private async Task<Guid> NewTaskAsync(string suffix)
+    {
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: $"MX-{suffix}", workOrder: $"WO-MX-{suffix}")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (Guid)(await ReadObjectAsync(created))["id"]!;
+    }
+
+    private async Task<Guid> EscalateAsync(string suffix)
+    {
+        var taskId = await NewTaskAsync(suffix);
+        var recorded = await Client.PostAsync($"/api/v1/visit-tasks/{taskId}/feedback", Json(new JsonObject { ["score"] = 1, ["categories"] = new JsonArray("Complaint"), ["complaintLevel"] = "General" }));
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        return (Guid)(await ReadObjectAsync(recorded))["escalation"]!["id"]!;
     }
 
     private static async Task<string?> Expect(List<string> failures, string cell, HttpClient client, HttpRequestMessage request, HttpStatusCode status, string? code)

@@ -143,6 +143,14 @@ internal static class OpenApiExamples
         ["ListEvents"] = (null, EventPageExample()),
     };
 
+    static OpenApiExamples()
+    {
+        foreach (var (name, example) in OpenApiLoopExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
+    }
+
     private static EventPage EventPageExample()
     {
         var at = new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero);
@@ -221,6 +229,17 @@ internal static class OpenApiExamples
                     "EraseCustomer" => new Dictionary<string, string[]> { ["reason"] = ["The length of 'reason' must be 500 characters or fewer. You entered 612 characters."] },
                     "CreateApiKey" => new Dictionary<string, string[]> { ["scopes[0]"] = ["'tasks:delete' is not a scope; known scopes: tasks:read, tasks:write, feedback:write, escalations:read, escalations:write, reports:read, events:read, pii:read, pii:erase, admin."] },
                     "UpdateTenantSettings" => new Dictionary<string, string[]> { ["calendar"] = ["calendar.TimeZone 'Mars/Olympus' is not a known IANA time zone."] },
+                    "RecordFeedback" => new Dictionary<string, string[]> { ["score"] = ["Must be between 1 and 5."], ["complaintLevel"] = ["Required when the categories include Complaint."] },
+                    "CorrectFeedback" => new Dictionary<string, string[]> { ["reason"] = ["'reason' must not be empty."] },
+                    "ReplyToInquiry" => new Dictionary<string, string[]> { ["reply"] = ["'reply' must not be empty."] },
+                    "ListFeedback" or "ListEscalations" => new Dictionary<string, string[]> { ["limit"] = ["Must be between 1 and 200."] },
+                    "OpenEscalation" => new Dictionary<string, string[]> { ["severity"] = ["'severity' must not be empty."] },
+                    "AddEscalationProgress" => new Dictionary<string, string[]> { ["note"] = ["'note' must not be empty."] },
+                    "PauseEscalation" => new Dictionary<string, string[]> { ["reason"] = ["'reason' must not be empty."] },
+                    "ResolveEscalation" => new Dictionary<string, string[]> { ["resolution"] = ["'resolution' must not be empty."] },
+                    "ReassignEscalation" => new Dictionary<string, string[]> { ["department"] = ["'department' must not be empty."] },
+                    "AcknowledgeEscalation" or "ResumeEscalation" or "RemindEscalation" => new Dictionary<string, string[]> { ["If-Match"] = ["If-Match must be * or a list of entity tags in quotes, e.g. \"3\"."] },
+                    "UpdateEscalationPolicy" => new Dictionary<string, string[]> { ["routes[1]"] = ["routes[1] overlaps routes[0]: both match service type 'Repair' and department '*'."] },
                     _ => new Dictionary<string, string[]> { ["scheduledFor"] = ["Must be in the future."] },
                 },
                 ["code"] = "validation",
@@ -229,13 +248,36 @@ internal static class OpenApiExamples
             "401" => Problem(401, "unauthenticated", "Authentication required", "The API key is unknown, revoked or expired."),
             "403" when operation == "CreateApiKey" => Problem(403, "scope-not-held", "Not allowed", "A key can only be given scopes its creator holds; not held: pii:read.", ("scopesNotHeld", new[] { "pii:read" })),
             "403" => Problem(403, "insufficient-scope", "Not allowed", "This call needs scope 'tasks:write'; the caller has: tasks:read.", ("requiredScope", "tasks:write")),
-            "412" when operation == "UpdateTenantSettings" => Problem(412, "precondition-failed", "Precondition failed", "The tenant's settings have changed: their ETag is now \"3\".", ("currentETag", "\"3\"")),
+            "412" when operation.Contains("Escalation", StringComparison.Ordinal) && operation != "UpdateEscalationPolicy" =>
+                Problem(412, "precondition-failed", "Precondition failed", "Escalation 019ab7a0-3c00-7000-8000-0000000000e5 has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
+            "412" when operation is "UpdateTenantSettings" or "UpdateEscalationPolicy" => Problem(412, "precondition-failed", "Precondition failed", "The tenant's settings have changed: their ETag is now \"3\".", ("currentETag", "\"3\"")),
             "412" => Problem(412, "precondition-failed", "Precondition failed", $"Visit task {taskId} has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
             "422" => Problem(422, "idempotency-key-reused", "Request cannot be processed", "Idempotency-Key '6f1c2b0e-93d4-4f5e-8a1b-2c3d4e5f6a7b' was already used for a different request; use a new key for a new request."),
             "410" => Problem(410, "cursor-expired", "No longer available", "Events after this cursor may have been purged: published events are kept for 14 days. Read the feed again from the start (no 'after') and skip events by eventId."),
             "429" => Problem(429, "rate-limited", "Too many requests", "The caller's request rate limit is exhausted; retry after 1 s."),
             "409" when operation is "CreateVisitTaskBatch" or "EraseCustomer" or "CreateApiKey" =>
                 Problem(409, "idempotency-key-in-flight", "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly to get its response."),
+            "404" when operation.Contains("Escalation", StringComparison.Ordinal) && operation != "OpenEscalation" =>
+                Problem(404, "escalation-not-found", "Not found", "Escalation 019ab7a0-3c00-7000-8000-0000000000e5 does not exist."),
+            "404" when operation is "GetFeedback" or "CorrectFeedback" or "ReplyToInquiry" =>
+                Problem(404, "feedback-not-found", "Not found", "Feedback 019ab7a0-3c00-7000-8000-0000000000f1 does not exist."),
+            "409" when operation == "ResolveEscalation" =>
+                Problem(409, "escalation-not-acknowledged", "Invalid state transition", "Escalation 019ab7a0-3c00-7000-8000-0000000000e5 was never acknowledged: acknowledge it (first response) before resolving it.",
+                    ("escalationId", "019ab7a0-3c00-7000-8000-0000000000e5"), ("escalationStatus", "Open"), ("action", "resolve")),
+            "409" when operation == "OpenEscalation" =>
+                Problem(409, "escalation-already-open", "Conflict", $"Visit task {taskId} already has an escalation that is not closed (019ab7a0-3c00-7000-8000-0000000000e5); add to it instead.",
+                    ("existingEscalationId", "019ab7a0-3c00-7000-8000-0000000000e5")),
+            "409" when operation.Contains("Escalation", StringComparison.Ordinal) =>
+                Problem(409, "invalid-transition", "Invalid state transition", "Cannot pause an escalation that is Paused.",
+                    ("escalationId", "019ab7a0-3c00-7000-8000-0000000000e5"), ("escalationStatus", "Paused"), ("action", "pause")),
+            "409" when operation == "CorrectFeedback" =>
+                Problem(409, "feedback-superseded", "Conflict", "Feedback 019ab7a0-3c00-7000-8000-0000000000f1 was already corrected by 019ab7a0-3c00-7000-8000-0000000000f2; correct the newest record.",
+                    ("supersededBy", "019ab7a0-3c00-7000-8000-0000000000f2")),
+            "409" when operation == "ReplyToInquiry" =>
+                Problem(409, "no-open-inquiry", "Conflict", "Feedback 019ab7a0-3c00-7000-8000-0000000000f1 has no unanswered inquiry to reply to."),
+            "409" when operation == "RecordFeedback" =>
+                Problem(409, "invalid-transition", "Invalid state transition", "Cannot record-feedback a visit task that is Completed.",
+                    ("taskId", taskId), ("taskStatus", "Completed"), ("action", "record-feedback")),
             "404" when operation == "RevokeApiKey" => Problem(404, "api-key-not-found", "Not found", "API key 019ab79f-0000-7000-8000-00000000c001 does not exist."),
             "404" => new Dictionary<string, object?>
             {
