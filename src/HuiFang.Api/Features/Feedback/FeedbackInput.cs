@@ -73,10 +73,10 @@ public sealed class FeedbackInputValidator : AbstractValidator<FeedbackInput>
         RuleFor(x => x.Suggestions).MaximumLength(FieldLimits.LongText);
         RuleFor(x => x.UnresolvedProblems).MaximumLength(FieldLimits.LongText);
         RuleFor(x => x.RecordedBy).MaximumLength(FieldLimits.Name);
-        RuleFor(x => x.Dimensions!.Attitude).InclusiveBetween(1, 5).When(x => x.Dimensions?.Attitude is not null);
-        RuleFor(x => x.Dimensions!.Timeliness).InclusiveBetween(1, 5).When(x => x.Dimensions?.Timeliness is not null);
-        RuleFor(x => x.Dimensions!.Quality).InclusiveBetween(1, 5).When(x => x.Dimensions?.Quality is not null);
-        RuleFor(x => x.Dimensions!.Professionalism).InclusiveBetween(1, 5).When(x => x.Dimensions?.Professionalism is not null);
+        RuleFor(x => x.Dimensions!.Attitude).InclusiveBetween(1, 5).OverridePropertyName("dimensions.attitude").When(x => x.Dimensions?.Attitude is not null);
+        RuleFor(x => x.Dimensions!.Timeliness).InclusiveBetween(1, 5).OverridePropertyName("dimensions.timeliness").When(x => x.Dimensions?.Timeliness is not null);
+        RuleFor(x => x.Dimensions!.Quality).InclusiveBetween(1, 5).OverridePropertyName("dimensions.quality").When(x => x.Dimensions?.Quality is not null);
+        RuleFor(x => x.Dimensions!.Professionalism).InclusiveBetween(1, 5).OverridePropertyName("dimensions.professionalism").When(x => x.Dimensions?.Professionalism is not null);
         RuleFor(x => x.Nps).InclusiveBetween(0, 10);
         RuleFor(x => x.CallDurationSeconds).InclusiveBetween(0, 86_400);
         RuleFor(x => x.CallEndedAt).Must(t => t is null || t <= clock.GetUtcNow().AddMinutes(5))

@@ -138,8 +138,8 @@ public sealed class EscalationPolicySettingsValidator : AbstractValidator<Escala
 
     public EscalationPolicySettingsValidator()
     {
-        RuleFor(x => x.Verdict!.SatisfiedFrom).InclusiveBetween(1, 5).When(x => x.Verdict?.SatisfiedFrom is not null);
-        RuleFor(x => x.Verdict!.UnsatisfiedUpTo).InclusiveBetween(1, 5).When(x => x.Verdict?.UnsatisfiedUpTo is not null);
+        RuleFor(x => x.Verdict!.SatisfiedFrom).InclusiveBetween(1, 5).OverridePropertyName("verdict.satisfiedFrom").When(x => x.Verdict?.SatisfiedFrom is not null);
+        RuleFor(x => x.Verdict!.UnsatisfiedUpTo).InclusiveBetween(1, 5).OverridePropertyName("verdict.unsatisfiedUpTo").When(x => x.Verdict?.UnsatisfiedUpTo is not null);
         RuleFor(x => x.Verdict).Must(v => v is null || new EscalationPolicySettings(v).ToPolicy().Verdict.IsValid)
             .WithMessage(_ => Messages.Get("policy.verdictBands"));
         RuleFor(x => x).Custom((settings, context) =>
@@ -158,10 +158,10 @@ public sealed class EscalationPolicySettingsValidator : AbstractValidator<Escala
                 }
             }
         });
-        RuleFor(x => x.Urgent!.Response!.Clock).IsInEnum().When(x => x.Urgent?.Response?.Clock is not null);
-        RuleFor(x => x.Urgent!.Resolution!.Clock).IsInEnum().When(x => x.Urgent?.Resolution?.Clock is not null);
-        RuleFor(x => x.General!.Response!.Clock).IsInEnum().When(x => x.General?.Response?.Clock is not null);
-        RuleFor(x => x.General!.Resolution!.Clock).IsInEnum().When(x => x.General?.Resolution?.Clock is not null);
+        RuleFor(x => x.Urgent!.Response!.Clock).IsInEnum().OverridePropertyName("urgent.response.clock").When(x => x.Urgent?.Response?.Clock is not null);
+        RuleFor(x => x.Urgent!.Resolution!.Clock).IsInEnum().OverridePropertyName("urgent.resolution.clock").When(x => x.Urgent?.Resolution?.Clock is not null);
+        RuleFor(x => x.General!.Response!.Clock).IsInEnum().OverridePropertyName("general.response.clock").When(x => x.General?.Response?.Clock is not null);
+        RuleFor(x => x.General!.Resolution!.Clock).IsInEnum().OverridePropertyName("general.resolution.clock").When(x => x.General?.Resolution?.Clock is not null);
         RuleFor(x => x.WarningPercent).InclusiveBetween(1, 99);
         RuleFor(x => x.MaxCycles).InclusiveBetween(1, 10);
         Between(x => x.ReminderInterval, TimeSpan.FromMinutes(5), TimeSpan.FromDays(30));
