@@ -18,6 +18,9 @@ namespace HuiFang.IntegrationTests.Escalations;
 public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>This class's own tenant: the broker is shared with test classes subscribed to tenant A's events.</summary>
+    private const string Tenant = "tenant-loop";
     private readonly List<IAsyncDisposable> _owned = [];
     private Uri _broker = null!;
     private string _database = null!;
@@ -59,11 +62,11 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
     [Fact]
     public async Task CustomerStillUnsatisfied_the_breach_and_FollowUpLoopClosed_reach_subscribers_on_the_real_broker()
     {
-        var subscriber = await EventSubscriber.StartAsync(_broker, "huifang.escalation-sla-breached", "huifang.customer-still-unsatisfied", "huifang.follow-up-loop-closed");
+        var subscriber = await EventSubscriber.StartForTenantAsync(_broker, Tenant, "huifang.escalation-sla-breached", "huifang.customer-still-unsatisfied", "huifang.follow-up-loop-closed");
         _owned.Add(subscriber);
         var clock = new TestClock();
         var app = StartApp(clock);
-        using var client = await app.CreateAuthenticatedClientAsync();
+        using var client = await app.CreateAuthenticatedClientAsync(Tenant);
 
         var taskId = await CreateTaskAsync(client);
         var escalationId = IdOf((await PostAsync(client, $"/api/v1/visit-tasks/{taskId}/feedback", Feedback(1, "Complaint", "Urgent")))["escalation"]!["id"]);
@@ -136,7 +139,7 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
     {
         var clock = new TestClock();
         var app = StartApp(clock, new Dictionary<string, string?> { ["HuiFang:SlaMonitor:BatchSize"] = "500", ["HuiFang:Outbox:DispatcherEnabled"] = "false" });
-        using var client = await app.CreateAuthenticatedClientAsync();
+        using var client = await app.CreateAuthenticatedClientAsync(Tenant);
         var template = IdOf((await PostAsync(client, $"/api/v1/visit-tasks/{await CreateTaskAsync(client)}/feedback", Feedback(1, "Complaint", "Urgent")))["escalation"]!["id"]);
 
         // 99 copies that fall due with the template, 100,000 that do not (next check a month later).

@@ -33,7 +33,14 @@ public sealed class EventSubscriber : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedMessage> Received => _received;
 
-    public static async Task<EventSubscriber> StartAsync(Uri broker, params string[] exchanges)
+    /// <summary>Subscribes to the events of <see cref="ApiFixture.TenantA"/> on the exchanges.</summary>
+    public static Task<EventSubscriber> StartAsync(Uri broker, params string[] exchanges) => StartForTenantAsync(broker, ApiFixture.TenantA, exchanges);
+
+    /// <summary>
+    /// Subscribes to the events of one tenant: the broker is shared by test classes running in parallel,
+    /// and each class keeps to its own tenant, so that another class's events never count as its own.
+    /// </summary>
+    public static async Task<EventSubscriber> StartForTenantAsync(Uri broker, string tenant, params string[] exchanges)
     {
         var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "huifang-tests-subscriber" }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
@@ -51,6 +58,11 @@ public sealed class EventSubscriber : IAsyncDisposable
         {
             var headers = (delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
                 .ToDictionary(h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString() ?? "");
+            if (headers.TryGetValue("huifang-tenant-id", out var from) && from != tenant)
+            {
+                return Task.CompletedTask;
+            }
+
             var body = JsonNode.Parse(Encoding.UTF8.GetString(delivery.Body.Span))!.AsObject();
             subscriber._received.Enqueue(new ReceivedMessage(
                 delivery.BasicProperties.MessageId,

@@ -143,7 +143,7 @@ public sealed class CreateVisitTaskHandler(
 
     private async Task<Guid?> FindActiveDuplicate(string workOrderNo, VisitPurpose purpose, CancellationToken cancellationToken) =>
         await db.VisitTasks.AsNoTracking()
-            .Where(t => t.WorkOrderNo == workOrderNo && t.Purpose == purpose && t.Status != VisitTaskStatus.Cancelled)
+            .Where(t => t.WorkOrderNo == workOrderNo && t.Purpose == purpose && t.Status != VisitTaskStatus.Cancelled && t.EscalationId == null)
             .Select(t => (Guid?)t.Id)
             .FirstOrDefaultAsync(cancellationToken);
 }
