@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using HuiFang.IntegrationTests.Infrastructure;
 using HuiFang.IntegrationTests.VisitTasks;
 
@@ -58,12 +59,18 @@ public abstract class LoopTestBase(ApiFixture fixture) : ApiTestBase(fixture)
         return body;
     }
 
-    /// <summary>Every event in the tenant's feed, oldest first.</summary>
-    protected async Task<List<JsonObject>> EventsAsync(string? type = null)
-    {
-        var page = await GetAsync("/api/v1/events?limit=1000" + (type is null ? "" : "&type=" + type));
-        return [.. page["events"]!.AsArray().Select(e => e!.AsObject())];
-    }
+    /// <summary>
+    /// Every event tenant A's changes wrote, oldest first, read from the outbox table: the feed on PostgreSQL
+    /// waits for every older transaction of the cluster to end, and parallel test classes keep some open.
+    /// </summary>
+    protected Task<List<JsonObject>> EventsAsync(string? type = null) =>
+        Fixture.InScopeAsync(async db => (await db.OutboxMessages.IgnoreQueryFilters()
+                .Where(m => m.TenantId == ApiFixture.TenantA && (type == null || m.Type == type))
+                .OrderBy(m => m.Id)
+                .Select(m => new { m.Type, m.Payload })
+                .ToListAsync())
+            .Select(m => new JsonObject { ["type"] = m.Type, ["payload"] = JsonNode.Parse(m.Payload) })
+            .ToList());
 
     protected async Task<int> CountEventsAsync(string type) => (await EventsAsync(type)).Count;
 
