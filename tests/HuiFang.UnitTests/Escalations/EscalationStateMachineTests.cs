@@ -207,3 +207,40 @@ public sealed class EscalationStateMachineTests
         Assert.Equal("mgr-zhao", e.Owner);
     }
 }
+
+public sealed class EscalationPauseTests
+{
+    private static readonly DateTimeOffset T0 = Bj(2026, 11, 25, 10);
+
+    [Fact]
+    public void Pauses_come_from_the_progress_column_per_cycle_and_resume_returns_to_the_status_before()
+    {
+        var calendar = Shanghai();
+        var e = Escalation.Open(Guid.NewGuid(), "tenant-a", new EscalationSubject(Guid.NewGuid(), null, "C-1", "WO-1", "Repair"),
+            EscalationSeverity.Urgent, EscalationTrigger.Manual, new Route("Engineering", null, null, null),
+            EscalationSlaRules.From(EscalationPolicy.Default, EscalationSeverity.Urgent), "x", T0, calendar);
+        Assert.True(e.Acknowledge(null, null, T0.AddMinutes(5), calendar).IsSuccess);
+        Assert.True(e.AddProgress("working", null, T0.AddMinutes(10), calendar).IsSuccess);
+        Assert.True(e.Pause("customer away", null, T0.AddMinutes(20), calendar).IsSuccess);
+        Assert.True(e.Resume(null, null, T0.AddMinutes(50), calendar).IsSuccess);
+        Assert.Equal(EscalationStatus.InProgress, e.Status);
+        Assert.True(e.Pause("again", null, T0.AddHours(2), calendar).IsSuccess);
+
+        Assert.Equal(
+            [new EscalationPauseSpan(T0.AddMinutes(20), T0.AddMinutes(50), "customer away"), new EscalationPauseSpan(T0.AddHours(2), null, "again")],
+            e.PausesOf(1));
+        Assert.Equal(TimeSpan.FromMinutes(30 + 60), e.PausedIn(T0.AddHours(3)));
+        Assert.Null(e.ResolutionDueBy);
+
+        Assert.True(e.Resume(null, null, T0.AddHours(3), calendar).IsSuccess);
+        Assert.True(e.Resolve("fixed", null, Guid.NewGuid(), T0.AddHours(3), calendar).IsSuccess);
+        Assert.True(e.Reopen(null, T0.AddHours(4), calendar).IsSuccess);
+
+        // A new cycle starts with a clean clock, and without acknowledgement a pause returns to Open.
+        Assert.Empty(e.PausesOf(2));
+        Assert.Equal(TimeSpan.Zero, e.PausedIn(T0.AddHours(5)));
+        Assert.True(e.Pause("wait", null, T0.AddHours(4.5), calendar).IsSuccess);
+        Assert.True(e.Resume(null, null, T0.AddHours(5), calendar).IsSuccess);
+        Assert.Equal(EscalationStatus.Open, e.Status);
+    }
+}

@@ -35,7 +35,6 @@ public sealed record EscalationSubject(Guid TaskId, Guid? FeedbackId, string Cus
 /// </summary>
 public sealed class Escalation : ITenantOwned
 {
-    private readonly List<EscalationPause> _pauses = [];
     private readonly List<EscalationNote> _notes = [];
 
     private Escalation()
@@ -72,8 +71,11 @@ public sealed class Escalation : ITenantOwned
 
     public EscalationStatus Status { get; private set; }
 
-    /// <summary>The status to return to when a pause ends.</summary>
-    public EscalationStatus? StatusBeforePause { get; private set; }
+    /// <summary>The status a pause returns to, from what happened in the cycle before it.</summary>
+    public EscalationStatus StatusAfterPause =>
+        AcknowledgedAt is null ? EscalationStatus.Open
+        : _notes.Any(n => n.Cycle == Cycle && n.Kind == EscalationNoteKind.Progress) ? EscalationStatus.InProgress
+        : EscalationStatus.Acknowledged;
 
     public string? Reason { get; private set; }
 
@@ -149,8 +151,6 @@ public sealed class Escalation : ITenantOwned
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public int Version { get; private set; }
-
-    public IReadOnlyList<EscalationPause> Pauses => _pauses;
 
     public IReadOnlyList<EscalationNote> Notes => _notes;
 
@@ -241,8 +241,9 @@ public sealed class Escalation : ITenantOwned
                 ReminderCount++;
                 LastReminderAt = now;
                 _notes.Add(new EscalationNote(NewNoteId(now), Cycle, now, EscalationNoteKind.AutomaticReminder, null, "sla-monitor"));
-                happened.Add(new SlaHappening(SlaHappeningKind.AutomaticReminder, ResponseOwed ? SlaTargetKind.Response : SlaTargetKind.Resolution,
-                    (ResponseOwed ? ResponseBreachDue : ResolutionBreachDue) ?? now));
+                happened.Add(ResponseOwed
+                    ? new SlaHappening(SlaHappeningKind.AutomaticReminder, SlaTargetKind.Response, ResponseDueBy ?? now)
+                    : new SlaHappening(SlaHappeningKind.AutomaticReminder, SlaTargetKind.Resolution, ResolutionDueBy ?? now));
                 NextReminderAt = calendar.AddWorkingTime(now, ReminderInterval);
             }
             else
@@ -294,9 +295,7 @@ public sealed class Escalation : ITenantOwned
             return EscalationErrors.InvalidTransition(this, "pause");
         }
 
-        StatusBeforePause = Status;
         Status = EscalationStatus.Paused;
-        _pauses.Add(new EscalationPause(NewNoteId(now), Cycle, now.ToUniversalTime(), reason));
         AddNote(EscalationNoteKind.Pause, reason, by, now);
         return Changed(now, calendar);
     }
@@ -308,9 +307,7 @@ public sealed class Escalation : ITenantOwned
             return EscalationErrors.InvalidTransition(this, "resume");
         }
 
-        Status = StatusBeforePause ?? EscalationStatus.Open;
-        StatusBeforePause = null;
-        _pauses.Last(p => p.To is null).End(now.ToUniversalTime());
+        Status = StatusAfterPause;
 
         // A reminder that fell due while paused waits for the clock to run again.
         if (NextReminderAt is { } reminder && reminder < now)
@@ -406,19 +403,52 @@ public sealed class Escalation : ITenantOwned
         return Changed(now, calendar);
     }
 
-    /// <summary>The deadline arithmetic of one target in the current cycle, for the SLA explanation.</summary>
-    public SlaReckoning Reckon(SlaTargetKind target, BusinessCalendar calendar, TimeSpan? share = null)
+    /// <summary>
+    /// The deadline arithmetic of one target in the current cycle: when it falls due, or — with
+    /// <paramref name="warning"/> — when its warning share (<see cref="WarningPercent"/>) is used up.
+    /// </summary>
+    public SlaReckoning Reckon(SlaTargetKind target, BusinessCalendar calendar, bool warning = false)
     {
         var (duration, clock) = target == SlaTargetKind.Response ? (ResponseTarget, ResponseClock) : (ResolutionTarget, ResolutionClock);
-        var counted = share is { } s ? s : duration;
+        var counted = warning ? TimeSpan.FromTicks(duration.Ticks / 100 * WarningPercent) : duration;
         return SlaClock.Reckon(CycleStartedAt, counted, clock, calendar, CyclePauses);
     }
 
-    public IEnumerable<SlaPauseSpan> CyclePauses => _pauses.Where(p => p.Cycle == Cycle).Select(p => new SlaPauseSpan(p.From, p.To));
+    public IEnumerable<SlaPauseSpan> CyclePauses => PausesOf(Cycle).Select(p => new SlaPauseSpan(p.From, p.To));
+
+    /// <summary>
+    /// The pauses of a cycle, read from the progress column: each Pause note opens one, the next Resume
+    /// note of the cycle ends it (none yet: it lasts). The notes are the record; nothing else stores pauses.
+    /// </summary>
+    public IReadOnlyList<EscalationPauseSpan> PausesOf(int cycle)
+    {
+        var pauses = new List<EscalationPauseSpan>();
+        EscalationNote? open = null;
+        foreach (var note in _notes.Where(n => n.Cycle == cycle && n.Kind is EscalationNoteKind.Pause or EscalationNoteKind.Resume)
+                     .OrderBy(n => n.At).ThenBy(n => n.Kind == EscalationNoteKind.Resume))
+        {
+            if (note.Kind == EscalationNoteKind.Pause)
+            {
+                open ??= note;
+            }
+            else if (open is not null)
+            {
+                pauses.Add(new EscalationPauseSpan(open.At, note.At, open.Text));
+                open = null;
+            }
+        }
+
+        if (open is not null)
+        {
+            pauses.Add(new EscalationPauseSpan(open.At, null, open.Text));
+        }
+
+        return pauses;
+    }
 
     /// <summary>Wall-clock time paused in the current cycle up to <paramref name="now"/>.</summary>
     public TimeSpan PausedIn(DateTimeOffset now) =>
-        _pauses.Where(p => p.Cycle == Cycle).Aggregate(TimeSpan.Zero, (sum, p) => sum + ((p.To ?? now) - p.From));
+        PausesOf(Cycle).Aggregate(TimeSpan.Zero, (sum, p) => sum + ((p.To ?? now) - p.From));
 
     public void ErasePersonalData(string pseudonym, DateTimeOffset now)
     {
@@ -430,11 +460,6 @@ public sealed class Escalation : ITenantOwned
             note.EraseText();
         }
 
-        foreach (var pause in _pauses)
-        {
-            pause.EraseReason();
-        }
-
         PersonalDataErasedAt ??= now.ToUniversalTime();
         Touch(now);
     }
@@ -442,10 +467,6 @@ public sealed class Escalation : ITenantOwned
     private bool ResponseOwed => AcknowledgedAt is null && ResponseBreachedAt is not null;
 
     private bool OwesBreachedTarget => ResponseOwed || ResolutionBreachedAt is not null;
-
-    private DateTimeOffset? ResponseBreachDue => ResponseDueBy;
-
-    private DateTimeOffset? ResolutionBreachDue => ResolutionDueBy;
 
     private void CheckTarget(SlaTargetKind target, DateTimeOffset due, DateTimeOffset? warnAt, DateTimeOffset now, BusinessCalendar calendar, List<SlaHappening> happened)
     {
@@ -519,8 +540,8 @@ public sealed class Escalation : ITenantOwned
             var resolution = Reckon(SlaTargetKind.Resolution, calendar).DueBy;
             ResponseDueBy = AcknowledgedAt is null ? response : ResponseDueBy;
             ResolutionDueBy = resolution;
-            ResponseWarnAt = AcknowledgedAt is null ? Reckon(SlaTargetKind.Response, calendar, Share(ResponseTarget)).DueBy : null;
-            ResolutionWarnAt = Reckon(SlaTargetKind.Resolution, calendar, Share(ResolutionTarget)).DueBy;
+            ResponseWarnAt = AcknowledgedAt is null ? Reckon(SlaTargetKind.Response, calendar, warning: true).DueBy : null;
+            ResolutionWarnAt = Reckon(SlaTargetKind.Resolution, calendar, warning: true).DueBy;
         }
         else
         {
@@ -550,8 +571,6 @@ public sealed class Escalation : ITenantOwned
         NextDueBy = AcknowledgedAt is null ? ResponseDueBy : ResolutionDueBy;
     }
 
-    private TimeSpan Share(TimeSpan target) => TimeSpan.FromTicks(target.Ticks / 100 * WarningPercent);
-
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private void AddNote(EscalationNoteKind kind, string? text, string? by, DateTimeOffset now) =>
@@ -566,35 +585,8 @@ public sealed class Escalation : ITenantOwned
     }
 }
 
-/// <summary>A stretch of time the SLA clocks stood still, waiting on the customer.</summary>
-public sealed class EscalationPause
-{
-    private EscalationPause()
-    {
-    }
-
-    public EscalationPause(Guid id, int cycle, DateTimeOffset from, string? reason)
-    {
-        Id = id;
-        Cycle = cycle;
-        From = from;
-        Reason = reason;
-    }
-
-    public Guid Id { get; private set; }
-
-    public int Cycle { get; private set; }
-
-    public DateTimeOffset From { get; private set; }
-
-    public DateTimeOffset? To { get; private set; }
-
-    public string? Reason { get; private set; }
-
-    internal void End(DateTimeOffset at) => To = at;
-
-    internal void EraseReason() => Reason = Reason is null ? null : VisitTask.ErasedText;
-}
+/// <summary>A stretch of time the SLA clocks stood still, waiting on the customer; <see cref="To"/> is null while it lasts.</summary>
+public sealed record EscalationPauseSpan(DateTimeOffset From, DateTimeOffset? To, string? Reason);
 
 /// <summary>A line in the escalation's progress column: acknowledgement, progress, reminder, pause, resolution…</summary>
 public sealed class EscalationNote

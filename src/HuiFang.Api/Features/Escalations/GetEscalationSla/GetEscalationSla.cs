@@ -97,7 +97,7 @@ public sealed class GetEscalationSlaHandler(HuiFangDbContext db, TenantSettings 
 
         var now = clock.GetUtcNow();
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
-        var pauses = e.Pauses.Where(p => p.Cycle == e.Cycle).OrderBy(p => p.From)
+        var pauses = e.PausesOf(e.Cycle)
             .Select(p => new PauseExplanation(p.From, p.To, (p.To ?? now) - p.From, p.Reason)).ToList();
         var response = Explain(e, SlaTargetKind.Response, e.ResponseTarget, e.ResponseClock, e.AcknowledgedAt, e.ResponseWarnedAt, e.ResponseBreachedAt, calendar, now);
         var resolution = Explain(e, SlaTargetKind.Resolution, e.ResolutionTarget, e.ResolutionClock, e.ResolvedAt, e.ResolutionWarnedAt, e.ResolutionBreachedAt, calendar, now);
@@ -126,7 +126,7 @@ public sealed class GetEscalationSlaHandler(HuiFangDbContext db, TenantSettings 
         Escalation e, SlaTargetKind target, TimeSpan duration, SlaClockKind clockKind, DateTimeOffset? metAt, DateTimeOffset? warnedAt, DateTimeOffset? breachedAt, BusinessCalendar calendar, DateTimeOffset now)
     {
         var reckoning = e.Reckon(target, calendar);
-        var warning = e.Reckon(target, calendar, TimeSpan.FromTicks(duration.Ticks / 100 * e.WarningPercent)).DueBy;
+        var warning = e.Reckon(target, calendar, warning: true).DueBy;
         var elapsed = reckoning.ElapsedAt(metAt ?? now);
         var remaining = duration > elapsed ? duration - elapsed : TimeSpan.Zero;
         var late = metAt is { } met && reckoning.DueBy is { } due && met > due;

@@ -30,7 +30,7 @@ public sealed class PauseEscalationHandler(EscalationChange change) : ICommandHa
             command.IfMatch,
             "paused",
             (e, calendar) => ValueTask.FromResult(e.Pause(command.Reason!, command.By, change.Now, calendar)),
-            e => new { status = e.Status, resumesTo = e.StatusBeforePause },
+            e => new { status = e.Status, resumesTo = e.StatusAfterPause },
             command.Reason,
             null,
             cancellationToken);

@@ -75,16 +75,6 @@ public sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalatio
             .HasFilter("\"NextCheckAt\" IS NOT NULL")
             .HasDatabaseName("IX_Escalations_NextCheck");
 
-        b.Navigation(e => e.Pauses).HasField("_pauses").UsePropertyAccessMode(PropertyAccessMode.Field);
-        b.OwnsMany(e => e.Pauses, p =>
-        {
-            p.ToTable("EscalationPauses");
-            p.WithOwner().HasForeignKey("EscalationId");
-            p.HasKey(x => x.Id);
-            p.Property(x => x.Id).ValueGeneratedNever();
-            p.Property(x => x.Reason).HasMaxLength(FieldLimits.Reason);
-        });
-
         b.Navigation(e => e.Notes).HasField("_notes").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.OwnsMany(e => e.Notes, n =>
         {

@@ -231,10 +231,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("StatusBeforePause")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.Property<string>("Supervisor")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -873,40 +869,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                                 .HasForeignKey("EscalationId");
                         });
 
-                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationPause", "Pauses", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
-
-                            b1.Property<int>("Cycle")
-                                .HasColumnType("integer");
-
-                            b1.Property<Guid>("EscalationId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<DateTimeOffset>("From")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("Reason")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
-
-                            b1.Property<DateTimeOffset?>("To")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("EscalationId");
-
-                            b1.ToTable("EscalationPauses", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("EscalationId");
-                        });
-
                     b.Navigation("Notes");
-
-                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

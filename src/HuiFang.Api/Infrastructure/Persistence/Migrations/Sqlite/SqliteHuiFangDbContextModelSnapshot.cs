@@ -226,10 +226,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StatusBeforePause")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Supervisor")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -864,40 +860,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasForeignKey("EscalationId");
                         });
 
-                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationPause", "Pauses", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Cycle")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("EscalationId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<long>("From")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Reason")
-                                .HasMaxLength(500)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<long?>("To")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("EscalationId");
-
-                            b1.ToTable("EscalationPauses", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("EscalationId");
-                        });
-
                     b.Navigation("Notes");
-
-                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>
