@@ -31,6 +31,27 @@ public static partial class ValidationRules
     public static IRuleBuilderOptions<T, string> TenantId<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(Infrastructure.Persistence.FieldLimits.TenantId).Matches(CodePattern());
 
+    /// <summary>
+    /// Validates a nested value with its own validator and reports each failure under
+    /// <paramref name="prefix"/> + the nested field's name — the body's own field names when the nested
+    /// value is the whole body (prefix ""). A missing value is reported under the prefix (or "$").
+    /// </summary>
+    public static void ValidateWith<T, TChild>(this IRuleBuilderInitial<T, TChild?> rule, IValidator<TChild> validator, string prefix = "")
+        where TChild : class =>
+        rule.Custom((value, context) =>
+        {
+            if (value is null)
+            {
+                context.AddFailure(prefix.Length > 0 ? prefix.TrimEnd('.') : "$", Messages.Get("problem.emptyBody"));
+                return;
+            }
+
+            foreach (var failure in validator.Validate(value).Errors)
+            {
+                context.AddFailure(prefix + failure.PropertyName, failure.ErrorMessage);
+            }
+        });
+
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{3,30}$")]
     private static partial Regex PhonePattern();
 

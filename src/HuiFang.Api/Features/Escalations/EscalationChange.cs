@@ -109,10 +109,10 @@ public sealed class EscalationOpening(HuiFangDbContext db, AuditTrail audit, Eve
         EscalationTrigger trigger,
         string? reason,
         RouteOverride? routeOverride,
+        EscalationPolicy policy,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var policy = await tenant.GetEscalationPolicyAsync(cancellationToken);
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var route = policy.RouteFor(task.ServiceType, task.ServiceDepartment);
         if (routeOverride?.Department is { } department)

@@ -35,7 +35,7 @@ public static class FeedbackEndpoints
                 cancelled, unreachable) takes no feedback: 409. Feedback is never changed afterwards; see
                 corrections.
                 """)
-            .Produces<RecordFeedbackResponse>(StatusCodes.Status201Created)
+            .Produces<FeedbackResult>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -69,7 +69,7 @@ public static class FeedbackEndpoints
                 corrected (409 `feedback-superseded`). A correction that makes first-visit feedback unsatisfied
                 opens the escalation the tenant's rules call for.
                 """)
-            .Produces<CorrectFeedbackResponse>(StatusCodes.Status201Created)
+            .Produces<FeedbackResult>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -90,7 +90,7 @@ public static class FeedbackEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<RecordFeedbackResponse>, ProblemHttpResult>> RecordAsync(Guid id, FeedbackInput body, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Created<FeedbackResult>, ProblemHttpResult>> RecordAsync(Guid id, FeedbackInput body, IMediator mediator, CancellationToken ct)
     {
         var result = await mediator.Send(new RecordFeedback.RecordFeedback(id, body), ct);
         return result.IsSuccess ? TypedResults.Created($"{Route}/{result.Value.Feedback.Id}", result.Value) : result.Error!.ToProblem();
@@ -106,7 +106,7 @@ public static class FeedbackEndpoints
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
         VersionedResults.Read(await mediator.Send(new GetFeedback.GetFeedback(id), ct), ifNoneMatch, http);
 
-    private static async Task<Results<Created<CorrectFeedbackResponse>, ProblemHttpResult>> CorrectAsync(Guid id, CorrectFeedbackRequest body, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Created<FeedbackResult>, ProblemHttpResult>> CorrectAsync(Guid id, CorrectFeedbackRequest body, IMediator mediator, CancellationToken ct)
     {
         var result = await mediator.Send(new CorrectFeedback.CorrectFeedback(id, body.Reason, body.Feedback), ct);
         return result.IsSuccess ? TypedResults.Created($"{Route}/{result.Value.Feedback.Id}", result.Value) : result.Error!.ToProblem();

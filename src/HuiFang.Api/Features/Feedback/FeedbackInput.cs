@@ -92,22 +92,3 @@ public sealed class FeedbackInputValidator : AbstractValidator<FeedbackInput>
         RuleFor(x => x.InquiryReplyBy).NotTooFarAhead(clock);
     }
 }
-
-/// <summary>Validation of a command that carries a <see cref="FeedbackInput"/>, reported under the input's own field names.</summary>
-internal static class FeedbackInputRules
-{
-    public static void ForwardTo<T>(this IRuleBuilderInitial<T, FeedbackInput> rule, FeedbackInputValidator validator, string prefix = "") =>
-        rule.Custom((input, context) =>
-        {
-            if (input is null)
-            {
-                context.AddFailure(prefix.TrimEnd('.') is { Length: > 0 } p ? p : "$", Messages.Get("problem.emptyBody"));
-                return;
-            }
-
-            foreach (var failure in validator.Validate(input).Errors)
-            {
-                context.AddFailure(prefix + failure.PropertyName, failure.ErrorMessage);
-            }
-        });
-}

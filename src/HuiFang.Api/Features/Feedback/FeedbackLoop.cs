@@ -63,7 +63,7 @@ public sealed class FeedbackLoop(HuiFangDbContext db, EscalationOpening opening,
         }
 
         var severity = feedback.ComplaintLevel == ComplaintLevel.Urgent ? EscalationSeverity.Urgent : EscalationSeverity.General;
-        var escalation = await opening.OpenAsync(task, feedback, severity, trigger.Value, null, null, now, cancellationToken);
+        var escalation = await opening.OpenAsync(task, feedback, severity, trigger.Value, null, null, policy, now, cancellationToken);
         return EscalationOutcome.Of(escalation, "Opened");
     }
 

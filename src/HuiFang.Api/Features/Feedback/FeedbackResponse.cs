@@ -85,6 +85,11 @@ public sealed record FeedbackResponse(
         f.Version);
 }
 
+/// <summary>A feedback record just written (recorded, or appended as a correction) and what it did to the loop.</summary>
+/// <param name="Feedback">The new record; a corrected one keeps its content and points here with supersededBy.</param>
+/// <param name="Escalation">The escalation it opened, joined, reopened or closed; null when it touched none.</param>
+public sealed record FeedbackResult(FeedbackResponse Feedback, EscalationOutcome? Escalation);
+
 /// <summary>Scores per dimension, each 1–5.</summary>
 /// <param name="Attitude">Service attitude.</param>
 /// <param name="Timeliness">Timeliness.</param>

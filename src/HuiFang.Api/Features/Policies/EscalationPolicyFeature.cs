@@ -23,18 +23,8 @@ public sealed record UpdateEscalationPolicy(EscalationPolicySettings Settings, I
 
 public sealed class UpdateEscalationPolicyValidator : AbstractValidator<UpdateEscalationPolicy>
 {
-    public UpdateEscalationPolicyValidator()
-    {
-        // The body is the settings themselves: report each failure under the settings' own field names.
-        var settings = new EscalationPolicySettingsValidator();
-        RuleFor(x => x.Settings).Custom((value, context) =>
-        {
-            foreach (var failure in settings.Validate(value).Errors)
-            {
-                context.AddFailure(failure.PropertyName, failure.ErrorMessage);
-            }
-        });
-    }
+    // The body is the settings themselves: failures are reported under the settings' own field names.
+    public UpdateEscalationPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new EscalationPolicySettingsValidator());
 }
 
 public sealed class GetEscalationPolicyHandler(HuiFangDbContext db, ICurrentCaller caller) : IQueryHandler<GetEscalationPolicy, Result<EscalationPolicyResponse>>

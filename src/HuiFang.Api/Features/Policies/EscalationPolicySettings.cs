@@ -140,7 +140,8 @@ public sealed class EscalationPolicySettingsValidator : AbstractValidator<Escala
     {
         RuleFor(x => x.Verdict!.SatisfiedFrom).InclusiveBetween(1, 5).OverridePropertyName("verdict.satisfiedFrom").When(x => x.Verdict?.SatisfiedFrom is not null);
         RuleFor(x => x.Verdict!.UnsatisfiedUpTo).InclusiveBetween(1, 5).OverridePropertyName("verdict.unsatisfiedUpTo").When(x => x.Verdict?.UnsatisfiedUpTo is not null);
-        RuleFor(x => x.Verdict).Must(v => v is null || new EscalationPolicySettings(v).ToPolicy().Verdict.IsValid)
+        RuleFor(x => x.Verdict)
+            .Must(v => v is null || new VerdictThresholds(v.SatisfiedFrom ?? VerdictThresholds.Default.SatisfiedFrom, v.UnsatisfiedUpTo ?? VerdictThresholds.Default.UnsatisfiedUpTo).IsValid)
             .WithMessage(_ => Messages.Get("policy.verdictBands"));
         RuleFor(x => x).Custom((settings, context) =>
         {
@@ -175,7 +176,7 @@ public sealed class EscalationPolicySettingsValidator : AbstractValidator<Escala
         RuleForEach(x => x.Routes).ChildRules(route =>
         {
             route.RuleFor(r => r.ToDepartment).NotEmpty().MaximumLength(FieldLimits.Code);
-            route.RuleFor(r => r.ServiceType).MaximumLength(FieldLimits.Code);
+            route.RuleFor(r => r.ServiceType!).MaximumLength(FieldLimits.Code).Code().When(r => r.ServiceType is not null);
             route.RuleFor(r => r.Department).MaximumLength(FieldLimits.Code);
             route.RuleFor(r => r.Owner).MaximumLength(FieldLimits.Name);
             route.RuleFor(r => r.Supervisor).MaximumLength(FieldLimits.Name);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.ApiKeys;
@@ -337,6 +336,4 @@ internal static class OpenApiExamples
 
     /// <summary>The names of the operations that have examples; a test checks every operation is among them.</summary>
     public static IReadOnlyCollection<string> OperationNames => Examples.Keys;
-
-    private static JsonNode? Unused => null;
 }

@@ -65,12 +65,12 @@ internal static class OpenApiLoopExamples
 
     public static IEnumerable<KeyValuePair<string, (object? Request, object? Response)>> All()
     {
-        yield return new("RecordFeedback", (FeedbackExample, new RecordFeedbackResponse(FeedbackResponseExample,
+        yield return new("RecordFeedback", (FeedbackExample, new FeedbackResult(FeedbackResponseExample,
             new EscalationOutcome(EscalationId, "Opened", EscalationStatus.Open, 1, EscalationLevel.Department, "Engineering", "eng-wang", At.AddHours(2), At.AddHours(24)))));
         yield return new("ListFeedback", (null, new FeedbackPage([FeedbackResponseExample], null)));
         yield return new("GetFeedback", (null, FeedbackResponseExample));
         yield return new("CorrectFeedback", (new CorrectFeedbackRequest("评分录入错误，客户实际评 2 分", FeedbackExample),
-            new CorrectFeedbackResponse(FeedbackResponseExample with { Id = Guid.Parse("019ab7a0-3c00-7000-8000-0000000000f2"), CorrectionOf = FeedbackId, CorrectionReason = "评分录入错误，客户实际评 2 分" }, null)));
+            new FeedbackResult(FeedbackResponseExample with { Id = Guid.Parse("019ab7a0-3c00-7000-8000-0000000000f2"), CorrectionOf = FeedbackId, CorrectionReason = "评分录入错误，客户实际评 2 分" }, null)));
         yield return new("ReplyToInquiry", (new ReplyToInquiryRequest("整机保修一年，压缩机保修三年", "agent-07"),
             FeedbackResponseExample with
             {

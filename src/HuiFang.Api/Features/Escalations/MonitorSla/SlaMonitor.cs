@@ -30,7 +30,7 @@ public sealed class SlaMonitorOptions
 /// <summary>What one tick did.</summary>
 public sealed record SlaTickResult(int Claimed, int Warnings, int Breaches, int Reminders, int OverdueTasks, int OverdueInquiries, bool Full, TimeSpan Duration)
 {
-    public static SlaTickResult Empty(TimeSpan duration) => new(0, 0, 0, 0, 0, 0, false, duration);
+    public static SlaTickResult Empty { get; } = new(0, 0, 0, 0, 0, 0, false, TimeSpan.Zero);
 }
 
 /// <summary>
@@ -94,7 +94,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         if (claim.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken);
-            return SlaTickResult.Empty(TimeSpan.Zero);
+            return SlaTickResult.Empty;
         }
 
         var escalationIds = claim.Escalations.ToList();

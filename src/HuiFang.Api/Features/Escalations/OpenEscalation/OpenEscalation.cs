@@ -3,6 +3,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class OpenEscalationValidator : AbstractValidator<OpenEscalation>
     }
 }
 
-public sealed class OpenEscalationHandler(HuiFangDbContext db, EscalationOpening opening, TimeProvider clock)
+public sealed class OpenEscalationHandler(HuiFangDbContext db, EscalationOpening opening, TenantSettings tenant, TimeProvider clock)
     : ICommandHandler<OpenEscalation, Result<EscalationResponse>>
 {
     public async ValueTask<Result<EscalationResponse>> Handle(OpenEscalation command, CancellationToken cancellationToken)
@@ -61,7 +62,7 @@ public sealed class OpenEscalationHandler(HuiFangDbContext db, EscalationOpening
 
         var escalation = await opening.OpenAsync(
             task, null, command.Severity!.Value, EscalationTrigger.Manual, command.Reason,
-            new RouteOverride(command.Department, command.Owner), now, cancellationToken);
+            new RouteOverride(command.Department, command.Owner), await tenant.GetEscalationPolicyAsync(cancellationToken), now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

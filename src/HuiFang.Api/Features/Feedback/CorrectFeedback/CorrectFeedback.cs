@@ -15,19 +15,14 @@ namespace HuiFang.Api.Features.Feedback.CorrectFeedback;
 /// <param name="Feedback">The corrected content, shaped like the body of recording feedback.</param>
 public sealed record CorrectFeedbackRequest([property: Required] string? Reason, [property: Required] FeedbackInput? Feedback);
 
-public sealed record CorrectFeedback(Guid Id, string? Reason, FeedbackInput? Feedback) : ICommand<Result<CorrectFeedbackResponse>>, ITransactional;
-
-/// <summary>The correction and what it did to the loop.</summary>
-/// <param name="Feedback">The new record (the corrected one keeps its content and points here with supersededBy).</param>
-/// <param name="Escalation">The escalation the correction opened or joined, when it made the feedback unsatisfied; null otherwise.</param>
-public sealed record CorrectFeedbackResponse(FeedbackResponse Feedback, EscalationOutcome? Escalation);
+public sealed record CorrectFeedback(Guid Id, string? Reason, FeedbackInput? Feedback) : ICommand<Result<FeedbackResult>>, ITransactional;
 
 public sealed class CorrectFeedbackValidator : AbstractValidator<CorrectFeedback>
 {
     public CorrectFeedbackValidator(TimeProvider clock)
     {
         RuleFor(x => x.Reason).NotEmpty().MaximumLength(FieldLimits.Reason);
-        RuleFor(x => x.Feedback!).ForwardTo(new FeedbackInputValidator(clock), "feedback.");
+        RuleFor(x => x.Feedback).ValidateWith(new FeedbackInputValidator(clock), "feedback.");
     }
 }
 
@@ -38,9 +33,9 @@ public sealed class CorrectFeedbackValidator : AbstractValidator<CorrectFeedback
 /// are working on it. Revisit verdicts are not re-judged: the loop has moved on.
 /// </summary>
 public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
-    : ICommandHandler<CorrectFeedback, Result<CorrectFeedbackResponse>>
+    : ICommandHandler<CorrectFeedback, Result<FeedbackResult>>
 {
-    public async ValueTask<Result<CorrectFeedbackResponse>> Handle(CorrectFeedback command, CancellationToken cancellationToken)
+    public async ValueTask<Result<FeedbackResult>> Handle(CorrectFeedback command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var original = await db.FeedbackRecords.FirstOrDefaultAsync(f => f.Id == command.Id, cancellationToken);
@@ -80,6 +75,6 @@ public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings t
             return FeedbackErrors.ConcurrentChange(original.Id);
         }
 
-        return new CorrectFeedbackResponse(FeedbackResponse.From(correction, now), escalation);
+        return new FeedbackResult(FeedbackResponse.From(correction, now), escalation);
     }
 }

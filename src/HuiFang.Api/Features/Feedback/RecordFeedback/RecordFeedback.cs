@@ -10,16 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Feedback.RecordFeedback;
 
-public sealed record RecordFeedback(Guid TaskId, FeedbackInput Feedback) : ICommand<Result<RecordFeedbackResponse>>, ITransactional;
-
-/// <summary>The recorded feedback and what it did to the loop.</summary>
-/// <param name="Feedback">The feedback record.</param>
-/// <param name="Escalation">The escalation it opened, joined, reopened or closed; null when it touched none.</param>
-public sealed record RecordFeedbackResponse(FeedbackResponse Feedback, EscalationOutcome? Escalation);
+public sealed record RecordFeedback(Guid TaskId, FeedbackInput Feedback) : ICommand<Result<FeedbackResult>>, ITransactional;
 
 public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
 {
-    public RecordFeedbackValidator(TimeProvider clock) => RuleFor(x => x.Feedback).ForwardTo(new FeedbackInputValidator(clock));
+    public RecordFeedbackValidator(TimeProvider clock) => RuleFor(x => x.Feedback).ValidateWith(new FeedbackInputValidator(clock));
 }
 
 /// <summary>
@@ -29,9 +24,9 @@ public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
 /// unreachable) takes no feedback: 409, nothing written.
 /// </summary>
 public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
-    : ICommandHandler<RecordFeedback, Result<RecordFeedbackResponse>>
+    : ICommandHandler<RecordFeedback, Result<FeedbackResult>>
 {
-    public async ValueTask<Result<RecordFeedbackResponse>> Handle(RecordFeedback command, CancellationToken cancellationToken)
+    public async ValueTask<Result<FeedbackResult>> Handle(RecordFeedback command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
@@ -68,6 +63,6 @@ public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings te
             return VisitTaskErrors.ConcurrentChange(task.Id);
         }
 
-        return new RecordFeedbackResponse(FeedbackResponse.From(feedback, now), escalation);
+        return new FeedbackResult(FeedbackResponse.From(feedback, now), escalation);
     }
 }
