@@ -90,6 +90,11 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         { "callback time without callback", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{\"outcome\":\"Busy\",\"callbackAt\":\"2026-12-01T10:00:00Z\"}", 400, "callbackAt" },
         { "callback in the past", "POST", Route + "/" + TaskId + "/attempts", "application/json", "{\"outcome\":\"CallbackRequested\",\"callbackAt\":\"2026-11-01T10:00:00Z\"}", 400, "callbackAt" },
 
+        // Feedback on a task
+        { "feedback malformed", "POST", Route + "/" + TaskId + "/feedback", "application/json", "{\"score\":", 400, "$" },
+        { "feedback unknown category", "POST", Route + "/" + TaskId + "/feedback", "application/json", "{\"score\":2,\"categories\":[\"Complain\"]}", 400, "categories[0]" },
+        { "feedback score as text", "POST", Route + "/" + TaskId + "/feedback", "application/json", "{\"score\":\"two\",\"categories\":[\"Praise\"]}", 400, "score" },
+
         // Routes
         { "id that is not a guid", "GET", Route + "/not-a-guid", "", null, 404, null },
         { "unknown route", "GET", "/api/v1/nothing-here", "", null, 404, null },
@@ -116,6 +121,11 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(status, (int)problem["status"]!);
         Assert.NotNull(problem["title"]);
         Assert.NotNull(problem["traceId"]);
+        if ((string?)problem["type"] is { } type && type.StartsWith("urn:huifang:problem:", StringComparison.Ordinal))
+        {
+            Assert.Equal(type["urn:huifang:problem:".Length..], (string?)problem["code"]);
+        }
+
         if (errorKey is not null)
         {
             var errors = problem["errors"]?.AsObject();

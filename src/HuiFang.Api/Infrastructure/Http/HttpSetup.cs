@@ -25,6 +25,13 @@ public static class HttpSetup
         {
             var problem = ctx.ProblemDetails;
             problem.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+
+            // Every problem of ours carries its stable code, also those written outside Problems.ToProblem
+            // (a body the JSON reader rejects, a parameter that does not bind).
+            if (problem.Type?.StartsWith(Problems.TypePrefix, StringComparison.Ordinal) == true && !problem.Extensions.ContainsKey("code"))
+            {
+                problem.Extensions["code"] = problem.Type[Problems.TypePrefix.Length..];
+            }
             if (ctx.HttpContext.GetEndpoint() is null && problem.Status is 404 or 405)
             {
                 problem.Title = Messages.Get(problem.Status == 404 ? "problem.notFound.title" : "problem.status.title", problem.Status);

@@ -248,7 +248,7 @@ public sealed class OutboxDispatcher(
             .Where(o => o.PublishedAt == null)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.LongCount(), Oldest = g.Min(o => o.OccurredAt) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken); // grouped by a constant: one row, or none
         status.Backlog(backlog?.Count ?? 0, backlog?.Oldest, clock.GetUtcNow());
     }
 
