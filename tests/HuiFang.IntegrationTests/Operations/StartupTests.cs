@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using HuiFang.IntegrationTests.Infrastructure;
 
 namespace HuiFang.IntegrationTests.Operations;
@@ -45,6 +47,31 @@ public sealed class StartupTests
         var error = Assert.ThrowsAny<Exception>(() => app.Server);
 
         Assert.Contains("HuiFang:Database:Provider", Flatten(error));
+    }
+
+    [Fact]
+    public async Task A_fresh_embedded_start_and_a_trip_round_the_loop_log_no_database_warnings()
+    {
+        var logs = new CapturedLogs();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HuiFang"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"huifang-startup-{Guid.NewGuid():N}.db")}",
+            ["HuiFang:SlaMonitor:Enabled"] = "true",
+            ["HuiFang:SlaMonitor:Interval"] = "00:00:00.100",
+        };
+        await using var app = new HuiFangApp(settings, new TestClock(), logs);
+        using var client = await app.CreateAuthenticatedClientAsync();
+
+        var task = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTasks.VisitTaskApiTests.NewTask()));
+        var taskId = (string)JsonNode.Parse(await task.Content.ReadAsStringAsync())!["id"]!;
+        var recorded = await client.PostAsync($"/api/v1/visit-tasks/{taskId}/feedback", ApiTestBase.Json("""{"score":1,"categories":["Complaint"],"complaintLevel":"Urgent"}"""));
+        var escalationId = (string)JsonNode.Parse(await recorded.Content.ReadAsStringAsync())!["escalation"]!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/escalations/{escalationId}/pause", ApiTestBase.Json("""{"reason":"away"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/escalations/{escalationId}/sla")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/escalations")).StatusCode);
+        await Task.Delay(500, TestContext.Current.CancellationToken); // monitor and dispatcher rounds
+
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Warning Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal));
     }
 
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);

@@ -16,9 +16,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "EscalationPauses");
 
-            migrationBuilder.DropColumn(
-                name: "StatusBeforePause",
-                table: "Escalations");
+            // SQLite drops an unindexed column in place (3.35+); EF Core's generic DropColumn would rebuild the
+            // table outside the migration's transaction (and warn on every new database).
+            migrationBuilder.Sql("ALTER TABLE \"Escalations\" DROP COLUMN \"StatusBeforePause\";");
         }
 
         /// <inheritdoc />
