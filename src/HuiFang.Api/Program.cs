@@ -7,6 +7,8 @@ using HuiFang.Api.Features.Escalations.MonitorSla;
 using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Policies;
+using HuiFang.Api.Features.Reports;
+using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
@@ -44,6 +46,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
 builder.Services.AddScoped<VisitTaskChange>();
+builder.Services.AddScoped<VisitTaskPlanner>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);
@@ -99,6 +102,7 @@ app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
 app.MapAsyncApi();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
 app.MapHuiFangHealth();
+app.MapServiceRecords();
 app.MapVisitTasks();
 app.MapFeedback();
 app.MapEscalations();
@@ -107,6 +111,7 @@ app.MapCustomers();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();
+app.MapReports();
 
 await app.Services.PrepareDatabaseAsync();
 await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);

@@ -41,6 +41,28 @@ public static class Problems
     }
 
     /// <summary>
+    /// The problem of one item of a batch. Always the validation shape, so that a 400 item keeps its
+    /// per-field errors when serialized inside the batch response.
+    /// </summary>
+    public static HttpValidationProblemDetails ToItemProblem(this Error error)
+    {
+        var details = error.ToProblemDetails();
+        var problem = details as HttpValidationProblemDetails ?? new HttpValidationProblemDetails
+        {
+            Type = details.Type,
+            Title = details.Title,
+            Status = details.Status,
+            Detail = details.Detail,
+        };
+        foreach (var (key, value) in details.Extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    /// <summary>
     /// Writes a problem straight to the response, for the middleware that answers before any endpoint
     /// runs (authentication, authorization, rate and size limits).
     /// </summary>

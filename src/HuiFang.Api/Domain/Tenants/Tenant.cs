@@ -30,6 +30,9 @@ public sealed class Tenant
     /// <summary>The tenant's feedback and escalation rules as JSON (shape of <c>EscalationPolicy</c>), or null for the defaults.</summary>
     public string? EscalationPolicyJson { get; private set; }
 
+    /// <summary>The tenant's follow-up policy as JSON (shape of <c>FollowUpPolicySettings</c>), or null for the defaults.</summary>
+    public string? FollowUpPolicyJson { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -48,6 +51,13 @@ public sealed class Tenant
     public void SetEscalationPolicy(string? policyJson, DateTimeOffset now)
     {
         EscalationPolicyJson = policyJson;
+        UpdatedAt = now.ToUniversalTime();
+        Version++;
+    }
+
+    public void SetFollowUpPolicy(string? policyJson, DateTimeOffset now)
+    {
+        FollowUpPolicyJson = policyJson;
         UpdatedAt = now.ToUniversalTime();
         Version++;
     }

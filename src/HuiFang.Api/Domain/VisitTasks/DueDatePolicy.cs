@@ -23,6 +23,28 @@ public sealed record TimingRules
     public int RoutineRepairBatchDay { get; init; } = 26;
 }
 
+/// <summary>How soon after the service a visit is due (domain.md, "Timing").</summary>
+public enum TimingKind
+{
+    /// <summary>From the next working moment, within <c>Amount</c> working hours (emergency repair).</summary>
+    Immediately,
+
+    /// <summary>Within <c>Amount</c> hours, wall-clock (complaint follow-up: 24 h).</summary>
+    WithinHours,
+
+    /// <summary>From working day <c>Amount</c> to working day <c>Until</c> after the service (after-sales: 3–7).</summary>
+    WorkingDays,
+
+    /// <summary>Within <c>Amount</c> calendar days, ending on a working day (activity: 5, help service: 7).</summary>
+    WithinDays,
+
+    /// <summary>The monthly batch from day <c>Amount</c> of the month (routine repairs: the 26th) to the month's last working day.</summary>
+    MonthlyBatch,
+}
+
+/// <summary>One timing rule: its kind and its numbers (see <see cref="TimingKind"/>).</summary>
+public sealed record FollowUpTiming(TimingKind Kind, int Amount, int? Until = null);
+
 /// <summary>
 /// Plans a visit's due window from its purpose, the service type and when the service was completed.
 /// Every window starts inside working hours of the calendar. The first matching rule wins:
@@ -32,50 +54,76 @@ public static class DueDatePolicy
 {
     public static DueWindow Plan(VisitPurpose purpose, string serviceType, DateTimeOffset completedAt, BusinessCalendar calendar, TimingRules rules)
     {
-        var completedOn = calendar.LocalDate(completedAt);
-
         if (purpose == VisitPurpose.ComplaintFollowUp)
         {
-            // The 24-hour promise holds across nights and holidays: when no working time falls inside it,
-            // the visit is planned at the deadline itself.
-            var by = completedAt.AddHours(rules.ComplaintFollowUpHours);
-            var from = calendar.NextWorkingInstant(completedAt);
-            return new DueWindow(from < by ? from : by, by, DueRule.ComplaintWithinHours);
+            return Plan(new FollowUpTiming(TimingKind.WithinHours, rules.ComplaintFollowUpHours), completedAt, calendar, DueRule.ComplaintWithinHours);
         }
 
         if (ServiceTypes.Is(serviceType, ServiceTypes.EmergencyRepair))
         {
-            var from = calendar.NextWorkingInstant(completedAt);
-            return new DueWindow(from, calendar.AddWorkingTime(from, TimeSpan.FromHours(rules.EmergencyRepairWorkingHours)), DueRule.EmergencyRepairImmediately);
+            return Plan(new FollowUpTiming(TimingKind.Immediately, rules.EmergencyRepairWorkingHours), completedAt, calendar, DueRule.EmergencyRepairImmediately);
         }
 
         if (purpose == VisitPurpose.Activity || ServiceTypes.Is(serviceType, ServiceTypes.Activity))
         {
-            return WithinDays(completedAt, completedOn, rules.ActivityDays, calendar, DueRule.ActivityWithinDays);
+            return Plan(new FollowUpTiming(TimingKind.WithinDays, rules.ActivityDays), completedAt, calendar, DueRule.ActivityWithinDays);
         }
 
         if (ServiceTypes.Is(serviceType, ServiceTypes.HelpService))
         {
-            return WithinDays(completedAt, completedOn, rules.HelpServiceDays, calendar, DueRule.HelpServiceWithinDays);
+            return Plan(new FollowUpTiming(TimingKind.WithinDays, rules.HelpServiceDays), completedAt, calendar, DueRule.HelpServiceWithinDays);
         }
 
         if (ServiceTypes.Is(serviceType, ServiceTypes.RoutineRepair))
         {
-            return MonthlyBatch(completedOn, rules.RoutineRepairBatchDay, calendar);
+            return Plan(new FollowUpTiming(TimingKind.MonthlyBatch, rules.RoutineRepairBatchDay), completedAt, calendar, DueRule.RoutineRepairMonthlyBatch);
         }
 
         if (purpose == VisitPurpose.Periodic)
         {
+            var completedOn = calendar.LocalDate(completedAt);
             var firstOfNextMonth = new DateOnly(completedOn.Year, completedOn.Month, 1).AddMonths(1);
             var lastOfNextMonth = firstOfNextMonth.AddMonths(1).AddDays(-1);
             return Window(calendar.NextOrSameWorkingDay(firstOfNextMonth), calendar.PreviousOrSameWorkingDay(lastOfNextMonth), calendar, DueRule.PeriodicNextMonth);
         }
 
-        return Window(
-            calendar.AddWorkingDays(completedOn, rules.AfterSalesFirstWorkingDay),
-            calendar.AddWorkingDays(completedOn, rules.AfterSalesLastWorkingDay),
-            calendar,
-            DueRule.AfterSalesWorkingDays);
+        return Plan(new FollowUpTiming(TimingKind.WorkingDays, rules.AfterSalesFirstWorkingDay, rules.AfterSalesLastWorkingDay), completedAt, calendar, DueRule.AfterSalesWorkingDays);
+    }
+
+    /// <summary>The due window one timing rule gives a service completed at <paramref name="completedAt"/>.</summary>
+    public static DueWindow Plan(FollowUpTiming timing, DateTimeOffset completedAt, BusinessCalendar calendar, DueRule rule = DueRule.FollowUpPolicy)
+    {
+        var completedOn = calendar.LocalDate(completedAt);
+        switch (timing.Kind)
+        {
+            case TimingKind.WithinHours:
+            {
+                // The promise holds across nights and holidays: when no working time falls inside it,
+                // the visit is planned at the deadline itself.
+                var by = completedAt.AddHours(timing.Amount);
+                var from = calendar.NextWorkingInstant(completedAt);
+                return new DueWindow(from < by ? from : by, by, rule);
+            }
+
+            case TimingKind.Immediately:
+            {
+                var from = calendar.NextWorkingInstant(completedAt);
+                return new DueWindow(from, calendar.AddWorkingTime(from, TimeSpan.FromHours(timing.Amount)), rule);
+            }
+
+            case TimingKind.WithinDays:
+                return WithinDays(completedAt, completedOn, timing.Amount, calendar, rule);
+
+            case TimingKind.MonthlyBatch:
+                return MonthlyBatch(completedOn, timing.Amount, calendar, rule);
+
+            default:
+                return Window(
+                    calendar.AddWorkingDays(completedOn, timing.Amount),
+                    calendar.AddWorkingDays(completedOn, timing.Until ?? timing.Amount),
+                    calendar,
+                    rule);
+        }
     }
 
     /// <summary>From the next working moment to the close of the last working day within <paramref name="days"/> calendar days.</summary>
@@ -87,7 +135,7 @@ public static class DueDatePolicy
     }
 
     /// <summary>Orders completed up to the batch day go into that month's batch, later ones into next month's.</summary>
-    private static DueWindow MonthlyBatch(DateOnly completedOn, int batchDay, BusinessCalendar calendar)
+    private static DueWindow MonthlyBatch(DateOnly completedOn, int batchDay, BusinessCalendar calendar, DueRule rule)
     {
         var batchDate = BatchDate(completedOn.Year, completedOn.Month, batchDay);
         if (completedOn > batchDate)
@@ -99,7 +147,7 @@ public static class DueDatePolicy
         var monthEnd = new DateOnly(batchDate.Year, batchDate.Month, 1).AddMonths(1).AddDays(-1);
         var firstDay = calendar.NextOrSameWorkingDay(batchDate);
         var lastDay = calendar.PreviousOrSameWorkingDay(monthEnd);
-        return Window(firstDay, lastDay < firstDay ? firstDay : lastDay, calendar, DueRule.RoutineRepairMonthlyBatch);
+        return Window(firstDay, lastDay < firstDay ? firstDay : lastDay, calendar, rule);
     }
 
     private static DateOnly BatchDate(int year, int month, int day) =>

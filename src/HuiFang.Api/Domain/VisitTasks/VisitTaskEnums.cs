@@ -85,6 +85,9 @@ public enum DueRule
 
     /// <summary>Periodic relationship visit: during the next calendar month.</summary>
     PeriodicNextMonth,
+
+    /// <summary>Planned from a service record by the tenant's follow-up policy; the record's decision names the timing rule.</summary>
+    FollowUpPolicy,
 }
 
 /// <summary>Service types the timing rules know by name; any other type is accepted and timed by its purpose.</summary>

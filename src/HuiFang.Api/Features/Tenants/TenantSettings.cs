@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Domain.FollowUp;
 using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
@@ -50,11 +51,29 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         return policy;
     }
 
+    /// <summary>The tenant's follow-up policy (the defaults when it has none) and the settings version it belongs to.</summary>
+    public async Task<(FollowUpPolicy Policy, int Version)> GetFollowUpPolicyAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId ?? throw new InvalidOperationException("Tenant settings need a caller.");
+        if (cache.TryGetValue(FollowUpKey(tenantId), out (FollowUpPolicy, int) cached))
+        {
+            return cached;
+        }
+
+        var row = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => new { t.FollowUpPolicyJson, t.Version }).FirstOrDefaultAsync(cancellationToken);
+        var entry = (row?.FollowUpPolicyJson is { } json ? FollowUpPolicyJson.Read(json) : FollowUpPolicy.Default, row?.Version ?? 0);
+        cache.Set(FollowUpKey(tenantId), entry, CacheDuration);
+        return entry;
+    }
+
     public void Forget(string tenantId)
     {
+        cache.Remove(FollowUpKey(tenantId));
         cache.Remove(CacheKey(tenantId));
         cache.Remove(PolicyKey(tenantId));
     }
+
+    private static string FollowUpKey(string tenantId) => "follow-up-policy:" + tenantId;
 
     private static string PolicyKey(string tenantId) => "escalation-policy:" + tenantId;
 

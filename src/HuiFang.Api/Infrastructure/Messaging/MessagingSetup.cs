@@ -1,3 +1,4 @@
+using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Contracts;
 using MassTransit;
@@ -19,6 +20,19 @@ public static class MessagingSetup
 
         services.AddMassTransit(x =>
         {
+            // Service records reported by other systems: one queue, bound to the contract's exchange.
+            x.AddConsumer<ServiceRecordCompletedConsumer>()
+                .Endpoint(e => e.Name = ServiceRecordCompletedConsumer.Queue);
+            x.AddConfigureEndpointsCallback((context, name, cfg) =>
+            {
+                // Database hiccups are retried; a message that can never be taken goes to the error queue at once.
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Ignore<RejectedServiceRecordException>();
+                    r.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+                });
+            });
+
             x.ConfigureHealthCheckOptions(h =>
             {
                 h.Name = "bus";

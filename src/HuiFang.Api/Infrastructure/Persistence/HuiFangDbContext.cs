@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using HuiFang.Api.Domain.Audit;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
+using HuiFang.Api.Domain.FollowUp;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Idempotency;
@@ -30,6 +31,8 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
 
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -54,6 +57,12 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
     /// parallel requests. Must be called inside a transaction.
     /// </summary>
     public abstract Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds off, until the current transaction ends, any other transaction deciding a record of the same
+    /// selection rule and month, so that the month's volume and chosen count each decision reads are exact.
+    /// </summary>
+    public abstract Task LockSamplingAsync(string ruleName, string month, CancellationToken cancellationToken);
 
     /// <summary>
     /// Tries to take, until the current transaction ends, the lock that marks an idempotency key as in
@@ -162,6 +171,11 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
         configurationBuilder.Properties<EscalationTrigger>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<EscalationNoteKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<SlaClockKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SelectionMode>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SelectionReason>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<IntakeOutcome>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<IntakeSource>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TimingKind>().HaveConversion<string>().HaveMaxLength(32);
 
         // Durations as whole ticks: the same on both providers, comparable in SQL.
         configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
@@ -174,6 +188,9 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
     /// <summary>Advisory-lock namespace for "planning visits of one customer"; tenant and customer id are hashed into the second key.</summary>
     private const int CustomerPlanningLock = 0x48460001;
 
+    /// <summary>Advisory-lock namespace for "deciding records of one selection rule and month".</summary>
+    private const int SamplingLock = 0x48460003;
+
     /// <summary>Advisory-lock namespace for "an idempotency key in flight".</summary>
     private const int IdempotencyKeyLock = 0x48460002;
 
@@ -181,6 +198,9 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
     // commit or rollback serialises them (a hash collision only serialises two customers, never wrongly admits).
     public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustomerPlanningLock}, hashtext({CurrentTenantId + "/" + customerExternalId}))", cancellationToken);
+
+    public override Task LockSamplingAsync(string ruleName, string month, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SamplingLock}, hashtext({CurrentTenantId + "/" + ruleName.ToUpperInvariant() + "/" + month}))", cancellationToken);
 
     // A hash collision can only make an unrelated request wait for a retry (409), never replay a wrong response.
     public override async Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken) =>
@@ -257,6 +277,8 @@ public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbConte
 {
     // SQLite write transactions begin IMMEDIATE: they already run one at a time.
     public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override Task LockSamplingAsync(string ruleName, string month, CancellationToken cancellationToken) => Task.CompletedTask;
 
     // One process owns a SQLite file: the in-process registry of keys in flight is the whole truth.
     public override Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken) => Task.FromResult(true);

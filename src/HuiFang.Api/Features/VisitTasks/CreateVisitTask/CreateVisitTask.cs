@@ -3,7 +3,6 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
@@ -68,8 +67,7 @@ public sealed class CreateVisitTaskHandler(
     HuiFangDbContext db,
     TimeProvider clock,
     TenantSettings tenant,
-    AuditTrail audit,
-    EventOutbox outbox,
+    VisitTaskPlanner planner,
     ICurrentCaller caller,
     IOptions<VisitTaskOptions> options) : ICommandHandler<CreateVisitTask, Result<VisitTaskResponse>>
 {
@@ -80,52 +78,25 @@ public sealed class CreateVisitTaskHandler(
         var purpose = command.Purpose!.Value;
         var service = command.ServiceRecord;
         var customer = command.Customer;
-        await db.LockCustomerAsync(customer.ExternalId, cancellationToken);
-
-        if (await FindActiveDuplicate(service.WorkOrderNo, purpose, cancellationToken) is { } existing)
-        {
-            return VisitTaskErrors.Duplicate(existing, service.WorkOrderNo, purpose);
-        }
 
         var window = command.DueWindow is { } given
             ? new DueWindow(given.From ?? now, given.By!.Value, DueRule.CallerSpecified)
             : DueDatePolicy.Plan(purpose, service.ServiceType, service.CompletedAt!.Value, calendar, options.Value.Timing);
 
-        var task = VisitTask.Create(
-            Guid.CreateVersion7(now),
+        var plan = new VisitPlan(
             new CustomerInfo(customer.ExternalId, customer.Name, customer.Phone, customer.PreferredChannel),
             new ServiceRecordInfo(service.WorkOrderNo, service.ServiceType, service.Description, service.CompletedAt!.Value, service.Staff, service.Department),
             purpose,
             command.Channel ?? customer.PreferredChannel ?? ContactChannel.Phone,
             command.Assignee,
             window,
-            command.DoNotDisturbOverride?.Reason,
-            now,
-            calendar);
-
-        if (DoNotDisturbRule.Applies(purpose) && command.DoNotDisturbOverride is null)
+            command.DoNotDisturbOverride?.Reason);
+        var planned = await planner.PlanAsync(plan, cancellationToken);
+        if (planned.ToError(plan, planner.DoNotDisturbDays) is { } refused)
         {
-            var days = options.Value.DoNotDisturbDays;
-            var conflict = await db.VisitTasks.AsNoTracking()
-                .Where(DoNotDisturbRule.ConflictsWith(customer.ExternalId, task.ScheduledFor, days))
-                .OrderBy(t => t.ScheduledFor)
-                .Select(t => new { t.Id, t.ScheduledFor })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (conflict is not null)
-            {
-                return VisitTaskErrors.DoNotDisturb(conflict.Id, conflict.ScheduledFor, days);
-            }
+            return refused;
         }
 
-        db.VisitTasks.Add(task);
-        audit.Record(
-            AuditSubjects.VisitTask,
-            task.Id,
-            "created",
-            task.Version,
-            new { status = task.Status, purpose = task.Purpose, channel = task.Channel, assignee = task.Assignee, dueFrom = task.DueFrom, dueBy = task.DueBy, dueRule = task.DueRule, doNotDisturbOverride = task.DoNotDisturbOverrideReason is not null },
-            task.DoNotDisturbOverrideReason);
-        outbox.Add(VisitTaskEvents.Created(task, caller.TenantId!, now), EventStreams.VisitTask(task.Id));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -134,16 +105,10 @@ public sealed class CreateVisitTaskHandler(
         {
             // Another request created the same task between our check and our insert.
             db.ChangeTracker.Clear();
-            var winner = await FindActiveDuplicate(service.WorkOrderNo, purpose, cancellationToken);
+            var winner = await planner.FindActiveDuplicateAsync(service.WorkOrderNo, purpose, cancellationToken);
             return VisitTaskErrors.Duplicate(winner ?? Guid.Empty, service.WorkOrderNo, purpose);
         }
 
-        return VisitTaskResponse.From(task, now, caller.Has(Scopes.PiiRead));
+        return VisitTaskResponse.From(planned.Task!, now, caller.Has(Scopes.PiiRead));
     }
-
-    private async Task<Guid?> FindActiveDuplicate(string workOrderNo, VisitPurpose purpose, CancellationToken cancellationToken) =>
-        await db.VisitTasks.AsNoTracking()
-            .Where(t => t.WorkOrderNo == workOrderNo && t.Purpose == purpose && t.Status != VisitTaskStatus.Cancelled && t.EscalationId == null)
-            .Select(t => (Guid?)t.Id)
-            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -33,7 +33,7 @@ public sealed class CreateVisitTaskValidator : AbstractValidator<CreateVisitTask
             .When(x => x.DoNotDisturbOverride is not null);
     }
 
-    private sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
+    public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
     {
         public CustomerInputValidator()
         {
@@ -44,7 +44,7 @@ public sealed class CreateVisitTaskValidator : AbstractValidator<CreateVisitTask
         }
     }
 
-    private sealed class ServiceRecordInputValidator : AbstractValidator<ServiceRecordInput>
+    public sealed class ServiceRecordInputValidator : AbstractValidator<ServiceRecordInput>
     {
         public ServiceRecordInputValidator(TimeProvider clock)
         {

@@ -50,20 +50,7 @@ public sealed class CreateVisitTaskBatchHandler(IMediator mediator, HuiFangDbCon
 
     private static BatchItemResult Failure(int index, Error error)
     {
-        // One problem type for every item, so that a 400 item keeps its per-field errors when serialized.
-        var details = error.ToProblemDetails();
-        var problem = details as HttpValidationProblemDetails ?? new HttpValidationProblemDetails
-        {
-            Type = details.Type,
-            Title = details.Title,
-            Status = details.Status,
-            Detail = details.Detail,
-        };
-        foreach (var (key, value) in details.Extensions)
-        {
-            problem.Extensions[key] = value;
-        }
-
+        var problem = error.ToItemProblem();
         return new BatchItemResult(index, problem.Status!.Value, null, problem);
     }
 }

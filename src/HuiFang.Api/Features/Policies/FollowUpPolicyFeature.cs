@@ -1,0 +1,81 @@
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Domain.Tenants;
+using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuiFang.Api.Features.Policies;
+
+/// <summary>A tenant's follow-up policy.</summary>
+/// <param name="Policy">The rules in force, every field filled.</param>
+/// <param name="IsDefault">True when the tenant has no policy of its own and the service defaults apply.</param>
+/// <param name="UpdatedAt">When the tenant's settings last changed, if ever.</param>
+/// <param name="Version">The tenant settings' version; the ETag is this number in quotes. Decisions record the version that made them.</param>
+public sealed record FollowUpPolicyResponse(FollowUpPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
+
+public sealed record GetFollowUpPolicy : IQuery<Result<FollowUpPolicyResponse>>;
+
+public sealed record UpdateFollowUpPolicy(FollowUpPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<FollowUpPolicyResponse>>, ITransactional;
+
+public sealed class UpdateFollowUpPolicyValidator : AbstractValidator<UpdateFollowUpPolicy>
+{
+    public UpdateFollowUpPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new FollowUpPolicySettingsValidator());
+}
+
+public sealed class GetFollowUpPolicyHandler(HuiFangDbContext db, ICurrentCaller caller) : IQueryHandler<GetFollowUpPolicy, Result<FollowUpPolicyResponse>>
+{
+    public async ValueTask<Result<FollowUpPolicyResponse>> Handle(GetFollowUpPolicy query, CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId!;
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        return FollowUpPolicyFeature.Respond(tenant);
+    }
+}
+
+public sealed class UpdateFollowUpPolicyHandler(HuiFangDbContext db, ICurrentCaller caller, AuditTrail audit, TenantSettings settings, TimeProvider clock)
+    : ICommandHandler<UpdateFollowUpPolicy, Result<FollowUpPolicyResponse>>
+{
+    public async ValueTask<Result<FollowUpPolicyResponse>> Handle(UpdateFollowUpPolicy command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tenantId = caller.TenantId!;
+        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        if (tenant is null)
+        {
+            tenant = Tenant.Create(tenantId, tenantId, now);
+            db.Tenants.Add(tenant);
+        }
+
+        if (command.IfMatch is not null && !command.IfMatch.Matches(tenant.Version))
+        {
+            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
+        }
+
+        var policy = command.Settings.ToPolicy();
+        tenant.SetFollowUpPolicy(FollowUpPolicyJson.Write(policy), now);
+        audit.Record(AuditSubjects.Tenant, tenantId, "follow-up-policy-updated", tenant.Version, FollowUpPolicySettings.From(policy));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
+        }
+
+        settings.Forget(tenantId);
+        return FollowUpPolicyFeature.Respond(tenant);
+    }
+}
+
+internal static class FollowUpPolicyFeature
+{
+    public static FollowUpPolicyResponse Respond(Tenant? tenant) =>
+        tenant?.FollowUpPolicyJson is { } json
+            ? new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicyJson.Read(json)), false, tenant.UpdatedAt, tenant.Version)
+            : new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicy.Default), true, tenant?.UpdatedAt, tenant?.Version ?? 0);
+}

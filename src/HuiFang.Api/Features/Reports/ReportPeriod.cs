@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Calendar;
+using HuiFang.Api.Domain.VisitTasks;
+
+namespace HuiFang.Api.Features.Reports;
+
+/// <summary>How report rows are grouped.</summary>
+public enum ReportGroupBy
+{
+    /// <summary>One row for the whole period.</summary>
+    None,
+
+    /// <summary>ISO weeks (Monday to Sunday) in the tenant's time zone, e.g. 2026-W48.</summary>
+    Week,
+
+    /// <summary>Calendar months in the tenant's time zone, e.g. 2026-11.</summary>
+    Month,
+
+    Department,
+
+    Assignee,
+
+    ServiceType,
+
+    Channel,
+}
+
+/// <summary>The query string every report takes.</summary>
+/// <param name="From">First day of the period (tenant-local date, e.g. 2026-11-01).</param>
+/// <param name="To">Last day of the period, inclusive; at most 366 days after from.</param>
+/// <param name="GroupBy">week, month, department, assignee, serviceType or channel; omit for one row.</param>
+/// <param name="Format">json (default) or csv; an Accept header of text/csv also gives CSV.</param>
+public sealed record ReportParameters(DateOnly? From, DateOnly? To, string? GroupBy, string? Format);
+
+/// <summary>A validated period in the tenant's calendar: [<see cref="Start"/>, <see cref="End"/>) in UTC.</summary>
+public sealed record ReportPeriod(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, string TimeZone)
+{
+    public const int MaxDays = 366;
+
+    public static ReportPeriod Of(DateOnly from, DateOnly to, BusinessCalendar calendar) =>
+        new(from, to, calendar.ToInstant(from, TimeOnly.MinValue), calendar.ToInstant(to.AddDays(1), TimeOnly.MinValue), calendar.TimeZone.Id);
+
+    /// <summary>The buckets of a week or month grouping: each label with its start (the first starts at the period's start).</summary>
+    public IReadOnlyList<(string Label, DateTimeOffset Start)> Buckets(ReportGroupBy groupBy, BusinessCalendar calendar)
+    {
+        var buckets = new List<(string, DateTimeOffset)>();
+        var day = groupBy == ReportGroupBy.Week
+            ? From.AddDays(-(((int)From.DayOfWeek + 6) % 7))
+            : new DateOnly(From.Year, From.Month, 1);
+        while (day <= To)
+        {
+            var label = groupBy == ReportGroupBy.Week
+                ? $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):00}"
+                : day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var start = day < From ? Start : calendar.ToInstant(day, TimeOnly.MinValue);
+            buckets.Add((label, start));
+            day = groupBy == ReportGroupBy.Week ? day.AddDays(7) : day.AddMonths(1);
+        }
+
+        return buckets;
+    }
+}
+
+/// <summary>The columns a report's rows can be grouped by; a null member means the grouping is not offered.</summary>
+public sealed record ReportDimensions<T>(
+    Expression<Func<T, DateTimeOffset>> Time,
+    Expression<Func<T, string?>>? Department,
+    Expression<Func<T, string?>>? Assignee,
+    Expression<Func<T, string?>>? ServiceType,
+    Expression<Func<T, ContactChannel>>? Channel)
+{
+    public bool Offers(ReportGroupBy groupBy) => groupBy switch
+    {
+        ReportGroupBy.Department => Department is not null,
+        ReportGroupBy.Assignee => Assignee is not null,
+        ReportGroupBy.ServiceType => ServiceType is not null,
+        ReportGroupBy.Channel => Channel is not null,
+        _ => true,
+    };
+
+    /// <summary>
+    /// The group key as an expression the database evaluates: a column, or for weeks and months a balanced
+    /// CASE over the bucket starts (a handful of comparisons per row, whatever the number of buckets).
+    /// </summary>
+    public Expression<Func<T, string?>> KeyOf(ReportGroupBy groupBy, ReportPeriod period, BusinessCalendar calendar)
+    {
+        switch (groupBy)
+        {
+            case ReportGroupBy.Department:
+                return Department!;
+            case ReportGroupBy.Assignee:
+                return Assignee!;
+            case ReportGroupBy.ServiceType:
+                return ServiceType!;
+            case ReportGroupBy.Channel:
+            {
+                var parameter = Channel!.Parameters[0];
+                Expression body = Expression.Constant(null, typeof(string));
+                foreach (var channel in Enum.GetValues<ContactChannel>().Reverse())
+                {
+                    body = Expression.Condition(Expression.Equal(Channel.Body, Expression.Constant(channel)), Expression.Constant(channel.ToString(), typeof(string)), body);
+                }
+
+                return Expression.Lambda<Func<T, string?>>(body, parameter);
+            }
+
+            case ReportGroupBy.Week or ReportGroupBy.Month:
+            {
+                var buckets = period.Buckets(groupBy, calendar);
+                var parameter = Time.Parameters[0];
+                return Expression.Lambda<Func<T, string?>>(Bucket(Time.Body, buckets, 0, buckets.Count), parameter);
+            }
+
+            default:
+                return Expression.Lambda<Func<T, string?>>(Expression.Constant("total", typeof(string)), Time.Parameters[0]);
+        }
+    }
+
+    private static Expression Bucket(Expression time, IReadOnlyList<(string Label, DateTimeOffset Start)> buckets, int lo, int hi)
+    {
+        if (hi - lo == 1)
+        {
+            return Expression.Constant(buckets[lo].Label, typeof(string));
+        }
+
+        var mid = (lo + hi) / 2;
+        return Expression.Condition(
+            Expression.LessThan(time, Expression.Constant(buckets[mid].Start)),
+            Bucket(time, buckets, lo, mid),
+            Bucket(time, buckets, mid, hi));
+    }
+}
+
+/// <summary>A report request once the endpoint has read the query string.</summary>
+public interface IReportQuery
+{
+    DateOnly? From { get; }
+
+    DateOnly? To { get; }
+
+    ReportGroupBy GroupBy { get; }
+}
+
+public static class ReportRules
+{
+    public static readonly string[] GroupByNames = ["week", "month", "department", "assignee", "serviceType", "channel"];
+
+    /// <summary>Parses groupBy; null for an unknown value (the validator names it).</summary>
+    public static ReportGroupBy? ParseGroupBy(string? text) =>
+        string.IsNullOrEmpty(text) ? ReportGroupBy.None
+        : Enum.TryParse<ReportGroupBy>(text, ignoreCase: true, out var g) && g != ReportGroupBy.None && GroupByNames.Contains(text, StringComparer.OrdinalIgnoreCase) ? g
+        : null;
+
+    /// <summary>from and to present and ordered, the period at most <see cref="ReportPeriod.MaxDays"/> days, the grouping offered by the report.</summary>
+    public static void PeriodRules<T>(this AbstractValidator<T> validator, Func<ReportGroupBy, bool> offers)
+        where T : IReportQuery
+    {
+        validator.RuleFor(x => x.From).NotNull();
+        validator.RuleFor(x => x.To).NotNull();
+        validator.RuleFor(x => x.To)
+            .Must((x, to) => to >= x.From).WithMessage(_ => Messages.Get("report.toBeforeFrom"))
+            .When(x => x is { From: not null, To: not null });
+        validator.RuleFor(x => x.To)
+            .Must((x, to) => to!.Value.DayNumber - x.From!.Value.DayNumber < ReportPeriod.MaxDays)
+            .WithMessage(_ => Messages.Get("report.periodTooLong", ReportPeriod.MaxDays))
+            .When(x => x is { From: not null, To: not null });
+        validator.RuleFor(x => x.GroupBy).Must(offers).WithMessage(x => Messages.Get("report.groupByNotOffered", x.GroupBy));
+    }
+}

@@ -1,0 +1,94 @@
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Infrastructure.Configuration;
+using HuiFang.Api.Infrastructure.Outbox;
+using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HuiFang.Api.Features.VisitTasks;
+
+/// <summary>A visit to plan: everything but the id and the clock.</summary>
+public sealed record VisitPlan(
+    CustomerInfo Customer,
+    ServiceRecordInfo Service,
+    VisitPurpose Purpose,
+    ContactChannel Channel,
+    string? Assignee,
+    DueWindow Window,
+    string? DoNotDisturbOverrideReason);
+
+/// <summary>What planning a visit came to: a new task (added, not yet saved), or why there is none.</summary>
+/// <param name="Task">The new task, tracked by the context; the caller saves it.</param>
+/// <param name="ExistingTaskId">An open or finished task for the same work order and purpose already exists.</param>
+/// <param name="DoNotDisturbConflict">The customer's visit that lies too close (do-not-disturb rule).</param>
+public sealed record PlannedVisit(VisitTask? Task, Guid? ExistingTaskId, (Guid Id, DateTimeOffset ScheduledFor)? DoNotDisturbConflict)
+{
+    public Error? ToError(VisitPlan plan, int doNotDisturbDays) =>
+        ExistingTaskId is { } existing ? VisitTaskErrors.Duplicate(existing, plan.Service.WorkOrderNo, plan.Purpose)
+        : DoNotDisturbConflict is { } conflict ? VisitTaskErrors.DoNotDisturb(conflict.Id, conflict.ScheduledFor, doNotDisturbDays)
+        : null;
+}
+
+/// <summary>
+/// Plans one visit task: one per work order and purpose, at most one follow-up per customer in the
+/// do-not-disturb window, audited, and announced through the outbox in the caller's transaction. Used by
+/// POST /visit-tasks and by the intake of service records.
+/// </summary>
+public sealed class VisitTaskPlanner(
+    HuiFangDbContext db,
+    TimeProvider clock,
+    TenantSettings tenant,
+    AuditTrail audit,
+    EventOutbox outbox,
+    ICurrentCaller caller,
+    IOptions<VisitTaskOptions> options)
+{
+    public int DoNotDisturbDays => options.Value.DoNotDisturbDays;
+
+    public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var calendar = await tenant.GetCalendarAsync(cancellationToken);
+        await db.LockCustomerAsync(plan.Customer.ExternalId, cancellationToken);
+
+        if (await FindActiveDuplicateAsync(plan.Service.WorkOrderNo, plan.Purpose, cancellationToken) is { } existing)
+        {
+            return new PlannedVisit(null, existing, null);
+        }
+
+        var task = VisitTask.Create(Guid.CreateVersion7(now), plan.Customer, plan.Service, plan.Purpose, plan.Channel, plan.Assignee, plan.Window, plan.DoNotDisturbOverrideReason, now, calendar);
+
+        if (DoNotDisturbRule.Applies(plan.Purpose) && plan.DoNotDisturbOverrideReason is null)
+        {
+            var conflict = await db.VisitTasks.AsNoTracking()
+                .Where(DoNotDisturbRule.ConflictsWith(plan.Customer.ExternalId, task.ScheduledFor, DoNotDisturbDays))
+                .OrderBy(t => t.ScheduledFor)
+                .Select(t => new { t.Id, t.ScheduledFor })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (conflict is not null)
+            {
+                return new PlannedVisit(null, null, (conflict.Id, conflict.ScheduledFor));
+            }
+        }
+
+        db.VisitTasks.Add(task);
+        audit.Record(
+            AuditSubjects.VisitTask,
+            task.Id,
+            "created",
+            task.Version,
+            new { status = task.Status, purpose = task.Purpose, channel = task.Channel, assignee = task.Assignee, dueFrom = task.DueFrom, dueBy = task.DueBy, dueRule = task.DueRule, doNotDisturbOverride = task.DoNotDisturbOverrideReason is not null },
+            task.DoNotDisturbOverrideReason);
+        outbox.Add(VisitTaskEvents.Created(task, caller.TenantId!, now), EventStreams.VisitTask(task.Id));
+        return new PlannedVisit(task, null, null);
+    }
+
+    public async Task<Guid?> FindActiveDuplicateAsync(string workOrderNo, VisitPurpose purpose, CancellationToken cancellationToken) =>
+        await db.VisitTasks.AsNoTracking()
+            .Where(t => t.WorkOrderNo == workOrderNo && t.Purpose == purpose && t.Status != VisitTaskStatus.Cancelled && t.EscalationId == null)
+            .Select(t => (Guid?)t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+}
