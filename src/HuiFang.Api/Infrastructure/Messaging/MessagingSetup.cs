@@ -25,6 +25,12 @@ public static class MessagingSetup
                 .Endpoint(e => e.Name = ServiceRecordCompletedConsumer.Queue);
             x.AddConfigureEndpointsCallback((context, name, cfg) =>
             {
+                // Systems without MassTransit publish the contract as plain JSON (content type application/json).
+                if (name == ServiceRecordCompletedConsumer.Queue)
+                {
+                    cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType);
+                }
+
                 // Database hiccups are retried; a message that can never be taken goes to the error queue at once.
                 cfg.UseMessageRetry(r =>
                 {
