@@ -32,7 +32,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -70,6 +70,17 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["RemindEscalation"] = new(t => Post($"/api/v1/escalations/{t.OpenEscalation}/remind", new JsonObject { ["note"] = "please" }), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetEscalationPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/escalation"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateEscalationPolicy"] = new(_ => Put("/api/v1/policies/escalation", new JsonObject { ["maxCycles"] = 3 }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["ReceiveServiceRecord"] = new(t => Post("/api/v1/service-records", FollowUp.IntakeAndReportTests.Record($"WO-MR-{t.N}", "Repair", $"MR-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ReceiveServiceRecordBatch"] = new(t => Post("/api/v1/service-records/batch", new JsonObject { ["items"] = new JsonArray(FollowUp.IntakeAndReportTests.Record($"WO-MRB-{t.N}", "Repair", $"MRB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetServiceRecord"] = new(t => new(HttpMethod.Get, $"/api/v1/service-records/{t.WorkOrderNo}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetFollowUpPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/follow-up"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["UpdateFollowUpPolicy"] = new(_ => Put("/api/v1/policies/follow-up", new JsonObject { ["samplingKey"] = "matrix" }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetSatisfactionReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/satisfaction?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetCategoryReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/categories?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetVisitReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/visits?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetCoverageReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/coverage?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetSlaReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/sla?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetUnsatisfiedList"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/unsatisfied?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 
@@ -140,7 +151,9 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{acknowledged}/acknowledge", Json(new JsonObject()))).StatusCode);
         var paused = await EscalateAsync($"{n}-p");
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{paused}/pause", Json(new JsonObject { ["reason"] = "waiting" }))).StatusCode);
-        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused);
+        var record = FollowUp.IntakeAndReportTests.Record($"WO-MSR-{n}", "Activity", $"MSR-{n}");
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync("/api/v1/service-records", Json(record))).StatusCode);
+        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}");
     }
 
     private async Task<Guid> NewTaskAsync(string suffix)

@@ -88,6 +88,41 @@ public static class AsyncApiDocument
             schemas[type.Name] = EventSchema(type, docs);
         }
 
+        // The one message HuiFang consumes: completed jobs reported by other systems (plain JSON or MassTransit's envelope).
+        var intake = typeof(ServiceRecordCompleted);
+        var intakeContract = IntegrationEvents.Describe(intake);
+        channels["serviceRecordCompleted"] = new JsonObject
+        {
+            ["address"] = intakeContract.Exchange,
+            ["description"] = $"Fanout exchange `{intakeContract.Exchange}`, bound to HuiFang's queue `huifang.intake`. Publish a ServiceRecordCompleted here; a message HuiFang cannot take goes to `huifang.intake_error`.",
+            ["messages"] = new JsonObject { [intake.Name] = Ref($"#/components/messages/{intake.Name}") },
+            ["bindings"] = new JsonObject
+            {
+                ["amqp"] = new JsonObject
+                {
+                    ["is"] = "routingKey",
+                    ["exchange"] = new JsonObject { ["name"] = intakeContract.Exchange, ["type"] = "fanout", ["durable"] = true, ["autoDelete"] = false, ["vhost"] = "/" },
+                    ["bindingVersion"] = "0.3.0",
+                },
+            },
+        };
+        operations["receive" + intake.Name] = new JsonObject
+        {
+            ["action"] = "receive",
+            ["channel"] = Ref("#/channels/serviceRecordCompleted"),
+            ["summary"] = docs.Summary(intake),
+            ["messages"] = new JsonArray(Ref($"#/channels/serviceRecordCompleted/messages/{intake.Name}")),
+        };
+        messages[intake.Name] = new JsonObject
+        {
+            ["name"] = intake.Name,
+            ["title"] = $"{intake.Name} v{intakeContract.Version}",
+            ["summary"] = docs.Summary(intake),
+            ["contentType"] = "application/json",
+            ["payload"] = Ref($"#/components/schemas/{intake.Name}"),
+        };
+        schemas[intake.Name] = EventSchema(intake, docs);
+
         return new JsonObject
         {
             ["asyncapi"] = "3.0.0",
@@ -144,7 +179,7 @@ public static class AsyncApiDocument
             var property = type.GetProperty(parameter.Name!)!;
             var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             var nullable = nullability.Create(property).ReadState == NullabilityState.Nullable;
-            var schema = TypeSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, nullable);
+            var schema = TypeSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, nullable, docs);
             schema["description"] = docs.Property(type, property.Name);
             if (property.GetCustomAttribute<PersonalDataAttribute>() is not null)
             {
@@ -167,7 +202,7 @@ public static class AsyncApiDocument
         };
     }
 
-    private static JsonObject TypeSchema(Type type, bool nullable)
+    private static JsonObject TypeSchema(Type type, bool nullable, XmlDocs docs)
     {
         JsonNode Type(string name) => nullable ? new JsonArray(name, "null") : name;
         return type switch
@@ -178,6 +213,7 @@ public static class AsyncApiDocument
             _ when type == typeof(int) => new JsonObject { ["type"] = Type("integer"), ["format"] = "int32" },
             _ when type == typeof(bool) => new JsonObject { ["type"] = Type("boolean") },
             _ when type == typeof(IReadOnlyList<string>) => new JsonObject { ["type"] = Type("array"), ["items"] = new JsonObject { ["type"] = "string" } },
+            _ when type.IsClass && type.Namespace == typeof(IIntegrationEvent).Namespace => EventSchema(type, docs),
             _ => throw new NotSupportedException($"Event property type {type} has no AsyncAPI mapping; add one."),
         };
     }

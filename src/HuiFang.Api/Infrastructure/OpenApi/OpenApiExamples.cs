@@ -148,6 +148,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiIntakeExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -238,6 +243,9 @@ internal static class OpenApiExamples
                     "ResolveEscalation" => new Dictionary<string, string[]> { ["resolution"] = ["'resolution' must not be empty."] },
                     "ReassignEscalation" => new Dictionary<string, string[]> { ["department"] = ["'department' must not be empty."] },
                     "AcknowledgeEscalation" or "ResumeEscalation" or "RemindEscalation" => new Dictionary<string, string[]> { ["If-Match"] = ["If-Match must be * or a list of entity tags in quotes, e.g. \"3\"."] },
+                    "ReceiveServiceRecord" or "ReceiveServiceRecordBatch" => new Dictionary<string, string[]> { ["serviceRecord.completedAt"] = ["Must not be in the future."] },
+                    "UpdateFollowUpPolicy" => new Dictionary<string, string[]> { ["rules[1].serviceTypes"] = ["Service type 'Repair' is in both 'routine-by-volume' and 'repairs': a service type may belong to one only."] },
+                    "GetSatisfactionReport" or "GetCategoryReport" or "GetVisitReport" or "GetCoverageReport" or "GetSlaReport" or "GetUnsatisfiedList" => new Dictionary<string, string[]> { ["to"] = ["A report covers at most 366 days."] },
                     "UpdateEscalationPolicy" => new Dictionary<string, string[]> { ["routes[1]"] = ["routes[1] overlaps routes[0]: both match service type 'Repair' and department '*'."] },
                     _ => new Dictionary<string, string[]> { ["scheduledFor"] = ["Must be in the future."] },
                 },
@@ -249,7 +257,7 @@ internal static class OpenApiExamples
             "403" => Problem(403, "insufficient-scope", "Not allowed", "This call needs scope 'tasks:write'; the caller has: tasks:read.", ("requiredScope", "tasks:write")),
             "412" when operation.Contains("Escalation", StringComparison.Ordinal) && operation != "UpdateEscalationPolicy" =>
                 Problem(412, "precondition-failed", "Precondition failed", "Escalation 019ab7a0-3c00-7000-8000-0000000000e5 has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
-            "412" when operation is "UpdateTenantSettings" or "UpdateEscalationPolicy" => Problem(412, "precondition-failed", "Precondition failed", "The tenant's settings have changed: their ETag is now \"3\".", ("currentETag", "\"3\"")),
+            "412" when operation is "UpdateTenantSettings" or "UpdateEscalationPolicy" or "UpdateFollowUpPolicy" => Problem(412, "precondition-failed", "Precondition failed", "The tenant's settings have changed: their ETag is now \"3\".", ("currentETag", "\"3\"")),
             "412" => Problem(412, "precondition-failed", "Precondition failed", $"Visit task {taskId} has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
             "422" => Problem(422, "idempotency-key-reused", "Request cannot be processed", "Idempotency-Key '6f1c2b0e-93d4-4f5e-8a1b-2c3d4e5f6a7b' was already used for a different request; use a new key for a new request."),
             "410" => Problem(410, "cursor-expired", "No longer available", "Events after this cursor may have been purged: published events are kept for 14 days. Read the feed again from the start (no 'after') and skip events by eventId."),
@@ -258,6 +266,10 @@ internal static class OpenApiExamples
                 Problem(409, "idempotency-key-in-flight", "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly to get its response."),
             "404" when operation.Contains("Escalation", StringComparison.Ordinal) && operation != "OpenEscalation" =>
                 Problem(404, "escalation-not-found", "Not found", "Escalation 019ab7a0-3c00-7000-8000-0000000000e5 does not exist."),
+            "404" when operation == "GetServiceRecord" =>
+                Problem(404, "service-record-not-found", "Not found", "No service record with work-order number 'WO-20261124-0137'."),
+            "409" when operation == "ReceiveServiceRecord" =>
+                Problem(409, "service-record-conflict", "Conflict", "Work order 'WO-20261124-0137' was already received with a different customer, service type or completion time; the first report stands.", ("workOrderNo", "WO-20261124-0137")),
             "404" when operation is "GetFeedback" or "CorrectFeedback" or "ReplyToInquiry" =>
                 Problem(404, "feedback-not-found", "Not found", "Feedback 019ab7a0-3c00-7000-8000-0000000000f1 does not exist."),
             "409" when operation == "ResolveEscalation" =>

@@ -27,7 +27,8 @@ public sealed record EraseCustomerRequest(string? Reason = null);
 /// <param name="ErasedAt">When.</param>
 /// <param name="FeedbackAnonymised">Feedback records whose free text was erased.</param>
 /// <param name="EscalationsAnonymised">Escalations whose free text (reason, notes, resolution) was erased.</param>
-public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, int EventsAnonymised, DateTimeOffset ErasedAt, int FeedbackAnonymised = 0, int EscalationsAnonymised = 0);
+/// <param name="ServiceRecordsAnonymised">Service records whose customer name, phone and description were erased.</param>
+public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, int EventsAnonymised, DateTimeOffset ErasedAt, int FeedbackAnonymised = 0, int EscalationsAnonymised = 0, int ServiceRecordsAnonymised = 0);
 
 public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 {
@@ -63,6 +64,8 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, 
 
         var feedback = await db.FeedbackRecords.Where(f => f.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         feedback.ForEach(f => f.ErasePersonalData(pseudonym, now));
+        var records = await db.ServiceRecords.Where(r => r.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
+        records.ForEach(r => r.ErasePersonalData(pseudonym, now));
         var escalations = await db.Escalations.Where(e => e.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         foreach (var escalation in escalations)
         {
@@ -88,9 +91,9 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, 
         var events = await db.OutboxMessages.Where(e => e.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         events.ForEach(e => e.ReplacePayload(pseudonym, EventErasure.Erase(e.Type, e.Payload, pseudonym)));
 
-        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count, feedbackAnonymised = feedback.Count, escalationsAnonymised = escalations.Count }, command.Reason);
+        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count, feedbackAnonymised = feedback.Count, escalationsAnonymised = escalations.Count, serviceRecordsAnonymised = records.Count }, command.Reason);
         await db.SaveChangesAsync(cancellationToken);
-        return new ErasureResponse(pseudonym, tasks.Count, events.Count, now, feedback.Count, escalations.Count);
+        return new ErasureResponse(pseudonym, tasks.Count, events.Count, now, feedback.Count, escalations.Count, records.Count);
     }
 
     /// <summary>"erased-" and 24 hex digits of HMAC-SHA256 keyed by the tenant: stable, not reversible.</summary>
