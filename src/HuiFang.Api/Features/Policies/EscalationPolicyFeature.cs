@@ -37,39 +37,20 @@ public sealed class GetEscalationPolicyHandler(HuiFangDbContext db, ICurrentCall
     }
 }
 
-public sealed class UpdateEscalationPolicyHandler(HuiFangDbContext db, ICurrentCaller caller, AuditTrail audit, TenantSettings settings, TimeProvider clock)
-    : ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>
+public sealed class UpdateEscalationPolicyHandler(TenantSettings settings) : ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>
 {
     public async ValueTask<Result<EscalationPolicyResponse>> Handle(UpdateEscalationPolicy command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var tenantId = caller.TenantId!;
-        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
-        if (tenant is null)
-        {
-            tenant = Tenant.Create(tenantId, tenantId, now);
-            db.Tenants.Add(tenant);
-        }
-
-        if (command.IfMatch is not null && !command.IfMatch.Matches(tenant.Version))
-        {
-            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
-        }
-
         var policy = command.Settings.ToPolicy();
-        tenant.SetEscalationPolicy(EscalationPolicyJson.Write(policy), now);
-        audit.Record(AuditSubjects.Tenant, tenantId, "escalation-policy-updated", tenant.Version, EscalationPolicySettings.From(policy));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
-        }
-
-        settings.Forget(tenantId);
-        return EscalationPolicyFeature.Respond(tenant);
+        var changed = await settings.ChangeAsync(
+            command.IfMatch,
+            (tenant, now) =>
+            {
+                tenant.SetEscalationPolicy(EscalationPolicyJson.Write(policy), now);
+                return ("escalation-policy-updated", EscalationPolicySettings.From(policy));
+            },
+            cancellationToken);
+        return changed.IsSuccess ? EscalationPolicyFeature.Respond(changed.Value) : changed.Error!;
     }
 }
 

@@ -36,39 +36,20 @@ public sealed class GetFollowUpPolicyHandler(HuiFangDbContext db, ICurrentCaller
     }
 }
 
-public sealed class UpdateFollowUpPolicyHandler(HuiFangDbContext db, ICurrentCaller caller, AuditTrail audit, TenantSettings settings, TimeProvider clock)
-    : ICommandHandler<UpdateFollowUpPolicy, Result<FollowUpPolicyResponse>>
+public sealed class UpdateFollowUpPolicyHandler(TenantSettings settings) : ICommandHandler<UpdateFollowUpPolicy, Result<FollowUpPolicyResponse>>
 {
     public async ValueTask<Result<FollowUpPolicyResponse>> Handle(UpdateFollowUpPolicy command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var tenantId = caller.TenantId!;
-        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
-        if (tenant is null)
-        {
-            tenant = Tenant.Create(tenantId, tenantId, now);
-            db.Tenants.Add(tenant);
-        }
-
-        if (command.IfMatch is not null && !command.IfMatch.Matches(tenant.Version))
-        {
-            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
-        }
-
         var policy = command.Settings.ToPolicy();
-        tenant.SetFollowUpPolicy(FollowUpPolicyJson.Write(policy), now);
-        audit.Record(AuditSubjects.Tenant, tenantId, "follow-up-policy-updated", tenant.Version, FollowUpPolicySettings.From(policy));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
-        }
-
-        settings.Forget(tenantId);
-        return FollowUpPolicyFeature.Respond(tenant);
+        var changed = await settings.ChangeAsync(
+            command.IfMatch,
+            (tenant, now) =>
+            {
+                tenant.SetFollowUpPolicy(FollowUpPolicyJson.Write(policy), now);
+                return ("follow-up-policy-updated", FollowUpPolicySettings.From(policy));
+            },
+            cancellationToken);
+        return changed.IsSuccess ? FollowUpPolicyFeature.Respond(changed.Value) : changed.Error!;
     }
 }
 

@@ -1,7 +1,9 @@
+using HuiFang.Api.Common;
 using System.Text.Json;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
@@ -16,7 +18,7 @@ namespace HuiFang.Api.Features.Tenants;
 /// default calendar (<c>HuiFang:Calendar</c>). Calendars are cached briefly; a change made through this
 /// replica is seen at once, one made through another replica within <see cref="CacheDuration"/>.
 /// </summary>
-public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, BusinessCalendar defaultCalendar, IMemoryCache cache)
+public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, BusinessCalendar defaultCalendar, IMemoryCache cache, AuditTrail audit, TimeProvider clock)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
@@ -64,6 +66,43 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         var entry = (row?.FollowUpPolicyJson is { } json ? FollowUpPolicyJson.Read(json) : FollowUpPolicy.Default, row?.Version ?? 0);
         cache.Set(FollowUpKey(tenantId), entry, CacheDuration);
         return entry;
+    }
+
+    /// <summary>
+    /// Changes the caller's tenant row (created on its first change): checks If-Match, applies the change,
+    /// audits it with the new version, saves, and drops this replica's cached settings.
+    /// </summary>
+    /// <param name="ifMatch">The caller's If-Match, if any (412 when it names another version).</param>
+    /// <param name="change">Applies the change at the given instant; returns the audit action and details.</param>
+    public async Task<Result<Tenant>> ChangeAsync(IfMatch? ifMatch, Func<Tenant, DateTimeOffset, (string Action, object? Details)> change, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tenantId = caller.TenantId!;
+        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        if (tenant is null)
+        {
+            tenant = Tenant.Create(tenantId, tenantId, now);
+            db.Tenants.Add(tenant);
+        }
+
+        if (ifMatch is not null && !ifMatch.Matches(tenant.Version))
+        {
+            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
+        }
+
+        var (action, details) = change(tenant, now);
+        audit.Record(AuditSubjects.Tenant, tenantId, action, tenant.Version, details);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
+        }
+
+        Forget(tenantId);
+        return tenant;
     }
 
     public void Forget(string tenantId)

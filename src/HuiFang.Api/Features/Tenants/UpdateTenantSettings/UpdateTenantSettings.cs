@@ -46,38 +46,19 @@ public sealed class UpdateTenantSettingsValidator : AbstractValidator<UpdateTena
     }
 }
 
-public sealed class UpdateTenantSettingsHandler(HuiFangDbContext db, ICurrentCaller caller, AuditTrail audit, TenantSettings settings, TimeProvider clock)
-    : ICommandHandler<UpdateTenantSettings, Result<TenantSettingsResponse>>
+public sealed class UpdateTenantSettingsHandler(TenantSettings settings) : ICommandHandler<UpdateTenantSettings, Result<TenantSettingsResponse>>
 {
     public async ValueTask<Result<TenantSettingsResponse>> Handle(UpdateTenantSettings command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var tenantId = caller.TenantId!;
-        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
-        if (tenant is null)
-        {
-            tenant = Tenant.Create(tenantId, tenantId, now);
-            db.Tenants.Add(tenant);
-        }
-
-        if (command.IfMatch is not null && !command.IfMatch.Matches(tenant.Version))
-        {
-            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
-        }
-
         var calendarJson = command.Calendar is null ? null : JsonSerializer.Serialize(command.Calendar.ToOptions(), TenantSettings.CalendarJson);
-        tenant.Update(command.Name!, calendarJson, now);
-        audit.Record(AuditSubjects.Tenant, tenantId, "settings-updated", tenant.Version, new { ownCalendar = calendarJson is not null });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
-        }
-
-        settings.Forget(tenantId);
-        return TenantSettingsResponse.From(tenant);
+        var changed = await settings.ChangeAsync(
+            command.IfMatch,
+            (tenant, now) =>
+            {
+                tenant.Update(command.Name!, calendarJson, now);
+                return ("settings-updated", new { ownCalendar = calendarJson is not null });
+            },
+            cancellationToken);
+        return changed.IsSuccess ? TenantSettingsResponse.From(changed.Value) : changed.Error!;
     }
 }
