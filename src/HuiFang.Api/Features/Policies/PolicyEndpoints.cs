@@ -62,7 +62,8 @@ public static class PolicyEndpoints
             .WithDescription("""
                 Replaces the policy; a field left out takes the service default, a list given replaces the default list.
                 Records received from now on are decided by the new policy (each decision stores the settings version);
-                tasks already planned stay. A service type in two rules (or two timings), tiers out of order, a share
+                tasks already planned stay. A month's volume and chosen count are kept per rule name: renaming a rule
+                mid-month starts its count afresh. A service type in two rules (or two timings), tiers out of order, a share
                 with the wrong mode or a timing without its numbers are refused with 400 naming the fields and rules.
                 Honours If-Match (412). Audited.
                 """)
