@@ -100,9 +100,6 @@ public sealed class ServiceRecord : ITenantOwned
 
     public IntakeOutcome Outcome { get; private set; }
 
-    /// <summary>Whether the record counts as a visit in the month's quota (Selected or AlreadyPlanned).</summary>
-    public bool Counted { get; private set; }
-
     public VisitPurpose Purpose { get; private set; }
 
     public ContactChannel Channel { get; private set; }
@@ -123,7 +120,11 @@ public sealed class ServiceRecord : ITenantOwned
 
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
-    public bool Selected => Outcome is IntakeOutcome.Selected or IntakeOutcome.AlreadyPlanned;
+    /// <summary>Whether the record counts as a visit in the month's quota: the policy chose it and a task stands for it.</summary>
+    public bool Selected => CountsAsVisit(Outcome);
+
+    /// <summary>Selected and AlreadyPlanned count as visits; a record held back by do-not-disturb does not, so the quota picks another.</summary>
+    public static bool CountsAsVisit(IntakeOutcome outcome) => outcome is IntakeOutcome.Selected or IntakeOutcome.AlreadyPlanned;
 
     public static ServiceRecord Receive(
         Guid id,
@@ -176,7 +177,6 @@ public sealed class ServiceRecord : ITenantOwned
     public void Planned(VisitTask task)
     {
         Outcome = IntakeOutcome.Selected;
-        Counted = true;
         VisitTaskId = task.Id;
         DueFrom = task.DueFrom;
         DueBy = task.DueBy;
@@ -185,7 +185,6 @@ public sealed class ServiceRecord : ITenantOwned
     public void LinkedTo(Guid existingTaskId)
     {
         Outcome = IntakeOutcome.AlreadyPlanned;
-        Counted = true;
         VisitTaskId = existingTaskId;
     }
 

@@ -13,7 +13,7 @@ public sealed record GetCoverageReport(DateOnly? From, DateOnly? To, ReportGroup
 
 /// <summary>Visit coverage (回访率) of the service records completed in the period, per service type, against the policy's target.</summary>
 /// <param name="Group">The service type; "total" for all.</param>
-/// <param name="Rule">The selection rule that decided the records (the latest, if the policy changed in the period).</param>
+/// <param name="Rule">The selection rule that decided the records (if a policy change in the period moved the type to another rule, the alphabetically last).</param>
 /// <param name="Eligible">Service records received.</param>
 /// <param name="Selected">Chosen by the policy (a task planned or linked).</param>
 /// <param name="HeldBack">Chosen but held back by the do-not-disturb rule.</param>
@@ -53,26 +53,32 @@ public sealed class GetCoverageReportHandler(HuiFangDbContext db, TenantSettings
             where r.CompletedAt >= period.Start && r.CompletedAt < period.End
             join t in db.VisitTasks.AsNoTracking() on r.VisitTaskId equals t.Id into tasks
             from t in tasks.DefaultIfEmpty()
-            select new { r.ServiceType, r.RuleName, r.Counted, r.Outcome, r.Rate, Visited = t != null && t.Status == VisitTaskStatus.Completed };
+            select new { r.ServiceType, r.RuleName, r.Outcome, r.Rate, Visited = t != null && t.Status == VisitTaskStatus.Completed };
         var sums = await records
-            .GroupBy(r => new { r.ServiceType, r.RuleName })
+            .GroupBy(r => new { r.ServiceType, r.RuleName, r.Outcome })
             .Select(g => new
             {
                 g.Key.ServiceType,
                 g.Key.RuleName,
-                Eligible = g.Count(),
-                Selected = g.Count(r => r.Counted),
-                HeldBack = g.Count(r => r.Outcome == IntakeOutcome.DoNotDisturb),
+                g.Key.Outcome,
+                Count = g.Count(),
                 Visited = g.Count(r => r.Visited),
                 Target = g.Sum(r => r.Rate),
             })
             .ToListAsync(cancellationToken);
 
-        // A service type decided by two rules (the policy changed in the period) is one row, named after the last rule.
+        // A service type decided by two rules (the policy changed in the period) is one row.
         var rows = sums
             .GroupBy(s => s.ServiceType, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Row(g.Key, g.OrderBy(s => s.RuleName, StringComparer.Ordinal).Last().RuleName, g.Sum(s => s.Eligible), g.Sum(s => s.Selected), g.Sum(s => s.HeldBack), g.Sum(s => s.Visited), g.Sum(s => s.Target)))
+            .Select(g => Row(
+                g.Key,
+                g.Max(s => s.RuleName)!,
+                g.Sum(s => s.Count),
+                g.Where(s => ServiceRecord.CountsAsVisit(s.Outcome)).Sum(s => s.Count),
+                g.Where(s => s.Outcome == IntakeOutcome.DoNotDisturb).Sum(s => s.Count),
+                g.Sum(s => s.Visited),
+                g.Sum(s => s.Target)))
             .ToList();
         var total = Row("total", null, rows.Sum(r => r.Eligible), rows.Sum(r => r.Selected), rows.Sum(r => r.HeldBack), rows.Sum(r => r.Visited), rows.Sum(r => r.TargetVisits));
         return new Report<CoverageRow>("coverage", PeriodResponse.Of(period), ReportGroupBy.ServiceType, rows, total, false, clock.GetUtcNow());

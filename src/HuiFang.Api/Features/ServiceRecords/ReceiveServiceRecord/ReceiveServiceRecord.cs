@@ -58,12 +58,14 @@ public sealed class ReceiveServiceRecordHandler(
             return Repeat(existing, customer, service);
         }
 
-        var counts = await db.ServiceRecords.AsNoTracking()
+        var outcomes = await db.ServiceRecords.AsNoTracking()
             .Where(r => r.RuleName == rule.Name && r.Month == month)
-            .GroupBy(r => 1)
-            .Select(g => new { Volume = g.Count(), Chosen = g.Count(r => r.Counted) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var decision = Sampling.Decide(rule, (counts?.Volume ?? 0) + 1, counts?.Chosen ?? 0, policy.SamplingKey ?? caller.TenantId!, service.WorkOrderNo);
+            .GroupBy(r => r.Outcome)
+            .Select(g => new { Outcome = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var volume = outcomes.Sum(o => o.Count) + 1;
+        var chosenBefore = outcomes.Where(o => ServiceRecord.CountsAsVisit(o.Outcome)).Sum(o => o.Count);
+        var decision = Sampling.Decide(rule, volume, chosenBefore, policy.SamplingKey ?? caller.TenantId!, service.WorkOrderNo);
         var timing = policy.TimingFor(service.ServiceType);
         var channel = rule.Channel ?? customer.PreferredChannel ?? ContactChannel.Phone;
         var record = ServiceRecord.Receive(Guid.CreateVersion7(now), customer, service, command.Source, now, month, rule, isDefault, decision, channel, timing.Kind, policyVersion);
@@ -99,12 +101,12 @@ public sealed class ReceiveServiceRecordHandler(
             return winner is null ? ServiceRecordErrors.Conflict(service.WorkOrderNo) : Repeat(winner, customer, service);
         }
 
-        return new ReceivedServiceRecord(ServiceRecordDetails.From(record, caller.Has(Scopes.PiiRead), planner.DoNotDisturbDays), true);
+        return new ReceivedServiceRecord(ServiceRecordDetails.From(record, caller.Has(Scopes.PiiRead)), true);
     }
 
     private Result<ReceivedServiceRecord> Repeat(ServiceRecord existing, CustomerInfo customer, ServiceRecordInfo service) =>
         existing.SameAs(customer, service)
-            ? new ReceivedServiceRecord(ServiceRecordDetails.From(existing, caller.Has(Scopes.PiiRead), planner.DoNotDisturbDays), false)
+            ? new ReceivedServiceRecord(ServiceRecordDetails.From(existing, caller.Has(Scopes.PiiRead)), false)
             : ServiceRecordErrors.Conflict(service.WorkOrderNo);
 }
 

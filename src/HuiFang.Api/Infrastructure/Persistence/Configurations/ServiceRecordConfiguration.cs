@@ -27,8 +27,8 @@ public sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Servic
         // Idempotent intake: one record per work order and tenant, whichever way it arrived.
         b.HasIndex(r => new { r.TenantId, r.WorkOrderNo }).IsUnique();
 
-        // The month's volume and chosen count of a rule, read under the sampling lock by every decision.
-        b.HasIndex(r => new { r.TenantId, r.RuleName, r.Month, r.Counted });
+        // The month's volume and chosen count of a rule (per outcome), read under the sampling lock by every decision.
+        b.HasIndex(r => new { r.TenantId, r.RuleName, r.Month, r.Outcome });
 
         // Coverage reports by completion date.
         b.HasIndex(r => new { r.TenantId, r.CompletedAt });

@@ -460,9 +460,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ConflictingTaskId")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("Counted")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("CustomerExternalId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -605,7 +602,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "WorkOrderNo")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "RuleName", "Month", "Counted");
+                    b.HasIndex("TenantId", "RuleName", "Month", "Outcome");
 
                     b.ToTable("ServiceRecords", (string)null);
                 });

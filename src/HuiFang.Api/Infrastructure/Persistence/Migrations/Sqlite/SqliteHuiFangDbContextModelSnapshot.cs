@@ -455,9 +455,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ConflictingTaskId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Counted")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CustomerExternalId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -600,7 +597,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "WorkOrderNo")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "RuleName", "Month", "Counted");
+                    b.HasIndex("TenantId", "RuleName", "Month", "Outcome");
 
                     b.ToTable("ServiceRecords", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuiFangDbContext))]
-    [Migration("20261125074008_FollowUpPolicyAndIntake")]
+    [Migration("20261125080543_FollowUpPolicyAndIntake")]
     partial class FollowUpPolicyAndIntake
     {
         /// <inheritdoc />
@@ -463,9 +463,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ConflictingTaskId")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("Counted")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("CustomerExternalId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -608,7 +605,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "WorkOrderNo")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "RuleName", "Month", "Counted");
+                    b.HasIndex("TenantId", "RuleName", "Month", "Outcome");
 
                     b.ToTable("ServiceRecords", (string)null);
                 });

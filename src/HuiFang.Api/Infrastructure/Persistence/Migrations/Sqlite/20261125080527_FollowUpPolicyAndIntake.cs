@@ -50,7 +50,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     TierCount = table.Column<int>(type: "INTEGER", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Counted = table.Column<bool>(type: "INTEGER", nullable: false),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Timing = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -77,9 +76,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "CustomerExternalId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServiceRecords_TenantId_RuleName_Month_Counted",
+                name: "IX_ServiceRecords_TenantId_RuleName_Month_Outcome",
                 table: "ServiceRecords",
-                columns: new[] { "TenantId", "RuleName", "Month", "Counted" });
+                columns: new[] { "TenantId", "RuleName", "Month", "Outcome" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceRecords_TenantId_WorkOrderNo",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuiFangDbContext))]
-    [Migration("20261125073950_FollowUpPolicyAndIntake")]
+    [Migration("20261125080527_FollowUpPolicyAndIntake")]
     partial class FollowUpPolicyAndIntake
     {
         /// <inheritdoc />
@@ -458,9 +458,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ConflictingTaskId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Counted")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CustomerExternalId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -603,7 +600,7 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "WorkOrderNo")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "RuleName", "Month", "Counted");
+                    b.HasIndex("TenantId", "RuleName", "Month", "Outcome");
 
                     b.ToTable("ServiceRecords", (string)null);
                 });
