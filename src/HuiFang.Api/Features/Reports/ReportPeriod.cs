@@ -170,3 +170,31 @@ public static class ReportRules
         validator.RuleFor(x => x.GroupBy).Must(offers).WithMessage(x => Messages.Get("report.groupByNotOffered", x.GroupBy));
     }
 }
+
+internal static class KeyedProjection
+{
+    /// <summary>Projects each row to its group key and a value, so both come back in one query.</summary>
+    public static Expression<Func<T, Keyed<TValue>>> Compose<T, TValue>(
+        this Expression<Func<T, string?>> key, Expression<Func<T, TValue>> value)
+    {
+        var parameter = key.Parameters[0];
+        var valueBody = new ParameterSwap(value.Parameters[0], parameter).Visit(value.Body);
+        var body = Expression.MemberInit(
+            Expression.New(typeof(Keyed<TValue>)),
+            Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Key))!, key.Body),
+            Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Value))!, valueBody));
+        return Expression.Lambda<Func<T, Keyed<TValue>>>(body, parameter);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
+
+internal sealed class Keyed<TValue>
+{
+    public string? Key { get; init; }
+
+    public TValue Value { get; init; } = default!;
+}

@@ -68,9 +68,9 @@ public sealed class GetSlaReportHandler(HuiFangDbContext db, TenantSettings tena
         var key = ReportSources.Escalations.KeyOf(query.GroupBy, period, calendar);
         var inPeriod = db.Escalations.AsNoTracking().Where(e => e.OpenedAt >= period.Start && e.OpenedAt < period.End);
 
-        var counts = await inPeriod
+        var tallies = await inPeriod
             .GroupBy(key)
-            .Select(g => new
+            .Select(g => new Tally
             {
                 Group = g.Key ?? "",
                 Escalations = g.Count(),
@@ -85,47 +85,36 @@ public sealed class GetSlaReportHandler(HuiFangDbContext db, TenantSettings tena
             })
             .ToListAsync(cancellationToken);
 
-        // Durations and repeats need each escalation's instants: read them narrow (escalations are far fewer than feedback).
-        var times = await inPeriod
-            .Select(key.Compose(e => new { e.CustomerExternalId, e.WorkOrderNo, e.OpenedAt, e.CycleStartedAt, e.AcknowledgedAt, e.ResolvedAt }))
-            .ToListAsync(cancellationToken);
+        // Durations and repeats need each escalation's instants. One narrow read covers the period and the 90 days
+        // before it (for repeats); escalations are far fewer than feedback.
         var earlierFrom = period.Start - RepeatWindow;
         var history = await db.Escalations.AsNoTracking()
             .Where(e => e.OpenedAt >= earlierFrom && e.OpenedAt < period.End)
-            .Select(e => new { e.CustomerExternalId, e.WorkOrderNo, e.OpenedAt })
+            .Select(key.Compose(e => new Instants(e.CustomerExternalId, e.WorkOrderNo, e.OpenedAt, e.CycleStartedAt, e.AcknowledgedAt, e.ResolvedAt)))
             .ToListAsync(cancellationToken);
-        var byCustomer = history.ToLookup(h => h.CustomerExternalId);
-        var byWorkOrder = history.ToLookup(h => h.WorkOrderNo);
-        bool IsRepeat(string customer, string workOrder, DateTimeOffset openedAt) =>
-            byCustomer[customer].Concat(byWorkOrder[workOrder]).Any(h => h.OpenedAt < openedAt && h.OpenedAt >= openedAt - RepeatWindow);
+        var byCustomer = history.ToLookup(h => h.Value.CustomerExternalId);
+        var byWorkOrder = history.ToLookup(h => h.Value.WorkOrderNo);
+        bool IsRepeat(Instants e) =>
+            byCustomer[e.CustomerExternalId].Concat(byWorkOrder[e.WorkOrderNo]).Any(h => h.Value.OpenedAt < e.OpenedAt && h.Value.OpenedAt >= e.OpenedAt - RepeatWindow);
+        var opened = history.Where(h => h.Value.OpenedAt >= period.Start).Select(h => (Group: h.Key ?? "", Escalation: h.Value, Repeat: IsRepeat(h.Value))).ToList();
 
-        var details = times.Select(t => (t.Key, t.Value, Repeat: IsRepeat(t.Value.CustomerExternalId, t.Value.WorkOrderNo, t.Value.OpenedAt))).ToList();
-        var rows = counts.OrderBy(c => c.Group, StringComparer.Ordinal).Select(c =>
-        {
-            var mine = details.Where(d => (d.Key ?? "") == c.Group).ToList();
-            return Build(c.Group, c.Escalations, c.Urgent, c.ResponseMet, c.ResponseBreached, c.ResolutionMet, c.ResolutionBreached, c.Breaches, c.Reopened, c.LoopsClosed,
-                mine.Where(d => d.Value.AcknowledgedAt != null).Select(d => (d.Value.AcknowledgedAt!.Value - d.Value.CycleStartedAt).TotalHours),
-                mine.Where(d => d.Value.ResolvedAt != null).Select(d => (d.Value.ResolvedAt!.Value - d.Value.CycleStartedAt).TotalHours),
-                mine.Count(d => d.Repeat));
-        }).ToList();
-        var total = Build("total", counts.Sum(c => c.Escalations), counts.Sum(c => c.Urgent), counts.Sum(c => c.ResponseMet), counts.Sum(c => c.ResponseBreached),
-            counts.Sum(c => c.ResolutionMet), counts.Sum(c => c.ResolutionBreached), counts.Sum(c => c.Breaches), counts.Sum(c => c.Reopened), counts.Sum(c => c.LoopsClosed),
-            details.Where(d => d.Value.AcknowledgedAt != null).Select(d => (d.Value.AcknowledgedAt!.Value - d.Value.CycleStartedAt).TotalHours),
-            details.Where(d => d.Value.ResolvedAt != null).Select(d => (d.Value.ResolvedAt!.Value - d.Value.CycleStartedAt).TotalHours),
-            details.Count(d => d.Repeat));
+        var rows = tallies.OrderBy(t => t.Group, StringComparer.Ordinal).Select(t => Build(t.Group, [t], opened.Where(o => o.Group == t.Group).ToList())).ToList();
+        var total = Build("total", tallies, opened);
         return new Report<SlaRow>("sla", PeriodResponse.Of(period), query.GroupBy, rows, total, false, clock.GetUtcNow());
     }
 
-    private static SlaRow Build(string group, int escalations, int urgent, int responseMet, int responseBreached, int resolutionMet, int resolutionBreached, int breaches, int reopened, int loopsClosed,
-        IEnumerable<double> hoursToRespond, IEnumerable<double> hoursToResolve, int repeats)
+    private static SlaRow Build(string group, IReadOnlyList<Tally> t, List<(string Group, Instants Escalation, bool Repeat)> opened)
     {
-        var respond = hoursToRespond.OrderBy(h => h).ToList();
-        var resolve = hoursToResolve.OrderBy(h => h).ToList();
+        int Sum(Func<Tally, int> field) => t.Sum(field);
+        var respond = opened.Where(o => o.Escalation.AcknowledgedAt != null).Select(o => (o.Escalation.AcknowledgedAt!.Value - o.Escalation.CycleStartedAt).TotalHours).Order().ToList();
+        var resolve = opened.Where(o => o.Escalation.ResolvedAt != null).Select(o => (o.Escalation.ResolvedAt!.Value - o.Escalation.CycleStartedAt).TotalHours).Order().ToList();
+        var escalations = Sum(x => x.Escalations);
+        var repeats = opened.Count(o => o.Repeat);
         return new SlaRow(
-            group, escalations, urgent,
-            responseMet, responseBreached, Ratio.Of(responseMet, responseMet + responseBreached),
-            resolutionMet, resolutionBreached, Ratio.Of(resolutionMet, resolutionMet + resolutionBreached),
-            breaches, reopened, Ratio.Of(reopened, escalations), loopsClosed,
+            group, escalations, Sum(x => x.Urgent),
+            Sum(x => x.ResponseMet), Sum(x => x.ResponseBreached), Ratio.Of(Sum(x => x.ResponseMet), Sum(x => x.ResponseMet) + Sum(x => x.ResponseBreached)),
+            Sum(x => x.ResolutionMet), Sum(x => x.ResolutionBreached), Ratio.Of(Sum(x => x.ResolutionMet), Sum(x => x.ResolutionMet) + Sum(x => x.ResolutionBreached)),
+            Sum(x => x.Breaches), Sum(x => x.Reopened), Ratio.Of(Sum(x => x.Reopened), escalations), Sum(x => x.LoopsClosed),
             Mean(respond), P90(respond), Mean(resolve), P90(resolve),
             repeats, Ratio.Of(repeats, escalations));
     }
@@ -134,32 +123,31 @@ public sealed class GetSlaReportHandler(HuiFangDbContext db, TenantSettings tena
 
     /// <summary>Nearest-rank 90th percentile.</summary>
     private static double? P90(List<double> sorted) => sorted.Count == 0 ? null : Math.Round(sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1], 2);
-}
 
-internal static class KeyedProjection
-{
-    /// <summary>Projects each row to its group key and a value, so both come back in one query.</summary>
-    public static System.Linq.Expressions.Expression<Func<T, Keyed<TValue>>> Compose<T, TValue>(
-        this System.Linq.Expressions.Expression<Func<T, string?>> key, System.Linq.Expressions.Expression<Func<T, TValue>> value)
+    /// <summary>One group's counts, as the database returns them.</summary>
+    private sealed class Tally
     {
-        var parameter = key.Parameters[0];
-        var valueBody = new ParameterSwap(value.Parameters[0], parameter).Visit(value.Body);
-        var body = System.Linq.Expressions.Expression.MemberInit(
-            System.Linq.Expressions.Expression.New(typeof(Keyed<TValue>)),
-            System.Linq.Expressions.Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Key))!, key.Body),
-            System.Linq.Expressions.Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Value))!, valueBody));
-        return System.Linq.Expressions.Expression.Lambda<Func<T, Keyed<TValue>>>(body, parameter);
+        public string Group { get; init; } = "";
+
+        public int Escalations { get; init; }
+
+        public int Urgent { get; init; }
+
+        public int ResponseMet { get; init; }
+
+        public int ResponseBreached { get; init; }
+
+        public int ResolutionMet { get; init; }
+
+        public int ResolutionBreached { get; init; }
+
+        public int Breaches { get; init; }
+
+        public int Reopened { get; init; }
+
+        public int LoopsClosed { get; init; }
     }
 
-    private sealed class ParameterSwap(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
-}
-
-internal sealed class Keyed<TValue>
-{
-    public string? Key { get; init; }
-
-    public TValue Value { get; init; } = default!;
+    /// <summary>The instants of one escalation the durations and repeats are worked out from.</summary>
+    private sealed record Instants(string CustomerExternalId, string WorkOrderNo, DateTimeOffset OpenedAt, DateTimeOffset CycleStartedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ResolvedAt);
 }
