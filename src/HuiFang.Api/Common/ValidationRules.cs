@@ -22,6 +22,12 @@ public static partial class ValidationRules
             .Matches(PhonePattern()).WithMessage(_ => Messages.Get("validation.phone"));
 
     /// <summary>A code such as a service type or department: letters, digits, '-', '_' and '.'.</summary>
+    /// <summary>A batch's items: present, and between 1 and <paramref name="max"/> of them (each item is validated on its own).</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> BatchOf<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int max) =>
+        rule.NotNull()
+            .Must(items => items is null || (items.Count >= 1 && items.Count <= max))
+            .WithMessage(_ => Messages.Get("validation.batchSize", max));
+
     public static IRuleBuilderOptions<T, string> Code<T>(this IRuleBuilder<T, string> rule) =>
         rule.Matches(CodePattern());
 

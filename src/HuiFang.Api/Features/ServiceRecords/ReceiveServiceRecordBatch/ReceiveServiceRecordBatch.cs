@@ -30,15 +30,8 @@ public sealed record ServiceRecordBatchItem(int Index, int Status, ServiceRecord
 
 public sealed class ReceiveServiceRecordBatchValidator : AbstractValidator<ReceiveServiceRecordBatch>
 {
-    public ReceiveServiceRecordBatchValidator(IOptions<VisitTaskOptions> options)
-    {
-        var max = options.Value.MaxBatchSize;
-        RuleFor(x => x.Items).NotNull();
-        RuleFor(x => x.Items!.Count)
-            .InclusiveBetween(1, max).WithMessage(_ => Messages.Get("validation.batchSize", max))
-            .OverridePropertyName("items")
-            .When(x => x.Items is not null);
-    }
+    public ReceiveServiceRecordBatchValidator(IOptions<VisitTaskOptions> options) =>
+        RuleFor(x => x.Items).BatchOf(options.Value.MaxBatchSize);
 }
 
 /// <summary>Each item is its own command and transaction, decided in request order: a bad item fails alone.</summary>
