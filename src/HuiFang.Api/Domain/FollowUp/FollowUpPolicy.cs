@@ -72,6 +72,9 @@ public sealed record FollowUpPolicy(
 {
     public const string DefaultRuleName = "default";
 
+    /// <summary>The documented timing numbers, kept in one place (also the defaults of <c>HuiFang:VisitTasks:Timing</c>).</summary>
+    private static readonly TimingRules Documented = new();
+
     public static FollowUpPolicy Default { get; } = new(
         SamplingKey: null,
         Rules:
@@ -92,13 +95,13 @@ public sealed record FollowUpPolicy(
         DefaultRule: new(DefaultRuleName, [], SelectionMode.Always, null, [], VisitPurpose.AfterSales, null),
         Timings:
         [
-            new(["Complaint"], new FollowUpTiming(TimingKind.WithinHours, 24)),
-            new(["EmergencyRepair", "UrgentPlumbing"], new FollowUpTiming(TimingKind.Immediately, 2)),
-            new(["RoutineRepair"], new FollowUpTiming(TimingKind.MonthlyBatch, 26)),
-            new(["HelpService"], new FollowUpTiming(TimingKind.WithinDays, 7)),
-            new(["Activity"], new FollowUpTiming(TimingKind.WithinDays, 5)),
+            new(["Complaint"], new FollowUpTiming(TimingKind.WithinHours, Documented.ComplaintFollowUpHours)),
+            new(["EmergencyRepair", "UrgentPlumbing"], new FollowUpTiming(TimingKind.Immediately, Documented.EmergencyRepairWorkingHours)),
+            new(["RoutineRepair"], new FollowUpTiming(TimingKind.MonthlyBatch, Documented.RoutineRepairBatchDay)),
+            new(["HelpService"], new FollowUpTiming(TimingKind.WithinDays, Documented.HelpServiceDays)),
+            new(["Activity"], new FollowUpTiming(TimingKind.WithinDays, Documented.ActivityDays)),
         ],
-        DefaultTiming: new FollowUpTiming(TimingKind.WorkingDays, 3, 7));
+        DefaultTiming: new FollowUpTiming(TimingKind.WorkingDays, Documented.AfterSalesFirstWorkingDay, Documented.AfterSalesLastWorkingDay));
 
     /// <summary>The rule for a service type, and whether it is the default rule because no rule names the type.</summary>
     public (SelectionRule Rule, bool IsDefault) RuleFor(string serviceType) =>
