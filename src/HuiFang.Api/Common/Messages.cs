@@ -132,7 +132,7 @@ public static class Messages
         ["decision.always"] = ("Every such record is visited: chosen.", "此类记录全部回访：选中。"),
         ["decision.planned"] = ("Visit task planned ({0}), due {1} – {2}.", "已安排回访任务（{0}），时限 {1} – {2}。"),
         ["decision.alreadyPlanned"] = ("A visit task for this work order existed already ({0}): linked, none added.", "该工单已有回访任务（{0}）：已关联，未重复创建。"),
-        ["decision.doNotDisturb"] = ("The customer has another follow-up within {0} days (task {1}): no task planned; the month's quota chooses another record.", "该客户 {0} 天内已有其他回访（任务 {1}）：不安排回访，本月配额将另选一单。"),
+        ["decision.doNotDisturb"] = ("The customer has another follow-up inside the do-not-disturb window (task {0}): no task planned; the month's quota chooses another record.", "该客户在免打扰期内已有其他回访（任务 {0}）：不安排回访，本月配额将另选一单。"),
         ["decision.notPlanned"] = ("No visit task.", "不安排回访任务。"),
         ["report.toBeforeFrom"] = ("to must not be before from.", "to 不能早于 from。"),
         ["report.periodTooLong"] = ("A report covers at most {0} days.", "报表时段最长 {0} 天。"),

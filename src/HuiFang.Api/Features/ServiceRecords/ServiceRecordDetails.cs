@@ -23,13 +23,13 @@ public sealed record ServiceRecordDetails(
     FollowUpDecision Decision,
     DateTimeOffset? PersonalDataErasedAt)
 {
-    public static ServiceRecordDetails From(ServiceRecord r, bool revealPhone, int doNotDisturbDays) => new(
+    public static ServiceRecordDetails From(ServiceRecord r, bool revealPhone) => new(
         r.WorkOrderNo,
         new CustomerResponse(r.CustomerExternalId, r.CustomerName, revealPhone ? r.CustomerPhone : PhoneMask.Mask(r.CustomerPhone), r.CustomerPreferredChannel),
         new ServiceRecordResponse(r.WorkOrderNo, r.ServiceType, r.Description, r.CompletedAt, r.Staff, r.Department),
         r.Source,
         r.ReceivedAt,
-        FollowUpDecision.From(r, doNotDisturbDays),
+        FollowUpDecision.From(r),
         r.PersonalDataErasedAt);
 }
 
@@ -83,7 +83,7 @@ public sealed record FollowUpDecision(
     int PolicyVersion,
     string Explanation)
 {
-    public static FollowUpDecision From(ServiceRecord r, int doNotDisturbDays) => new(
+    public static FollowUpDecision From(ServiceRecord r) => new(
         r.Outcome,
         r.Selected,
         r.RuleName,
@@ -105,10 +105,10 @@ public sealed record FollowUpDecision(
         r.VisitTaskId,
         r.ConflictingTaskId,
         r.PolicyVersion,
-        Explain(r, doNotDisturbDays));
+        Explain(r));
 
     /// <summary>The decision in words: which rule, which share at which position, what the hash or the count said, and what came of it.</summary>
-    public static string Explain(ServiceRecord r, int doNotDisturbDays)
+    public static string Explain(ServiceRecord r)
     {
         static string N(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
         var parts = new List<string>();
@@ -144,7 +144,7 @@ public sealed record FollowUpDecision(
         {
             IntakeOutcome.Selected => Messages.Get("decision.planned", r.Timing, r.DueFrom?.ToString("u", CultureInfo.InvariantCulture), r.DueBy?.ToString("u", CultureInfo.InvariantCulture)),
             IntakeOutcome.AlreadyPlanned => Messages.Get("decision.alreadyPlanned", r.VisitTaskId),
-            IntakeOutcome.DoNotDisturb => Messages.Get("decision.doNotDisturb", doNotDisturbDays, r.ConflictingTaskId),
+            IntakeOutcome.DoNotDisturb => Messages.Get("decision.doNotDisturb", r.ConflictingTaskId),
             _ => Messages.Get("decision.notPlanned"),
         });
         return string.Join(" ", parts);

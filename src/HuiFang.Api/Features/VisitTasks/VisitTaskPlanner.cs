@@ -24,11 +24,11 @@ public sealed record VisitPlan(
 /// <param name="Task">The new task, tracked by the context; the caller saves it.</param>
 /// <param name="ExistingTaskId">An open or finished task for the same work order and purpose already exists.</param>
 /// <param name="DoNotDisturbConflict">The customer's visit that lies too close (do-not-disturb rule).</param>
-public sealed record PlannedVisit(VisitTask? Task, Guid? ExistingTaskId, (Guid Id, DateTimeOffset ScheduledFor)? DoNotDisturbConflict)
+public sealed record PlannedVisit(VisitTask? Task, Guid? ExistingTaskId, (Guid Id, DateTimeOffset ScheduledFor, int WindowDays)? DoNotDisturbConflict)
 {
-    public Error? ToError(VisitPlan plan, int doNotDisturbDays) =>
+    public Error? ToError(VisitPlan plan) =>
         ExistingTaskId is { } existing ? VisitTaskErrors.Duplicate(existing, plan.Service.WorkOrderNo, plan.Purpose)
-        : DoNotDisturbConflict is { } conflict ? VisitTaskErrors.DoNotDisturb(conflict.Id, conflict.ScheduledFor, doNotDisturbDays)
+        : DoNotDisturbConflict is { } conflict ? VisitTaskErrors.DoNotDisturb(conflict.Id, conflict.ScheduledFor, conflict.WindowDays)
         : null;
 }
 
@@ -46,8 +46,6 @@ public sealed class VisitTaskPlanner(
     ICurrentCaller caller,
     IOptions<VisitTaskOptions> options)
 {
-    public int DoNotDisturbDays => options.Value.DoNotDisturbDays;
-
     public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -63,14 +61,15 @@ public sealed class VisitTaskPlanner(
 
         if (DoNotDisturbRule.Applies(plan.Purpose) && plan.DoNotDisturbOverrideReason is null)
         {
+            var days = options.Value.DoNotDisturbDays;
             var conflict = await db.VisitTasks.AsNoTracking()
-                .Where(DoNotDisturbRule.ConflictsWith(plan.Customer.ExternalId, task.ScheduledFor, DoNotDisturbDays))
+                .Where(DoNotDisturbRule.ConflictsWith(plan.Customer.ExternalId, task.ScheduledFor, days))
                 .OrderBy(t => t.ScheduledFor)
                 .Select(t => new { t.Id, t.ScheduledFor })
                 .FirstOrDefaultAsync(cancellationToken);
             if (conflict is not null)
             {
-                return new PlannedVisit(null, null, (conflict.Id, conflict.ScheduledFor));
+                return new PlannedVisit(null, null, (conflict.Id, conflict.ScheduledFor, days));
             }
         }
 

@@ -90,6 +90,6 @@ internal static class OpenApiIntakeExamples
             record.LinkedTo(TaskId);
         }
 
-        return ServiceRecordDetails.From(record, revealPhone: false, doNotDisturbDays: 30);
+        return ServiceRecordDetails.From(record, revealPhone: false);
     }
 }

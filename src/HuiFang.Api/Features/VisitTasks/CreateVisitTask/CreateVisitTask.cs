@@ -92,7 +92,7 @@ public sealed class CreateVisitTaskHandler(
             window,
             command.DoNotDisturbOverride?.Reason);
         var planned = await planner.PlanAsync(plan, cancellationToken);
-        if (planned.ToError(plan, planner.DoNotDisturbDays) is { } refused)
+        if (planned.ToError(plan) is { } refused)
         {
             return refused;
         }
