@@ -15,55 +15,19 @@ namespace HuiFang.IntegrationTests.Escalations;
 /// events a CRM reacts to arrive on their exchanges; two SLA monitors on one database raise each breach
 /// once; and the cost of a monitor tick with 100,000 open escalations. Each test has a database of its own.
 /// </summary>
-public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
+public sealed class LoopOnPostgresAndBrokerTests() : OwnDatabaseTestBase(needsBroker: true)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     /// <summary>This class's own tenant: the broker is shared with test classes subscribed to tenant A's events.</summary>
     private const string Tenant = "tenant-loop";
-    private readonly List<IAsyncDisposable> _owned = [];
-    private Uri _broker = null!;
-    private string _database = null!;
     private int _n;
 
-    public async ValueTask InitializeAsync()
-    {
-        var (broker, brokerMissing) = await RabbitMqServer.GetAsync();
-        if (broker is null)
-        {
-            TestEnvironment.SkipOrFail(brokerMissing!);
-            return;
-        }
-
-        var (database, databaseMissing) = await PostgresServer.CreateDatabaseAsync();
-        if (database is null)
-        {
-            TestEnvironment.SkipOrFail(databaseMissing!);
-            return;
-        }
-
-        _broker = broker;
-        _database = database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            await owned.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await PostgresServer.DropDatabaseAsync(_database);
-        }
-    }
-
     [Fact]
-    public async Task CustomerStillUnsatisfied_the_breach_and_FollowUpLoopClosed_reach_subscribers_on_the_real_broker()
+    public async Task CustomerStillUnsatisfied_the_breach_and_FollowUpLoopClosed_reach_subscribers_on_the_realBroker()
     {
-        var subscriber = await EventSubscriber.StartForTenantAsync(_broker, Tenant, "huifang.escalation-sla-breached", "huifang.customer-still-unsatisfied", "huifang.follow-up-loop-closed");
-        _owned.Add(subscriber);
+        var subscriber = await EventSubscriber.StartForTenantAsync(Broker, Tenant, "huifang.escalation-sla-breached", "huifang.customer-still-unsatisfied", "huifang.follow-up-loop-closed");
+        Own(subscriber);
         var clock = new TestClock();
         var app = StartApp(clock);
         using var client = await app.CreateAuthenticatedClientAsync(Tenant);
@@ -93,7 +57,7 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_SLA_monitors_on_one_database_raise_one_breach_per_escalation_and_target()
+    public async Task Two_SLA_monitors_on_oneDatabase_raise_one_breach_per_escalation_and_target()
     {
         var settings = new Dictionary<string, string?> { ["HuiFang:SlaMonitor:BatchSize"] = "7", ["HuiFang:Outbox:DispatcherEnabled"] = "false" };
         var clockA = new TestClock();
@@ -169,9 +133,9 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
 
     private HuiFangApp StartApp(TestClock clock, Dictionary<string, string?>? extra = null)
     {
-        var all = RabbitMqServer.Settings(_broker);
+        var all = RabbitMqServer.Settings(Broker);
         all["HuiFang:Database:Provider"] = "PostgreSql";
-        all["ConnectionStrings:HuiFang"] = _database;
+        all["ConnectionStrings:HuiFang"] = Database;
         all["HuiFang:Outbox:PollInterval"] = "00:00:01";
         foreach (var (key, value) in extra ?? [])
         {
@@ -179,7 +143,7 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
         }
 
         var app = new HuiFangApp(all, clock);
-        _owned.Add(app);
+        Own(app);
         _ = app.Server;
         return app;
     }
@@ -213,7 +177,7 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
     /// <summary>Copies an escalation n times with new ids (and new task ids: one open escalation per task), its deadlines shifted.</summary>
     private async Task CloneAsync(Guid template, int n, TimeSpan shift)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         var columns = new List<(string Name, string Type)>();
         await using (var read = new NpgsqlCommand("""SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'Escalations' ORDER BY ordinal_position""", connection))
@@ -239,7 +203,7 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
 
     private async Task<string> PlanAsync(DateTimeOffset now)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""EXPLAIN SELECT "Id" FROM "Escalations" WHERE "NextCheckAt" IS NOT NULL AND "NextCheckAt" <= @now ORDER BY "NextCheckAt" LIMIT 500 FOR UPDATE SKIP LOCKED""", connection);
         command.Parameters.AddWithValue("now", now);
@@ -255,7 +219,7 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
 
     private async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
@@ -263,7 +227,7 @@ public sealed class LoopOnPostgresAndBrokerTests : IAsyncLifetime
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

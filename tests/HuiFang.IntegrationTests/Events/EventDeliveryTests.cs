@@ -20,48 +20,12 @@ namespace HuiFang.IntegrationTests.Events;
 /// Each test has a database of its own; broker outages are staged with a <see cref="TcpFaultProxy"/>
 /// in front of the shared broker, so other tests keep theirs.
 /// </summary>
-public sealed class EventDeliveryTests : IAsyncLifetime
+public sealed class EventDeliveryTests() : OwnDatabaseTestBase(needsBroker: true)
 {
     private const string Created = "huifang.visit-task-created";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly List<IAsyncDisposable> _owned = [];
-    private Uri _broker = null!;
-    private string _database = null!;
     private int _n;
-
-    public async ValueTask InitializeAsync()
-    {
-        var (broker, brokerMissing) = await RabbitMqServer.GetAsync();
-        if (broker is null)
-        {
-            TestEnvironment.SkipOrFail(brokerMissing!);
-            return;
-        }
-
-        var (database, databaseMissing) = await PostgresServer.CreateDatabaseAsync();
-        if (database is null)
-        {
-            TestEnvironment.SkipOrFail(databaseMissing!);
-            return;
-        }
-
-        _broker = broker;
-        _database = database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            await owned.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await PostgresServer.DropDatabaseAsync(_database);
-        }
-    }
 
     [Fact]
     public async Task A_subscriber_bound_to_the_exchange_receives_VisitTaskCreated_with_the_contract_fields_and_the_event_id_as_message_id()
@@ -109,8 +73,8 @@ public sealed class EventDeliveryTests : IAsyncLifetime
         var received = new TaskCompletionSource<(VisitTaskCreated Event, Guid? MessageId)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscriberBus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            var user = Uri.UnescapeDataString(_broker.UserInfo).Split(':', 2);
-            cfg.Host(_broker.Host, (ushort)_broker.Port, "/", h =>
+            var user = Uri.UnescapeDataString(Broker.UserInfo).Split(':', 2);
+            cfg.Host(Broker.Host, (ushort)Broker.Port, "/", h =>
             {
                 h.Username(user[0]);
                 h.Password(user.ElementAtOrDefault(1) ?? "");
@@ -187,11 +151,11 @@ public sealed class EventDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Events_written_while_the_broker_is_down_all_arrive_after_it_returns()
+    public async Task Events_written_while_theBroker_is_down_all_arrive_after_it_returns()
     {
         var subscriber = await SubscribeAsync(Created);
-        var proxy = new TcpFaultProxy(_broker.Host, _broker.Port);
-        _owned.Add(proxy);
+        var proxy = new TcpFaultProxy(Broker.Host, Broker.Port);
+        Own(proxy);
         proxy.Start();
         var app = StartApp(brokerPort: proxy.Port);
         using var client = await app.CreateAuthenticatedClientAsync();
@@ -256,7 +220,7 @@ public sealed class EventDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_dispatchers_on_one_database_publish_each_event_once()
+    public async Task Two_dispatchers_on_oneDatabase_publish_each_event_once()
     {
         var subscriber = await SubscribeAsync(Created);
         var one = StartApp();
@@ -312,7 +276,7 @@ public sealed class EventDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Commit_to_broker_latency_is_measured_at_a_steady_rate()
+    public async Task Commit_toBroker_latency_is_measured_at_a_steady_rate()
     {
         var subscriber = await SubscribeAsync(Created);
         var app = StartApp();
@@ -349,9 +313,9 @@ public sealed class EventDeliveryTests : IAsyncLifetime
 
     private HuiFangApp StartApp(int? brokerPort = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var all = RabbitMqServer.Settings(_broker);
+        var all = RabbitMqServer.Settings(Broker);
         all["HuiFang:Database:Provider"] = "PostgreSql";
-        all["ConnectionStrings:HuiFang"] = _database;
+        all["ConnectionStrings:HuiFang"] = Database;
         if (brokerPort is { } port)
         {
             all["HuiFang:Messaging:RabbitMq:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -368,15 +332,15 @@ public sealed class EventDeliveryTests : IAsyncLifetime
         }
 
         var app = new HuiFangApp(all, new TestClock(), services: services);
-        _owned.Add(app);
+        Own(app);
         _ = app.Server;
         return app;
     }
 
     private async Task<EventSubscriber> SubscribeAsync(params string[] exchanges)
     {
-        var subscriber = await EventSubscriber.StartAsync(_broker, exchanges);
-        _owned.Add(subscriber);
+        var subscriber = await EventSubscriber.StartAsync(Broker, exchanges);
+        Own(subscriber);
         return subscriber;
     }
 
@@ -390,7 +354,7 @@ public sealed class EventDeliveryTests : IAsyncLifetime
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;

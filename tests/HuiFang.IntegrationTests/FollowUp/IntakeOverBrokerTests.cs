@@ -12,58 +12,22 @@ namespace HuiFang.IntegrationTests.FollowUp;
 /// would: decided like the HTTP intake, redeliveries change nothing, and a message that cannot be taken
 /// lands in the error queue instead of vanishing. PostgreSQL database of its own.
 /// </summary>
-public sealed class IntakeOverBrokerTests : IAsyncLifetime
+public sealed class IntakeOverBrokerTests() : OwnDatabaseTestBase(needsBroker: true)
 {
     private const string Tenant = "tenant-intake";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private Uri _broker = null!;
-    private string _database = null!;
-    private HuiFangApp? _app;
-
-    public async ValueTask InitializeAsync()
-    {
-        var (broker, brokerMissing) = await RabbitMqServer.GetAsync();
-        if (broker is null)
-        {
-            TestEnvironment.SkipOrFail(brokerMissing!);
-            return;
-        }
-
-        var (database, databaseMissing) = await PostgresServer.CreateDatabaseAsync();
-        if (database is null)
-        {
-            TestEnvironment.SkipOrFail(databaseMissing!);
-            return;
-        }
-
-        _broker = broker;
-        _database = database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await PostgresServer.DropDatabaseAsync(_database);
-        }
-    }
 
     [Fact]
     public async Task A_ServiceRecordCompleted_published_as_plain_json_is_decided_once_and_a_bad_one_goes_to_the_error_queue()
     {
-        var settings = RabbitMqServer.Settings(_broker);
+        var settings = RabbitMqServer.Settings(Broker);
         settings["HuiFang:Database:Provider"] = "PostgreSql";
-        settings["ConnectionStrings:HuiFang"] = _database;
-        _app = new HuiFangApp(settings, new TestClock());
-        _ = _app.Server;
-        using var client = await _app.CreateAuthenticatedClientAsync(Tenant);
+        settings["ConnectionStrings:HuiFang"] = Database;
+        var app = Own(new HuiFangApp(settings, new TestClock()));
+        _ = app.Server;
+        using var client = await app.CreateAuthenticatedClientAsync(Tenant);
 
-        await using var connection = await new ConnectionFactory { Uri = _broker, ClientProvidedName = "huifang-tests-intake" }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = Broker, ClientProvidedName = "huifang-tests-intake" }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeclareAsync("huifang.intake_error", durable: true, exclusive: false, autoDelete: false);
         await channel.QueuePurgeAsync("huifang.intake_error");

@@ -13,43 +13,16 @@ namespace HuiFang.IntegrationTests.FollowUp;
 /// the time of each report is printed (run with <c>--logger "console;verbosity=detailed"</c>). Times are
 /// reported, not asserted: speed is the benchmark's business.
 /// </summary>
-public sealed class ReportsAtScaleTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ReportsAtScaleTests(ITestOutputHelper output) : OwnDatabaseTestBase(needsBroker: false)
 {
     private const string Tenant = "tenant-scale";
     private const int Rows = 1_000_000;
-    private string _database = null!;
-    private HuiFangApp? _app;
-
-    public async ValueTask InitializeAsync()
-    {
-        var (database, missing) = await PostgresServer.CreateDatabaseAsync();
-        if (database is null)
-        {
-            TestEnvironment.SkipOrFail(missing!);
-            return;
-        }
-
-        _database = database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await PostgresServer.DropDatabaseAsync(_database);
-        }
-    }
 
     [Fact]
     public async Task Monthly_reports_over_1000000_feedback_rows_are_exact_and_timed()
     {
-        _app = new HuiFangApp(new Dictionary<string, string?> { ["HuiFang:Database:Provider"] = "PostgreSql", ["ConnectionStrings:HuiFang"] = _database }, new TestClock());
-        using var client = await _app.CreateAuthenticatedClientAsync(Tenant);
+        var app = Own(new HuiFangApp(new Dictionary<string, string?> { ["HuiFang:Database:Provider"] = "PostgreSql", ["ConnectionStrings:HuiFang"] = Database }, new TestClock()));
+        using var client = await app.CreateAuthenticatedClientAsync(Tenant);
         var created = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskApiTests.NewTask(customer: "C-SCALE", workOrder: "WO-SCALE")));
         var taskId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var recorded = await client.PostAsync($"/api/v1/visit-tasks/{taskId}/feedback", ApiTestBase.Json(new JsonObject { ["score"] = 5, ["categories"] = new JsonArray("Praise") }));
@@ -100,7 +73,7 @@ public sealed class ReportsAtScaleTests(ITestOutputHelper output) : IAsyncLifeti
     /// <summary>1,000,000 copies of the template spread evenly over November (Beijing), scores 1–5, NPS 0–10, 8 departments, 4 categories in turn.</summary>
     private async Task CloneAsync(string template)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         var columns = new List<string>();
         await using (var read = new NpgsqlCommand("""SELECT column_name FROM information_schema.columns WHERE table_name = 'FeedbackRecords' ORDER BY ordinal_position""", connection))
