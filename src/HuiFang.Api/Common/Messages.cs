@@ -136,7 +136,7 @@ public static class Messages
         ["decision.notPlanned"] = ("No visit task.", "不安排回访任务。"),
         ["report.toBeforeFrom"] = ("to must not be before from.", "to 不能早于 from。"),
         ["report.periodTooLong"] = ("A report covers at most {0} days.", "报表时段最长 {0} 天。"),
-        ["report.groupByNotOffered"] = ("This report cannot be grouped by {0}.", "该报表不支持按 {0} 分组。"),
+        ["report.groupByNotOffered"] = ("This report cannot be grouped by {0}; it offers: {1} (or leave groupBy out).", "该报表不支持按 {0} 分组；可选：{1}（或不传 groupBy）。"),
         ["report.groupBy"] = ("Unknown groupBy '{0}'; use one of: {1}.", "未知的分组方式“{0}”；可选：{1}。"),
         ["report.format"] = ("Unknown format '{0}'; use json or csv.", "未知的格式“{0}”；可选 json 或 csv。"),
         ["validation.range"] = ("Must be between {0} and {1}.", "必须在 {0} 到 {1} 之间。"),

@@ -208,6 +208,15 @@ public abstract class IntakeAndReportTests(ApiFixture fixture) : LoopTestBase(fi
     }
 
     [Fact]
+    public async Task A_grouping_the_report_does_not_offer_is_named_as_sent_with_the_ones_it_does()
+    {
+        var body = await ReadObjectAsync(await Client.GetAsync("/api/v1/reports/sla?from=2026-11-01&to=2026-11-30&groupBy=channel"));
+        var message = (string)body["errors"]!["groupBy"]![0]!;
+        Assert.Contains("channel", message);
+        Assert.Contains("week, month, department, assignee, serviceType", message);
+    }
+
+    [Fact]
     public async Task A_bad_service_record_is_400_naming_the_field_and_nothing_is_stored()
     {
         var noCustomer = Record("WO-BAD", "Repair", "C9");

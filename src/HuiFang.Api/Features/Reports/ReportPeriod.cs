@@ -167,7 +167,11 @@ public static class ReportRules
             .Must((x, to) => to!.Value.DayNumber - x.From!.Value.DayNumber < ReportPeriod.MaxDays)
             .WithMessage(_ => Messages.Get("report.periodTooLong", ReportPeriod.MaxDays))
             .When(x => x is { From: not null, To: not null });
-        validator.RuleFor(x => x.GroupBy).Must(offers).WithMessage(x => Messages.Get("report.groupByNotOffered", x.GroupBy));
+        var offered = GroupByNames.Where(name => ParseGroupBy(name) is { } g && offers(g)).ToList();
+        validator.RuleFor(x => x.GroupBy).Must(offers).WithMessage(x => Messages.Get(
+            "report.groupByNotOffered",
+            GroupByNames.FirstOrDefault(name => ParseGroupBy(name) == x.GroupBy) ?? x.GroupBy.ToString(),
+            offered.Count == 0 ? "-" : string.Join(", ", offered)));
     }
 }
 
