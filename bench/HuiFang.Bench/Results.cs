@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace HuiFang.Bench;
+
+/// <summary>
+/// Turns one bench/run's raw files (wrk and pgbench output, psql timings, pidstat samples, the API's log)
+/// into <c>&lt;date&gt;.md</c> and <c>&lt;date&gt;.json</c>: each figure beside its same-run baseline and its target.
+/// A scenario that did not run is left out; a previous results JSON adds a before/after table.
+/// </summary>
+public static partial class Results
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Write(Arguments a)
+    {
+        var raw = a["raw"];
+        var meta = File.ReadAllLines(Path.Combine(raw, "meta.txt"))
+            .Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        var apiPid = meta.GetValueOrDefault("api_pid", "");
+        var rows = new List<JsonObject>();
+
+        foreach (var (name, title, minRatio, maxP99) in new[]
+        {
+            ("create-task", "Create visit task (POST /visit-tasks)", 0.5, 25.0),
+            ("feedback", "Record feedback that opens an escalation (POST /visit-tasks/{id}/feedback)", 0.4, double.NaN),
+            ("get-task", "Get one task (GET /visit-tasks/{id})", 0.5, double.NaN),
+            ("list-page", "List a page (GET /visit-tasks?assignee=…&limit=50)", 0.5, double.NaN),
+        })
+        {
+            var wrkFile = Path.Combine(raw, $"{name}.wrk.json");
+            if (!File.Exists(wrkFile))
+            {
+                continue;
+            }
+
+            var wrk = JsonNode.Parse(File.ReadAllText(wrkFile))!.AsObject();
+            var pgbench = File.ReadAllText(Path.Combine(raw, $"{name}.pgbench.txt"));
+            var tps = Number(TpsLine().Match(pgbench));
+            var failedTx = Number(FailedLine().Match(pgbench));
+            var latencies = File.ReadAllLines(Path.Combine(raw, $"{name}.pgbench.lat")).Select(l => double.Parse(l, Inv) / 1000).ToList();
+            var rps = (double)wrk["rps"]!;
+            var p99 = (double)wrk["latencyMs"]!["p99"]!;
+            var ratio = tps > 0 ? rps / tps : 0;
+            var met = ratio >= minRatio && (double.IsNaN(maxP99) || p99 <= maxP99) && (int)wrk["failed"]! == 0 && (int)wrk["socketErrors"]! == 0;
+            rows.Add(new JsonObject
+            {
+                ["scenario"] = name,
+                ["title"] = title,
+                ["measured"] = new JsonObject
+                {
+                    ["rps"] = rps,
+                    ["p50Ms"] = (double)wrk["latencyMs"]!["p50"]!,
+                    ["p99Ms"] = p99,
+                    ["requests"] = (int)wrk["requests"]!,
+                    ["failed"] = (int)wrk["failed"]!,
+                    ["socketErrors"] = (int)wrk["socketErrors"]!,
+                },
+                ["baseline"] = new JsonObject
+                {
+                    ["tps"] = Math.Round(tps, 1),
+                    ["p50Ms"] = Math.Round(Stats.Percentile(latencies, 50), 2),
+                    ["p99Ms"] = Math.Round(Stats.Percentile(latencies, 99), 2),
+                    ["failedTransactions"] = failedTx,
+                },
+                ["ratio"] = Math.Round(ratio, 3),
+                ["target"] = $"≥ {minRatio:0.0#} × baseline" + (double.IsNaN(maxP99) ? "" : $", p99 ≤ {maxP99:0} ms"),
+                ["met"] = met,
+                ["cpu"] = Cpu(Path.Combine(raw, $"{name}.cpu.txt"), apiPid),
+                ["baselineCpu"] = Cpu(Path.Combine(raw, $"{name}.baseline.cpu.txt"), apiPid),
+            });
+        }
+
+        var eventsFile = Path.Combine(raw, "events.json");
+        if (File.Exists(eventsFile))
+        {
+            var e = JsonNode.Parse(File.ReadAllText(eventsFile))!.AsObject();
+            var p99 = (double)e["latencyMs"]!["p99"]!;
+            var lost = (int)e["lost"]!;
+            rows.Add(new JsonObject
+            {
+                ["scenario"] = "events",
+                ["title"] = $"Commit → event at a RabbitMQ subscriber, {e["targetRate"]} events/s for {e["seconds"]} s",
+                ["measured"] = e.DeepClone(),
+                ["target"] = "p99 ≤ 200 ms, 0 lost",
+                ["met"] = p99 <= 200 && lost == 0 && (int)e["created"]! == (int)e["requests"]!,
+                ["cpu"] = Cpu(Path.Combine(raw, "events.cpu.txt"), apiPid),
+            });
+        }
+
+        var reportFile = Path.Combine(raw, "report.txt");
+        if (File.Exists(reportFile))
+        {
+            var reports = new JsonArray();
+            var allMet = true;
+            foreach (var line in File.ReadAllLines(reportFile).Where(l => l.Length > 0))
+            {
+                var parts = line.Split('\t');
+                var api = parts[1].Split(',').Select(v => double.Parse(v, Inv)).ToList();
+                var psql = parts[2].Split(',').Select(v => double.Parse(v, Inv)).ToList();
+                // The first request of a period compiles the query; steady state is the median of the rest.
+                var apiSteady = Stats.Median(api.Skip(1).ToList());
+                var psqlSteady = Stats.Median(psql.Skip(1).ToList());
+                var met = apiSteady <= 300 && apiSteady <= 1.5 * psqlSteady;
+                allMet &= met;
+                reports.Add(new JsonObject
+                {
+                    ["report"] = parts[0],
+                    ["apiMs"] = Math.Round(apiSteady, 1),
+                    ["apiFirstMs"] = Math.Round(api[0], 1),
+                    ["psqlMs"] = Math.Round(psqlSteady, 1),
+                    ["psqlFirstMs"] = Math.Round(psql[0], 1),
+                    ["ratio"] = Math.Round(apiSteady / psqlSteady, 2),
+                    ["met"] = met,
+                });
+            }
+
+            rows.Add(new JsonObject
+            {
+                ["scenario"] = "report",
+                ["title"] = "Monthly reports over 1,000,000 feedback rows",
+                ["measured"] = new JsonObject { ["reports"] = reports, ["rows"] = meta.GetValueOrDefault("report_rows", "") },
+                ["target"] = "≤ 1.5 × psql and ≤ 300 ms",
+                ["met"] = allMet,
+            });
+        }
+
+        var slaFile = Path.Combine(raw, "sla.log");
+        if (File.Exists(slaFile))
+        {
+            var due = new List<(int Claimed, double Ms)>();
+            var idle = new List<double>();
+            foreach (var line in File.ReadLines(slaFile))
+            {
+                if (!line.StartsWith('{') || !line.Contains("SLA monitor tick", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var state = JsonNode.Parse(line)!["State"]!;
+                var ms = (double)state["DurationMs"]!;
+                if (state["Claimed"] is { } claimed)
+                {
+                    due.Add(((int)claimed, ms));
+                }
+                else
+                {
+                    idle.Add(ms);
+                }
+            }
+
+            var hundred = due.Where(d => d.Claimed >= 100).Select(d => d.Ms).ToList();
+            var dueMs = hundred.Count > 0 ? Stats.Median(hundred) : double.NaN;
+            rows.Add(new JsonObject
+            {
+                ["scenario"] = "sla-monitor",
+                ["title"] = $"SLA monitor tick, {meta.GetValueOrDefault("sla_open", "?")} open escalations",
+                ["measured"] = new JsonObject
+                {
+                    ["dueTicks"] = new JsonArray([.. due.Select(d => (JsonNode)new JsonObject { ["claimed"] = d.Claimed, ["ms"] = d.Ms })]),
+                    ["dueTickMs"] = double.IsNaN(dueMs) ? null : dueMs,
+                    ["idleTicks"] = idle.Count,
+                    ["idleTickMedianMs"] = Math.Round(Stats.Median(idle), 2),
+                    ["idleTickP99Ms"] = Math.Round(Stats.Percentile(idle, 99), 2),
+                },
+                ["target"] = "≤ 50 ms with 100 falling due; an idle tick costs the due items, not the open ones",
+                ["met"] = dueMs <= 50,
+            });
+        }
+
+        var memoryFile = Path.Combine(raw, "memory.txt");
+        if (File.Exists(memoryFile))
+        {
+            var status = File.ReadAllText(memoryFile);
+            var rss = Number(Kb("VmRSS").Match(status)) / 1024;
+            var hwm = Number(Kb("VmHWM").Match(status)) / 1024;
+            rows.Add(new JsonObject
+            {
+                ["scenario"] = "memory",
+                ["title"] = "API resident memory at the end of the load",
+                ["measured"] = new JsonObject { ["rssMb"] = Math.Round(rss, 1), ["peakRssMb"] = Math.Round(hwm, 1) },
+                ["target"] = "≤ 300 MB",
+                ["met"] = rss <= 300,
+            });
+        }
+
+        var result = new JsonObject
+        {
+            ["date"] = meta.GetValueOrDefault("date"),
+            ["label"] = a["label"],
+            ["commit"] = meta.GetValueOrDefault("commit"),
+            ["machine"] = meta.GetValueOrDefault("machine"),
+            ["settings"] = meta.GetValueOrDefault("settings"),
+            ["scenarios"] = new JsonArray([.. rows]),
+        };
+
+        var outDir = a["out"];
+        Directory.CreateDirectory(outDir);
+        var stem = Path.Combine(outDir, meta.GetValueOrDefault("name", "results"));
+        var previous = meta.TryGetValue("previous", out var p) && File.Exists(p) ? JsonNode.Parse(File.ReadAllText(p))!.AsObject() : null;
+        File.WriteAllText(stem + ".json", result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        File.WriteAllText(stem + ".md", Markdown(result, previous, meta));
+        Console.WriteLine(File.ReadAllText(stem + ".md"));
+        return 0;
+    }
+
+    private static string Markdown(JsonObject r, JsonObject? previous, Dictionary<string, string> meta)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Inv, $"# HuiFang benchmark — {r["date"]}");
+        md.AppendLine();
+        md.AppendLine(Inv, $"{r["label"]}. Commit `{r["commit"]}`; {r["machine"]}.");
+        md.AppendLine(Inv, $"Settings: {r["settings"]}. Produced by `bench/run {meta.GetValueOrDefault("scenarios", "")}`.");
+        md.AppendLine();
+        md.AppendLine("| scenario | measured | baseline in the same run | ratio | target | met |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var s in r["scenarios"]!.AsArray().Select(n => n!.AsObject()))
+        {
+            md.AppendLine(Inv, $"| {s["title"]} | {Measured(s)} | {Baseline(s)} | {RatioText(s)} | {s["target"]} | {((bool)s["met"]! ? "yes" : "**no**")} |");
+        }
+
+        var withCpu = r["scenarios"]!.AsArray().Select(n => n!.AsObject()).Where(s => s["cpu"] is JsonObject).ToList();
+        if (withCpu.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Where the two cores went during each measured window (pidstat, % of one core, averaged over the window; 200 % = both cores):");
+            md.AppendLine();
+            md.AppendLine("| window | API | PostgreSQL | load generator | RabbitMQ | other | idle |");
+            md.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var s in withCpu)
+            {
+                md.AppendLine(CpuRow($"{s["scenario"]} (API)", s["cpu"]!.AsObject()));
+                if (s["baselineCpu"] is JsonObject b)
+                {
+                    md.AppendLine(CpuRow($"{s["scenario"]} (pgbench baseline)", b));
+                }
+            }
+        }
+
+        if (previous is not null)
+        {
+            md.AppendLine();
+            md.AppendLine(Inv, $"## Before and after: {previous["label"]} (commit `{previous["commit"]}`, {previous["date"]}) → this run");
+            md.AppendLine();
+            md.AppendLine("| scenario | before | after |");
+            md.AppendLine("| --- | --- | --- |");
+            foreach (var s in r["scenarios"]!.AsArray().Select(n => n!.AsObject()))
+            {
+                var before = previous["scenarios"]!.AsArray().Select(n => n!.AsObject()).FirstOrDefault(o => (string?)o["scenario"] == (string?)s["scenario"]);
+                if (before is not null)
+                {
+                    md.AppendLine(Inv, $"| {s["scenario"]} | {Measured(before)}{RatioSuffix(before)} | {Measured(s)}{RatioSuffix(s)} |");
+                }
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("Measured figures are wrk's (HTTP, keep-alive connections) or the probe's; baselines are pgbench or psql running the SQL the API sends, read off PostgreSQL's statement log, on the same server in the same run. Raw files: `bench/results/raw/` of the run (not committed).");
+        return md.ToString();
+    }
+
+    private static string RatioSuffix(JsonObject s) => s["ratio"] is null ? "" : $" ({(double)s["ratio"]!:0.00} ×)";
+
+    private static string RatioText(JsonObject s)
+    {
+        if (s["ratio"] is { } ratio)
+        {
+            return ((double)ratio).ToString("0.00 ×", Inv);
+        }
+
+        if ((string?)s["scenario"] == "report")
+        {
+            return string.Join("<br>", s["measured"]!["reports"]!.AsArray().Select(x => ((double)x!["ratio"]!).ToString("0.00 ×", Inv)));
+        }
+
+        return "—";
+    }
+
+    private static string Measured(JsonObject s)
+    {
+        var m = s["measured"]!;
+        return (string?)s["scenario"] switch
+        {
+            "events" => FormattableString.Invariant($"{m["created"]} events at {m["achievedRate"]}/s: p50 {m["latencyMs"]!["p50"]} ms, p99 {m["latencyMs"]!["p99"]} ms, max {m["latencyMs"]!["max"]} ms; lost {m["lost"]}, duplicates {m["duplicates"]}"),
+            "report" => string.Join("<br>", m["reports"]!.AsArray().Select(x => FormattableString.Invariant($"{x!["report"]}: {x["apiMs"]} ms (first {x["apiFirstMs"]} ms)"))),
+            "sla-monitor" => FormattableString.Invariant($"{(m["dueTickMs"] is null ? "no tick with 100 due seen" : $"{(double)m["dueTickMs"]!:0.0} ms with 100 due")}; nothing due: median {m["idleTickMedianMs"]} ms, p99 {m["idleTickP99Ms"]} ms ({m["idleTicks"]} ticks)"),
+            "memory" => FormattableString.Invariant($"{m["rssMb"]} MB (peak {m["peakRssMb"]} MB)"),
+            _ => FormattableString.Invariant($"{(double)m["rps"]!:0} req/s, p50 {m["p50Ms"]} ms, p99 {m["p99Ms"]} ms ({m["requests"]} requests, {m["failed"]} not 2xx)"),
+        };
+    }
+
+    private static string Baseline(JsonObject s) => (string?)s["scenario"] switch
+    {
+        "report" => string.Join("<br>", s["measured"]!["reports"]!.AsArray().Select(x => FormattableString.Invariant($"psql {x!["psqlMs"]} ms (first {x["psqlFirstMs"]} ms)"))),
+        _ when s["baseline"] is JsonObject b => FormattableString.Invariant($"pgbench {(double)b["tps"]!:0} tps, p50 {b["p50Ms"]} ms, p99 {b["p99Ms"]} ms"),
+        _ => "—",
+    };
+
+    private static string CpuRow(string window, JsonObject c) =>
+        FormattableString.Invariant($"| {window} | {c["api"]} | {c["postgres"]} | {c["load"]} | {c["rabbitmq"]} | {c["other"]} | {c["idle"]} |");
+
+    /// <summary>pidstat -u -h samples → average %CPU per role over the sampled seconds.</summary>
+    private static JsonObject? Cpu(string path, string apiPid)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var sums = new Dictionary<string, double> { ["api"] = 0, ["postgres"] = 0, ["load"] = 0, ["rabbitmq"] = 0, ["other"] = 0 };
+        var seconds = new HashSet<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length < 10 || f[0].StartsWith('#') || !double.TryParse(f[7], Inv, out var cpu))
+            {
+                continue;
+            }
+
+            seconds.Add(f[0]);
+            var command = f[^1];
+            var role = command switch
+            {
+                _ when f[2] == apiPid => "api",
+                "postgres" => "postgres",
+                "wrk" or "pgbench" or "dotnet" or "psql" or "curl" => "load",
+                "beam.smp" or "erl_child_setup" or "inet_gethost" or "epmd" => "rabbitmq",
+                _ => "other",
+            };
+            sums[role] += cpu;
+        }
+
+        var n = Math.Max(1, seconds.Count);
+        var result = new JsonObject();
+        foreach (var (role, sum) in sums)
+        {
+            result[role] = Math.Round(sum / n, 0);
+        }
+
+        result["idle"] = Math.Max(0, Math.Round(200 - sums.Values.Sum() / n, 0));
+        return result;
+    }
+
+    private static double Number(Match m) => m.Success ? double.Parse(m.Groups[1].Value, Inv) : 0;
+
+    [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
+    private static partial Regex TpsLine();
+
+    [GeneratedRegex(@"number of failed transactions: (\d+)")]
+    private static partial Regex FailedLine();
+
+    private static Regex Kb(string field) => new($@"{field}:\s+(\d+) kB");
+}
