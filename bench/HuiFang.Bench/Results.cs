@@ -152,8 +152,9 @@ public static partial class Results
                 }
             }
 
+            // The first wave JIT-compiles the warning path; the steady price is the median of the later ones.
             var hundred = due.Where(d => d.Claimed >= 100).Select(d => d.Ms).ToList();
-            var dueMs = hundred.Count > 0 ? Stats.Median(hundred) : double.NaN;
+            var dueMs = hundred.Count > 1 ? Stats.Median(hundred.Skip(1).ToList()) : hundred.Count == 1 ? hundred[0] : double.NaN;
             rows.Add(new JsonObject
             {
                 ["scenario"] = "sla-monitor",
@@ -162,6 +163,7 @@ public static partial class Results
                 {
                     ["dueTicks"] = new JsonArray([.. due.Select(d => (JsonNode)new JsonObject { ["claimed"] = d.Claimed, ["ms"] = d.Ms })]),
                     ["dueTickMs"] = double.IsNaN(dueMs) ? null : dueMs,
+                    ["firstDueTickMs"] = hundred.Count > 0 ? hundred[0] : null,
                     ["idleTicks"] = idle.Count,
                     ["idleTickMedianMs"] = Math.Round(Stats.Median(idle), 2),
                     ["idleTickP99Ms"] = Math.Round(Stats.Percentile(idle, 99), 2),
@@ -286,7 +288,7 @@ public static partial class Results
         {
             "events" => FormattableString.Invariant($"{m["created"]} events at {m["achievedRate"]}/s: p50 {m["latencyMs"]!["p50"]} ms, p99 {m["latencyMs"]!["p99"]} ms, max {m["latencyMs"]!["max"]} ms; lost {m["lost"]}, duplicates {m["duplicates"]}"),
             "report" => string.Join("<br>", m["reports"]!.AsArray().Select(x => FormattableString.Invariant($"{x!["report"]}: {x["apiMs"]} ms (first {x["apiFirstMs"]} ms)"))),
-            "sla-monitor" => FormattableString.Invariant($"{(m["dueTickMs"] is null ? "no tick with 100 due seen" : $"{(double)m["dueTickMs"]!:0.0} ms with 100 due")}; nothing due: median {m["idleTickMedianMs"]} ms, p99 {m["idleTickP99Ms"]} ms ({m["idleTicks"]} ticks)"),
+            "sla-monitor" => FormattableString.Invariant($"{(m["dueTickMs"] is null ? "no tick with 100 due seen" : $"{(double)m["dueTickMs"]!:0.0} ms with 100 due (first wave {m["firstDueTickMs"]} ms)")}; nothing due: median {m["idleTickMedianMs"]} ms, p99 {m["idleTickP99Ms"]} ms ({m["idleTicks"]} ticks)"),
             "memory" => FormattableString.Invariant($"{m["rssMb"]} MB (peak {m["peakRssMb"]} MB)"),
             _ => FormattableString.Invariant($"{(double)m["rps"]!:0} req/s, p50 {m["p50Ms"]} ms, p99 {m["p99Ms"]} ms ({m["requests"]} requests, {m["failed"]} not 2xx)"),
         };

@@ -41,4 +41,21 @@ public sealed class DatabaseSetupTests
 
         Assert.Contains("ConnectionStrings:HuiFang", error.Message);
     }
+
+    [Fact]
+    public void Postgres_connections_prepare_repeated_statements_and_skip_the_reset_unless_the_operator_says_otherwise()
+    {
+        var target = DatabaseSetup.Resolve(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql }, "Host=db;Database=huifang;Username=u;Password=secret", "/");
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString);
+
+        Assert.Equal(100, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("secret", tuned.Password);
+
+        var own = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.WithServiceDefaults("Host=db;Max Auto Prepare=0;No Reset On Close=false;Auto Prepare Min Usages=5"));
+        Assert.Equal(0, own.MaxAutoPrepare);
+        Assert.Equal(5, own.AutoPrepareMinUsages);
+        Assert.False(own.NoResetOnClose);
+    }
 }

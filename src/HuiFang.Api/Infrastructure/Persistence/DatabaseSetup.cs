@@ -47,6 +47,36 @@ public static class DatabaseSetup
     private static DbContextOptionsBuilder QuietExpectedCommandErrors(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
 
+    /// <summary>
+    /// Npgsql settings the service's traffic wants, unless the operator's connection string says otherwise
+    /// (measured with bench/run, see bench/results): statements EF sends again and again are prepared on
+    /// each pooled connection, so PostgreSQL parses and plans them once instead of on every request; and a
+    /// connection going back to the pool is not reset with DISCARD ALL, which would also drop those prepared
+    /// statements. The service keeps no session state to reset: its locks are transaction-scoped
+    /// (pg_advisory_xact_lock) and it sets nothing on a connection.
+    /// </summary>
+    public static string WithServiceDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static DatabaseTarget Resolve(DatabaseOptions options, string? connectionString, string contentRoot)
     {
         if (options.Provider == DatabaseProvider.PostgreSql)
@@ -60,7 +90,7 @@ public static class DatabaseSetup
             }
 
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-            return new DatabaseTarget(DatabaseProvider.PostgreSql, connectionString, $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");
+            return new DatabaseTarget(DatabaseProvider.PostgreSql, WithServiceDefaults(connectionString), $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");
         }
 
         if (!string.IsNullOrWhiteSpace(connectionString))
