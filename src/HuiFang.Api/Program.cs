@@ -55,7 +55,9 @@ builder.Services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+// Singletons: a validator is stateless once built, and building one (expression trees, display names)
+// cost more than the request it checked when it was made per request (bench/results, 2026-12-01).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
 // Callers: API keys and bearer tokens, scopes, tenants, rate and size limits, idempotent retries.
 builder.Services.AddHuiFangSecurity(builder.Configuration);

@@ -40,7 +40,7 @@ public sealed class MigrationTests
             var connectionString = $"Data Source={path}";
             try
             {
-                await using (var old = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller()))
+                await using (var old = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options))
                 {
                     await old.GetService<IMigrator>().MigrateAsync(target);
                     await old.Database.ExecuteSqlRawAsync("CREATE TABLE \"KeptAcrossUpgrade\" (\"Value\" TEXT); INSERT INTO \"KeptAcrossUpgrade\" VALUES ('still here');");
@@ -51,7 +51,7 @@ public sealed class MigrationTests
                     _ = app.Server;
                 }
 
-                await using var upgraded = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller());
+                await using var upgraded = new SqliteHuiFangDbContext(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite(connectionString).Options);
                 Assert.Equal(migrations, await upgraded.Database.GetAppliedMigrationsAsync());
                 Assert.Equal("still here", await upgraded.Database.SqlQueryRaw<string>("SELECT \"Value\" FROM \"KeptAcrossUpgrade\"").SingleAsync());
             }
@@ -104,7 +104,7 @@ public sealed class MigrationTests
 
             try
             {
-                await using (var old = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller()))
+                await using (var old = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options))
                 {
                     await old.GetService<IMigrator>().MigrateAsync(target);
                     await old.Database.ExecuteSqlRawAsync("CREATE TABLE \"KeptAcrossUpgrade\" (\"Value\" text); INSERT INTO \"KeptAcrossUpgrade\" VALUES ('still here');");
@@ -115,7 +115,7 @@ public sealed class MigrationTests
                     _ = app.Server;
                 }
 
-                await using var upgraded = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options, new HuiFang.Api.Infrastructure.Security.CurrentCaller());
+                await using var upgraded = new PostgresHuiFangDbContext(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql(connectionString).Options);
                 Assert.Equal(migrations, await upgraded.Database.GetAppliedMigrationsAsync());
                 Assert.Equal("still here", await upgraded.Database.SqlQueryRaw<string>("SELECT \"Value\" FROM \"KeptAcrossUpgrade\"").SingleAsync());
             }

@@ -7,11 +7,11 @@ namespace HuiFang.Api.Infrastructure.Persistence;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteHuiFangDbContext>
 {
     public SqliteHuiFangDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite("Data Source=design-time.db").Options, new Security.CurrentCaller());
+        new(new DbContextOptionsBuilder<SqliteHuiFangDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresHuiFangDbContext>
 {
     public PostgresHuiFangDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql("Host=localhost;Database=huifang").Options, new Security.CurrentCaller());
+        new(new DbContextOptionsBuilder<PostgresHuiFangDbContext>().UseNpgsql("Host=localhost;Database=huifang").Options);
 }

@@ -22,9 +22,18 @@ namespace HuiFang.Api.Infrastructure.Persistence;
 /// caller's tenant and refuses a row of another tenant. Only code that must see every tenant (the
 /// API-key lookup, maintenance) opts out, with <c>IgnoreQueryFilters</c>.
 /// </para>
+/// <para>
+/// Contexts are pooled (<see cref="DatabaseSetup"/>): an instance outlives its request and is handed to the
+/// next one through <see cref="Lease"/>, which points it at that request's caller. A context used outside
+/// the pool (migrations, design time) has no caller.
+/// </para>
 /// </summary>
-public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller caller) : DbContext(options)
+public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(options)
 {
+    private static readonly ICurrentCaller NoCaller = new CurrentCaller();
+
+    private ICurrentCaller _caller = NoCaller;
+
     public DbSet<VisitTask> VisitTasks => Set<VisitTask>();
 
     public DbSet<FeedbackRecord> FeedbackRecords => Set<FeedbackRecord>();
@@ -49,7 +58,18 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
     internal bool EventsWritten { get; set; }
 
     /// <summary>The tenant every query is filtered by; read by EF Core at each query, so it follows the caller.</summary>
-    public string? CurrentTenantId => caller.TenantId;
+    public string? CurrentTenantId => _caller.TenantId;
+
+    /// <summary>
+    /// Makes this (pooled) context the unit of work of <paramref name="caller"/>'s scope. EF Core resets
+    /// its own state when a context returns to the pool; this resets the service's.
+    /// </summary>
+    internal HuiFangDbContext Lease(ICurrentCaller caller)
+    {
+        _caller = caller;
+        EventsWritten = false;
+        return this;
+    }
 
     /// <summary>
     /// Holds off, until the current transaction ends, any other transaction planning visits for the same
@@ -183,7 +203,7 @@ public abstract class HuiFangDbContext(DbContextOptions options, ICurrentCaller 
 }
 
 /// <summary>PostgreSQL: timestamps are <c>timestamptz</c>, which Npgsql only writes with a zero offset.</summary>
-public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbContext> options, ICurrentCaller caller) : HuiFangDbContext(options, caller)
+public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbContext> options) : HuiFangDbContext(options)
 {
     /// <summary>Advisory-lock namespace for "planning visits of one customer"; tenant and customer id are hashed into the second key.</summary>
     private const int CustomerPlanningLock = 0x48460001;
@@ -273,7 +293,7 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
 /// SQLite: it has no timestamp type, and EF Core cannot compare or order <see cref="DateTimeOffset"/>
 /// stored as text, so instants are stored as UTC ticks (an integer that sorts and compares in SQL).
 /// </summary>
-public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbContext> options, ICurrentCaller caller) : HuiFangDbContext(options, caller)
+public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbContext> options) : HuiFangDbContext(options)
 {
     // SQLite write transactions begin IMMEDIATE: they already run one at a time.
     public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) => Task.CompletedTask;
