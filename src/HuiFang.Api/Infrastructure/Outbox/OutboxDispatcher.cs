@@ -115,51 +115,40 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
+        // A claim holds at most one row per stream, so the rows have no order among themselves: they are
+        // published together and the broker's confirms come back together. One after another, each waited
+        // for its own confirm, and the dispatcher fell behind at a few hundred events a second.
+        var outcomes = await Task.WhenAll(rows.Select(row => PublishOneAsync(row, cancellationToken)));
+
         var published = new List<long>(rows.Count);
         Exception? failure = null;
-        foreach (var row in rows)
+        var failed = 0;
+        for (var i = 0; i < rows.Count; i++)
         {
-            (Type Type, IIntegrationEvent Message) resolved;
-            try
+            var (row, outcome) = (rows[i], outcomes[i]);
+            switch (outcome.Kind)
             {
-                resolved = Resolve(row);
-            }
-            catch (Exception e) when (e is InvalidOperationException or JsonException or NotSupportedException)
-            {
-                // A row this version cannot read (e.g. written by a newer one) holds back only its own stream.
-                // Said loudly once; every later round would only repeat it.
-                logger.Log(
-                    row.Attempts == 0 ? LogLevel.Error : LogLevel.Debug,
-                    e,
-                    "Outbox row {Id} (event {EventId}, type {Type}) cannot be published; its stream waits",
-                    row.Id,
-                    row.EventId,
-                    row.Type);
-                await RecordFailureAsync(db, row, e);
-                continue;
-            }
-
-            try
-            {
-                if (_hook is not null)
-                {
-                    await _hook.BeforePublishAsync(row.EventId, cancellationToken);
-                }
-
-                await PublishAsync(row, resolved.Type, resolved.Message, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The broker is most likely down: the rest of the batch would only wait for the same timeout.
-                failure = e;
-                await RecordFailureAsync(db, row, e);
-                break;
-            }
-
-            published.Add(row.Id);
-            if (_hook is not null)
-            {
-                await _hook.PublishedAsync(row.EventId, cancellationToken);
+                case PublishKind.Published:
+                    published.Add(row.Id);
+                    break;
+                case PublishKind.Unreadable:
+                    // A row this version cannot read (e.g. written by a newer one) holds back only its own stream.
+                    // Said loudly once; every later round would only repeat it.
+                    logger.Log(
+                        row.Attempts == 0 ? LogLevel.Error : LogLevel.Debug,
+                        outcome.Error,
+                        "Outbox row {Id} (event {EventId}, type {Type}) cannot be published; its stream waits",
+                        row.Id,
+                        row.EventId,
+                        row.Type);
+                    await RecordFailureAsync(db, row, outcome.Error!);
+                    break;
+                default:
+                    // The broker is most likely down; each row that was not confirmed is tried again later.
+                    failure ??= outcome.Error;
+                    failed++;
+                    await RecordFailureAsync(db, row, outcome.Error!);
+                    break;
             }
         }
 
@@ -177,10 +166,53 @@ public sealed class OutboxDispatcher(
 
         if (failure is not null)
         {
-            throw new OutboxPublishException($"Published {published.Count} of {rows.Count} event(s); the next failed: {failure.Message}", failure);
+            throw new OutboxPublishException($"Published {published.Count} of {rows.Count} event(s); {failed} failed, the first with: {failure.Message}", failure);
         }
 
         return published.Count;
+    }
+
+    private enum PublishKind
+    {
+        Published,
+        Unreadable,
+        Failed,
+    }
+
+    private readonly record struct PublishOutcome(PublishKind Kind, Exception? Error);
+
+    private async Task<PublishOutcome> PublishOneAsync(PendingEvent row, CancellationToken cancellationToken)
+    {
+        (Type Type, IIntegrationEvent Message) resolved;
+        try
+        {
+            resolved = Resolve(row);
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException or NotSupportedException)
+        {
+            return new PublishOutcome(PublishKind.Unreadable, e);
+        }
+
+        try
+        {
+            if (_hook is not null)
+            {
+                await _hook.BeforePublishAsync(row.EventId, cancellationToken);
+            }
+
+            await PublishAsync(row, resolved.Type, resolved.Message, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new PublishOutcome(PublishKind.Failed, e);
+        }
+
+        if (_hook is not null)
+        {
+            await _hook.PublishedAsync(row.EventId, cancellationToken);
+        }
+
+        return new PublishOutcome(PublishKind.Published, null);
     }
 
     private static (Type Type, IIntegrationEvent Message) Resolve(PendingEvent row)
