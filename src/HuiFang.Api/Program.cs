@@ -98,6 +98,7 @@ app.UseSwaggerUI(o =>
 // partition by caller, authorization last so a throttled caller costs no scope check.
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseConcurrencyLimit();
 app.UseAuthorization();
 
 app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();

@@ -41,6 +41,8 @@ public static class Messages
         ["apiKey.scopeNotHeld"] = ("A key can only be given scopes its creator holds; not held: {0}.", "只能授予创建者自身拥有的权限范围；未拥有：{0}。"),
         ["apiKey.notFound"] = ("API key {0} does not exist.", "API 密钥 {0} 不存在。"),
         ["limits.rateLimited.title"] = ("Too many requests", "请求过于频繁"),
+        ["limits.overloaded.title"] = ("Service busy", "服务繁忙"),
+        ["limits.overloaded.detail"] = ("The service has more requests waiting than it queues; retry after {0} s.", "服务排队的请求已满，请在 {0} 秒后重试。"),
         ["limits.rateLimited.detail"] = ("The caller's request rate limit is exhausted; retry after {0} s.", "调用方请求频率超限，请在 {0} 秒后重试。"),
         ["limits.bodyTooLarge.title"] = ("Request body too large", "请求体过大"),
         ["limits.bodyTooLarge.detail"] = ("The request body must not exceed {0} bytes.", "请求体不能超过 {0} 字节。"),

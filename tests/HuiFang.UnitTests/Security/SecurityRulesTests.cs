@@ -97,4 +97,15 @@ public sealed class SecurityRulesTests
         Assert.Contains(result.Failures!, f => f.Contains("HuiFang:Auth:Jwt:Audience"));
         Assert.True(new AuthOptionsValidator().Validate(null, new AuthOptions()).Succeeded);
     }
+
+    [Fact]
+    public void The_requests_in_flight_and_the_queue_are_checked_at_start_up_and_name_themselves()
+    {
+        var result = new LimitsOptionsValidator().Validate(null, new LimitsOptions { MaxConcurrentRequests = 0, RequestQueueLimit = -1 });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("HuiFang:Limits:MaxConcurrentRequests"));
+        Assert.Contains(result.Failures!, f => f.Contains("HuiFang:Limits:RequestQueueLimit"));
+        Assert.True(new LimitsOptionsValidator().Validate(null, new LimitsOptions { RequestQueueLimit = 0 }).Succeeded);
+    }
 }

@@ -262,6 +262,7 @@ internal static class OpenApiExamples
             "422" => Problem(422, "idempotency-key-reused", "Request cannot be processed", "Idempotency-Key '6f1c2b0e-93d4-4f5e-8a1b-2c3d4e5f6a7b' was already used for a different request; use a new key for a new request."),
             "410" => Problem(410, "cursor-expired", "No longer available", "Events after this cursor may have been purged: published events are kept for 14 days. Read the feed again from the start (no 'after') and skip events by eventId."),
             "429" => Problem(429, "rate-limited", "Too many requests", "The caller's request rate limit is exhausted; retry after 1 s."),
+            "503" => Problem(503, "overloaded", "Service busy", "The service has more requests waiting than it queues; retry after 1 s."),
             "409" when operation is "CreateVisitTaskBatch" or "EraseCustomer" or "CreateApiKey" =>
                 Problem(409, "idempotency-key-in-flight", "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly to get its response."),
             "404" when operation.Contains("Escalation", StringComparison.Ordinal) && operation != "OpenEscalation" =>

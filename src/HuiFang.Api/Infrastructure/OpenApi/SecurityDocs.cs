@@ -9,7 +9,7 @@ namespace HuiFang.Api.Infrastructure.OpenApi;
 /// <summary>
 /// Security in the document: the API-key and bearer schemes (and the OAuth2 client-credentials flow when
 /// a token URL is configured), the scope each operation needs, the Idempotency-Key header of POST
-/// operations, and the 401/403/429 answers every protected operation can give.
+/// operations, and the 401/403/429/503 answers every protected operation can give.
 /// </summary>
 internal static class SecurityDocs
 {
@@ -83,6 +83,7 @@ internal static class SecurityDocs
         AddProblem(operation, "401", "No credentials, or an unknown, revoked or expired key or token.");
         AddProblem(operation, "403", scope is null ? "The caller lacks the scope this operation needs." : $"The caller lacks scope `{scope}`.");
         AddProblem(operation, "429", "The caller's rate limit is exhausted; retry after Retry-After seconds.");
+        AddProblem(operation, "503", "The service has more requests waiting than it queues (HuiFang:Limits:RequestQueueLimit); retry after Retry-After seconds.");
 
         if (metadata.OfType<IdempotentMetadata>().Any())
         {

@@ -53,6 +53,42 @@ public static class AbuseLimits
     }
 
     /// <summary>
+    /// A bulkhead in front of the endpoints: at most <see cref="LimitsOptions.MaxConcurrentRequests"/> requests
+    /// are worked on at once; the rest wait in order without holding a thread or a database connection, and
+    /// past <see cref="LimitsOptions.RequestQueueLimit"/> are answered 503. Without it a burst put every
+    /// request in the database pool's queue at once, ahead of the outbox dispatcher: under 500 requests/s its
+    /// events waited seconds for a connection (bench/results, 2026-12-01). Health probes and docs are exempt.
+    /// </summary>
+    public static IApplicationBuilder UseConcurrencyLimit(this IApplicationBuilder app)
+    {
+        var settings = app.ApplicationServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
+        var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = settings.MaxConcurrentRequests,
+            QueueLimit = settings.RequestQueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        return app.Use(async (context, next) =>
+        {
+            if (IsExempt(context.Request.Path))
+            {
+                await next(context);
+                return;
+            }
+
+            using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+            if (!lease.IsAcquired)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "overloaded", "limits.overloaded.title", Messages.Get("limits.overloaded.detail", 1));
+                return;
+            }
+
+            await next(context);
+        });
+    }
+
+    /// <summary>
     /// Refuses a body larger than the limit before anything reads it: at once when Content-Length says
     /// so, and through the server's own limit for chunked bodies (which surfaces as a 413 bad request).
     /// </summary>

@@ -58,6 +58,16 @@ public sealed class LimitsOptions
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Requests worked on at once by this replica; more wait their turn, oldest first, without holding a
+    /// thread or a database connection. Keep it below the database pool (Npgsql: 100) so that the outbox
+    /// dispatcher and the SLA monitor always find a connection.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>Requests that may wait for a turn; beyond it a request is answered 503 with Retry-After.</summary>
+    public int RequestQueueLimit { get; set; } = 5000;
 }
 
 /// <summary>Settings under <c>HuiFang:Idempotency</c>.</summary>

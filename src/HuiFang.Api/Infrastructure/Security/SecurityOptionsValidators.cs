@@ -68,6 +68,16 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             failures.Add("HuiFang:Limits:MaxRequestBodyBytes must be between 1024 and 104857600.");
         }
 
+        if (o.MaxConcurrentRequests is < 1 or > 10_000)
+        {
+            failures.Add("HuiFang:Limits:MaxConcurrentRequests must be between 1 and 10000.");
+        }
+
+        if (o.RequestQueueLimit is < 0 or > 1_000_000)
+        {
+            failures.Add("HuiFang:Limits:RequestQueueLimit must be between 0 and 1000000.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
