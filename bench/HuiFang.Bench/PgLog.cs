@@ -30,8 +30,9 @@ public static partial class PgLog
         for (var i = 0; i < entries.Count; i++)
         {
             var text = entries[i].ToString();
-            var at = text.IndexOf(" execute <unnamed>: ", StringComparison.Ordinal);
-            if (at < 0 || !text.Contains(marker, StringComparison.Ordinal))
+            // "execute <unnamed>: " for a statement sent once, "execute _auto3: " once Npgsql has prepared it.
+            var execute = Execute().Match(text);
+            if (!execute.Success || !text.Contains(marker, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -43,7 +44,7 @@ public static partial class PgLog
             }
 
             slowest = duration;
-            var sql = text[(at + " execute <unnamed>: ".Length)..];
+            var sql = text[(execute.Index + execute.Length)..];
             var parameters = i + 1 < entries.Count && entries[i + 1].ToString().Contains("DETAIL:  parameters: ", StringComparison.Ordinal)
                 ? ParseParameters(entries[i + 1].ToString())
                 : [];
@@ -69,6 +70,9 @@ public static partial class PgLog
 
         return script.ToString();
     }
+
+    [GeneratedRegex(@" execute [^ :]+: ")]
+    private static partial Regex Execute();
 
     private static List<string?> ParseParameters(string detail)
     {

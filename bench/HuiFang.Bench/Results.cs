@@ -45,6 +45,8 @@ public static partial class Results
             var rps = (double)wrk["rps"]!;
             var p99 = (double)wrk["latencyMs"]!["p99"]!;
             var ratio = tps > 0 ? rps / tps : 0;
+            var warmFile = Path.Combine(raw, $"{name}.warm.json");
+            var warm = File.Exists(warmFile) ? JsonNode.Parse(File.ReadAllText(warmFile))!.AsObject() : null;
             var met = ratio >= minRatio && (double.IsNaN(maxP99) || p99 <= maxP99) && (int)wrk["failed"]! == 0 && (int)wrk["socketErrors"]! == 0;
             rows.Add(new JsonObject
             {
@@ -65,6 +67,13 @@ public static partial class Results
                     ["p50Ms"] = Math.Round(Stats.Percentile(latencies, 50), 2),
                     ["p99Ms"] = Math.Round(Stats.Percentile(latencies, 99), 2),
                     ["failedTransactions"] = failedTx,
+                },
+                // The warm-up window: what the first seconds of load get while the API still JIT-compiles.
+                ["warmUp"] = warm is null ? null : new JsonObject
+                {
+                    ["seconds"] = (double)warm["seconds"]!,
+                    ["rps"] = (double)warm["rps"]!,
+                    ["p99Ms"] = (double)warm["latencyMs"]!["p99"]!,
                 },
                 ["ratio"] = Math.Round(ratio, 3),
                 ["target"] = $"≥ {minRatio:0.0#} × baseline" + (double.IsNaN(maxP99) ? "" : $", p99 ≤ {maxP99:0} ms"),
@@ -239,6 +248,21 @@ public static partial class Results
                 {
                     md.AppendLine(CpuRow($"{s["scenario"]} (pgbench baseline)", b));
                 }
+            }
+        }
+
+        var warmed = r["scenarios"]!.AsArray().Select(n => n!.AsObject()).Where(s => s["warmUp"] is JsonObject).ToList();
+        if (warmed.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("The warm-up window before each measured one (same load; the API is still JIT-compiling its hot paths, most of all in the first scenario after start):");
+            md.AppendLine();
+            md.AppendLine("| scenario | warm-up | measured window |");
+            md.AppendLine("| --- | --- | --- |");
+            foreach (var s in warmed)
+            {
+                var w = s["warmUp"]!;
+                md.AppendLine(Inv, $"| {s["scenario"]} | {(double)w["rps"]!:0} req/s, p99 {w["p99Ms"]} ms ({w["seconds"]:0} s) | {(double)s["measured"]!["rps"]!:0} req/s, p99 {s["measured"]!["p99Ms"]} ms |");
             }
         }
 
