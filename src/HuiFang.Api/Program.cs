@@ -41,7 +41,7 @@ var bus = builder.Services.AddHuiFangMessaging(builder.Configuration);
 // Integration events: written to the outbox with the change, published by the dispatcher, readable as a feed.
 builder.Services.AddHuiFangOutbox(builder.Configuration);
 
-// Use cases: Mediator handlers behind validation, then a transaction.
+// Use cases: Mediator handlers behind validation, then a transaction (commands) or a report's read (reports).
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
@@ -53,7 +53,7 @@ builder.Services.AddHuiFangEscalations(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>), typeof(ReportPlanBehavior<,>)];
 });
 // Singletons: a validator is stateless once built, and building one (expression trees, display names)
 // cost more than the request it checked when it was made per request (bench/results, 2026-12-01).

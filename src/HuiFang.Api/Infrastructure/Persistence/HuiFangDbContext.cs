@@ -117,6 +117,12 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     public abstract Task<SlaClaim> ClaimSlaWorkAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A read transaction for a report whose statements are planned for their own parameter values on every
+    /// execution (see <c>ReportPlanBehavior</c>), or null where plans are not kept between executions.
+    /// </summary>
+    public abstract Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampTenant();
@@ -222,6 +228,13 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
     public override Task LockSamplingAsync(string ruleName, string month, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SamplingLock}, hashtext({CurrentTenantId + "/" + ruleName.ToUpperInvariant() + "/" + month}))", cancellationToken);
 
+    public override async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", cancellationToken);
+        return transaction;
+    }
+
     // A hash collision can only make an unrelated request wait for a retry (409), never replay a wrong response.
     public override async Task<bool> TryLockIdempotencyKeyAsync(string scopedKey, CancellationToken cancellationToken) =>
         await Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({IdempotencyKeyLock}, hashtext({scopedKey})) AS \"Value\"")
@@ -295,6 +308,10 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
 /// </summary>
 public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbContext> options) : HuiFangDbContext(options)
 {
+    // SQLite plans each statement it prepares, and a transaction here would take the write lock for the report's length.
+    public override Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?>(null);
+
     // SQLite write transactions begin IMMEDIATE: they already run one at a time.
     public override Task LockCustomerAsync(string customerExternalId, CancellationToken cancellationToken) => Task.CompletedTask;
 
