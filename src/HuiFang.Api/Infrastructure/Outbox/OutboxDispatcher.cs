@@ -86,8 +86,13 @@ public sealed class OutboxDispatcher(
                 status.RoundSucceeded();
                 if (published < settings.BatchSize)
                 {
-                    // A full batch means more is waiting: go on at once. Otherwise sleep until a commit or the poll.
+                    // A full batch means more is waiting: go on at once. Otherwise sleep until a commit or the
+                    // poll, then linger a moment so that the commits right behind it share the round.
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                    if (settings.Linger > TimeSpan.Zero)
+                    {
+                        await Task.Delay(settings.Linger, stoppingToken);
+                    }
                 }
             }
         }

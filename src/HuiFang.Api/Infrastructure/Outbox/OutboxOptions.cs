@@ -16,6 +16,13 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for events when no commit woke it (events of other replicas, missed wake-ups).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the dispatcher waits, once a commit woke it, for more commits to join the round. Under load a
+    /// round per commit cost a transaction (claim, mark, commit) per event: 20 ms gathers a few dozen events
+    /// at a few hundred a second for that price, and adds at most 20 ms to an event's way to the broker.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>How long one publish may wait for the broker's confirmation before it counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -55,6 +62,7 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         }
 
         Between(nameof(o.PollInterval), o.PollInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromDays(1));
+        Between(nameof(o.Linger), o.Linger, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         Between(nameof(o.PublishTimeout), o.PublishTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
         Between(nameof(o.RetryBaseDelay), o.RetryBaseDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5));
         Between(nameof(o.RetryMaxDelay), o.RetryMaxDelay, o.RetryBaseDelay, TimeSpan.FromHours(1));
