@@ -192,7 +192,12 @@ public static partial class Results
             {
                 ["scenario"] = "memory",
                 ["title"] = "API resident memory at the end of the load",
-                ["measured"] = new JsonObject { ["rssMb"] = Math.Round(rss, 1), ["peakRssMb"] = Math.Round(hwm, 1) },
+                ["measured"] = new JsonObject
+                {
+                    ["rssMb"] = Math.Round(rss, 1),
+                    ["peakRssMb"] = Math.Round(hwm, 1),
+                    ["afterScenario"] = AfterScenario(Path.Combine(raw, "memory-by-scenario.txt")),
+                },
                 ["target"] = "≤ 300 MB",
                 ["met"] = rss <= 300,
             });
@@ -288,6 +293,14 @@ public static partial class Results
         return md.ToString();
     }
 
+    private static JsonArray AfterScenario(string path) => !File.Exists(path) ? [] : new JsonArray([..
+        File.ReadAllLines(path).Select(l => l.Split('\t')).Where(p => p.Length == 3).Select(p => (JsonNode)new JsonObject
+        {
+            ["scenario"] = p[0],
+            ["rssMb"] = Math.Round(double.Parse(p[1], Inv) / 1024, 1),
+            ["peakRssMb"] = Math.Round(double.Parse(p[2], Inv) / 1024, 1),
+        })]);
+
     private static string RatioSuffix(JsonObject s) => s["ratio"] is null ? "" : $" ({(double)s["ratio"]!:0.00} ×)";
 
     private static string RatioText(JsonObject s)
@@ -313,7 +326,8 @@ public static partial class Results
             "events" => FormattableString.Invariant($"{m["created"]} events at {m["achievedRate"]}/s: p50 {m["latencyMs"]!["p50"]} ms, p99 {m["latencyMs"]!["p99"]} ms, max {m["latencyMs"]!["max"]} ms; lost {m["lost"]}, duplicates {m["duplicates"]}"),
             "report" => string.Join("<br>", m["reports"]!.AsArray().Select(x => FormattableString.Invariant($"{x!["report"]}: {x["apiMs"]} ms (first {x["apiFirstMs"]} ms)"))),
             "sla-monitor" => FormattableString.Invariant($"{(m["dueTickMs"] is null ? "no tick with 100 due seen" : $"{(double)m["dueTickMs"]!:0.0} ms with 100 due (first wave {m["firstDueTickMs"]} ms)")}; nothing due: median {m["idleTickMedianMs"]} ms, p99 {m["idleTickP99Ms"]} ms ({m["idleTicks"]} ticks)"),
-            "memory" => FormattableString.Invariant($"{m["rssMb"]} MB (peak {m["peakRssMb"]} MB)"),
+            "memory" => FormattableString.Invariant($"{m["rssMb"]} MB (peak {m["peakRssMb"]} MB)")
+                + (m["afterScenario"] is JsonArray { Count: > 0 } after ? "<br>after " + string.Join(", ", after.Select(x => FormattableString.Invariant($"{x!["scenario"]}: {x["rssMb"]}"))) + " MB" : ""),
             _ => FormattableString.Invariant($"{(double)m["rps"]!:0} req/s, p50 {m["p50Ms"]} ms, p99 {m["p99Ms"]} ms ({m["requests"]} requests, {m["failed"]} not 2xx)"),
         };
     }
