@@ -29,7 +29,7 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, Event
         Func<VisitTask, VisitTaskStatus, IIntegrationEvent?>? raise,
         CancellationToken cancellationToken)
     {
-        var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var task = await VisitTaskQueries.ForChangeAsync(db, id, cancellationToken);
         if (task is null)
         {
             return VisitTaskErrors.NotFound(id);

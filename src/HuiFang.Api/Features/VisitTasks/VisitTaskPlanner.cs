@@ -85,9 +85,6 @@ public sealed class VisitTaskPlanner(
         return new PlannedVisit(task, null, null);
     }
 
-    public async Task<Guid?> FindActiveDuplicateAsync(string workOrderNo, VisitPurpose purpose, CancellationToken cancellationToken) =>
-        await db.VisitTasks.AsNoTracking()
-            .Where(t => t.WorkOrderNo == workOrderNo && t.Purpose == purpose && t.Status != VisitTaskStatus.Cancelled && t.EscalationId == null)
-            .Select(t => (Guid?)t.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+    public Task<Guid?> FindActiveDuplicateAsync(string workOrderNo, VisitPurpose purpose, CancellationToken cancellationToken) =>
+        VisitTaskQueries.ActiveDuplicateAsync(db, workOrderNo, purpose, cancellationToken);
 }

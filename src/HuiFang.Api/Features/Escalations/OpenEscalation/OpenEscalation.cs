@@ -3,6 +3,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
@@ -43,7 +44,7 @@ public sealed class OpenEscalationHandler(HuiFangDbContext db, EscalationOpening
     {
         var now = clock.GetUtcNow();
         var taskId = command.TaskId!.Value;
-        var task = await db.VisitTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        var task = await VisitTaskQueries.ReadOnlyAsync(db, taskId, cancellationToken);
         if (task is null)
         {
             return VisitTaskErrors.NotFound(taskId);

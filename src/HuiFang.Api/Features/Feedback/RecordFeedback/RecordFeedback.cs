@@ -2,6 +2,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
@@ -29,7 +30,7 @@ public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings te
     public async ValueTask<Result<FeedbackResult>> Handle(RecordFeedback command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken);
+        var task = await VisitTaskQueries.ForChangeAsync(db, command.TaskId, cancellationToken);
         if (task is null)
         {
             return VisitTaskErrors.NotFound(command.TaskId);

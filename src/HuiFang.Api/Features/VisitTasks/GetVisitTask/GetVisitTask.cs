@@ -13,7 +13,7 @@ public sealed class GetVisitTaskHandler(HuiFangDbContext db, TimeProvider clock,
 {
     public async ValueTask<Result<VisitTaskResponse>> Handle(GetVisitTask query, CancellationToken cancellationToken)
     {
-        var task = await db.VisitTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == query.Id, cancellationToken);
+        var task = await VisitTaskQueries.ReadOnlyAsync(db, query.Id, cancellationToken);
         return task is null ? VisitTaskErrors.NotFound(query.Id) : VisitTaskResponse.From(task, clock.GetUtcNow(), caller.Has(Scopes.PiiRead));
     }
 }
