@@ -31,7 +31,9 @@ public sealed class ProductionModeTests
             settings["HuiFang:Database:Provider"] = "PostgreSql";
             settings["ConnectionStrings:HuiFang"] = connectionString;
             await using var app = new HuiFangApp(settings, new TestClock());
-            using var client = await app.CreateAuthenticatedClientAsync();
+
+            // A tenant of its own: the broker is shared with EventDeliveryTests, whose subscribers count tenant A's events.
+            using var client = await app.CreateAuthenticatedClientAsync("tenant-production");
 
             JsonObject? report = null;
             for (var attempt = 0; attempt < 60; attempt++)
