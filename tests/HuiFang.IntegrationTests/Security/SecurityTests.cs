@@ -29,6 +29,21 @@ public sealed class PostgresSecurityTests(PostgresSecurityFixture fixture) : Sec
 /// <summary>Keys, tokens, scopes, tenants, personal data and the audit trail, end to end over HTTP.</summary>
 public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
 {
+    [Fact]
+    public async Task A_pooled_context_forgets_its_callers_tenant_when_its_scope_ends()
+    {
+        HuiFangDbContext leased;
+        await using (var scope = Fixture.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(ApiFixture.TenantA, "tests"));
+            leased = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
+            Assert.Equal(ApiFixture.TenantA, leased.CurrentTenantId);
+        }
+
+        // Back in the pool: whoever takes it next without a lease sees no tenant's rows.
+        Assert.Null(leased.CurrentTenantId);
+    }
+
     private const string Tasks = "/api/v1/visit-tasks";
     private const string Phone = "13812345678";
 

@@ -28,16 +28,21 @@ public static class DatabaseSetup
         // scope leases one and points it at its caller, so tenant filtering works as before.
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
-            services.AddPooledDbContextFactory<PostgresHuiFangDbContext>((sp, o) => Common(sp, o.UseNpgsql(target.ConnectionString)));
-            services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresHuiFangDbContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
+            AddLeasedContext<PostgresHuiFangDbContext>(services, o => o.UseNpgsql(target.ConnectionString));
         }
         else
         {
-            services.AddPooledDbContextFactory<SqliteHuiFangDbContext>((sp, o) => Common(sp, o.UseSqlite(target.ConnectionString)));
-            services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteHuiFangDbContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
+            AddLeasedContext<SqliteHuiFangDbContext>(services, o => o.UseSqlite(target.ConnectionString));
         }
 
         return target;
+    }
+
+    private static void AddLeasedContext<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> provider)
+        where TContext : HuiFangDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>((sp, o) => Common(sp, provider(o)));
+        services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
     }
 
     /// <summary>What both providers share: quiet expected errors, and a wake-up for the outbox dispatcher on every commit that wrote events.</summary>

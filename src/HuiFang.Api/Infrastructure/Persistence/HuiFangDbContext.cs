@@ -9,6 +9,7 @@ using HuiFang.Api.Infrastructure.Idempotency;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HuiFang.Api.Infrastructure.Persistence;
@@ -24,8 +25,10 @@ namespace HuiFang.Api.Infrastructure.Persistence;
 /// </para>
 /// <para>
 /// Contexts are pooled (<see cref="DatabaseSetup"/>): an instance outlives its request and is handed to the
-/// next one through <see cref="Lease"/>, which points it at that request's caller. A context used outside
-/// the pool (migrations, design time) has no caller.
+/// next one through <see cref="Lease"/>, which points it at that request's caller. Disposing it (its scope
+/// ending) forgets the caller before EF Core puts it back in the pool, so a context taken from the pool any
+/// other way sees no tenant's rows rather than the last request's. A context used outside the pool
+/// (migrations, design time) has no caller.
 /// </para>
 /// </summary>
 public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(options)
@@ -60,15 +63,30 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The tenant every query is filtered by; read by EF Core at each query, so it follows the caller.</summary>
     public string? CurrentTenantId => _caller.TenantId;
 
-    /// <summary>
-    /// Makes this (pooled) context the unit of work of <paramref name="caller"/>'s scope. EF Core resets
-    /// its own state when a context returns to the pool; this resets the service's.
-    /// </summary>
+    /// <summary>Makes this (pooled) context the unit of work of <paramref name="caller"/>'s scope.</summary>
     internal HuiFangDbContext Lease(ICurrentCaller caller)
     {
         _caller = caller;
-        EventsWritten = false;
         return this;
+    }
+
+    // EF Core resets its own state when a context goes back to the pool; this resets the service's.
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Forget();
+        return base.DisposeAsync();
+    }
+
+    private void Forget()
+    {
+        _caller = NoCaller;
+        EventsWritten = false;
     }
 
     /// <summary>
@@ -121,7 +139,7 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     /// A read transaction for a report whose statements are planned for their own parameter values on every
     /// execution (see <c>ReportPlanBehavior</c>), or null where plans are not kept between executions.
     /// </summary>
-    public abstract Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken);
+    public abstract Task<IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -228,7 +246,7 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
     public override Task LockSamplingAsync(string ruleName, string month, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SamplingLock}, hashtext({CurrentTenantId + "/" + ruleName.ToUpperInvariant() + "/" + month}))", cancellationToken);
 
-    public override async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken)
+    public override async Task<IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken)
     {
         var transaction = await Database.BeginTransactionAsync(cancellationToken);
         await Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", cancellationToken);
@@ -309,7 +327,7 @@ public sealed class PostgresHuiFangDbContext(DbContextOptions<PostgresHuiFangDbC
 public sealed class SqliteHuiFangDbContext(DbContextOptions<SqliteHuiFangDbContext> options) : HuiFangDbContext(options)
 {
     // SQLite plans each statement it prepares, and a transaction here would take the write lock for the report's length.
-    public override Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken) =>
+    public override Task<IDbContextTransaction?> BeginReportReadAsync(CancellationToken cancellationToken) =>
         Task.FromResult<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?>(null);
 
     // SQLite write transactions begin IMMEDIATE: they already run one at a time.
