@@ -52,7 +52,7 @@ public sealed class VisitTaskPlanner(
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         await db.LockCustomerAsync(plan.Customer.ExternalId, cancellationToken);
 
-        if (await FindActiveDuplicateAsync(plan.Service.WorkOrderNo, plan.Purpose, cancellationToken) is { } existing)
+        if (await VisitTaskQueries.ActiveDuplicateAsync(db, plan.Service.WorkOrderNo, plan.Purpose, cancellationToken) is { } existing)
         {
             return new PlannedVisit(null, existing, null);
         }
@@ -84,7 +84,4 @@ public sealed class VisitTaskPlanner(
         outbox.Add(VisitTaskEvents.Created(task, caller.TenantId!, now), EventStreams.VisitTask(task.Id));
         return new PlannedVisit(task, null, null);
     }
-
-    public Task<Guid?> FindActiveDuplicateAsync(string workOrderNo, VisitPurpose purpose, CancellationToken cancellationToken) =>
-        VisitTaskQueries.ActiveDuplicateAsync(db, workOrderNo, purpose, cancellationToken);
 }

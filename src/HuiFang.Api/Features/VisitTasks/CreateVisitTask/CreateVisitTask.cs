@@ -105,7 +105,7 @@ public sealed class CreateVisitTaskHandler(
         {
             // Another request created the same task between our check and our insert.
             db.ChangeTracker.Clear();
-            var winner = await planner.FindActiveDuplicateAsync(service.WorkOrderNo, purpose, cancellationToken);
+            var winner = await VisitTaskQueries.ActiveDuplicateAsync(db, service.WorkOrderNo, purpose, cancellationToken);
             return VisitTaskErrors.Duplicate(winner ?? Guid.Empty, service.WorkOrderNo, purpose);
         }
 
