@@ -126,35 +126,45 @@ public sealed class OutboxDispatcher(
         var outcomes = await Task.WhenAll(rows.Select(row => PublishOneAsync(row, cancellationToken)));
 
         var published = new List<long>(rows.Count);
+        var notPublished = new List<(long Id, string Error)>();
         Exception? failure = null;
-        var failed = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             var (row, outcome) = (rows[i], outcomes[i]);
-            switch (outcome.Kind)
+            if (outcome.Kind == PublishKind.Published)
             {
-                case PublishKind.Published:
-                    published.Add(row.Id);
-                    break;
-                case PublishKind.Unreadable:
-                    // A row this version cannot read (e.g. written by a newer one) holds back only its own stream.
-                    // Said loudly once; every later round would only repeat it.
-                    logger.Log(
-                        row.Attempts == 0 ? LogLevel.Error : LogLevel.Debug,
-                        outcome.Error,
-                        "Outbox row {Id} (event {EventId}, type {Type}) cannot be published; its stream waits",
-                        row.Id,
-                        row.EventId,
-                        row.Type);
-                    await RecordFailureAsync(db, row, outcome.Error!);
-                    break;
-                default:
-                    // The broker is most likely down; each row that was not confirmed is tried again later.
-                    failure ??= outcome.Error;
-                    failed++;
-                    await RecordFailureAsync(db, row, outcome.Error!);
-                    break;
+                published.Add(row.Id);
+                continue;
             }
+
+            if (outcome.Kind == PublishKind.Unreadable)
+            {
+                // A row this version cannot read (e.g. written by a newer one) holds back only its own stream.
+                // Said loudly once; every later round would only repeat it.
+                logger.Log(
+                    row.Attempts == 0 ? LogLevel.Error : LogLevel.Debug,
+                    outcome.Error,
+                    "Outbox row {Id} (event {EventId}, type {Type}) cannot be published; its stream waits",
+                    row.Id,
+                    row.EventId,
+                    row.Type);
+            }
+            else
+            {
+                // The broker is most likely down; each row that was not confirmed is tried again later.
+                failure ??= outcome.Error;
+            }
+
+            notPublished.Add((row.Id, Truncate($"{outcome.Error!.GetType().Name}: {outcome.Error.Message}")));
+        }
+
+        // While the broker is down every row of the round fails with the same error: one write per error, not per row.
+        foreach (var group in notPublished.GroupBy(r => r.Error, StringComparer.Ordinal))
+        {
+            var ids = group.Select(r => r.Id).ToList();
+            await db.OutboxMessages.IgnoreQueryFilters().Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(
+                u => u.SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, group.Key),
+                CancellationToken.None);
         }
 
         if (published.Count > 0)
@@ -171,7 +181,7 @@ public sealed class OutboxDispatcher(
 
         if (failure is not null)
         {
-            throw new OutboxPublishException($"Published {published.Count} of {rows.Count} event(s); {failed} failed, the first with: {failure.Message}", failure);
+            throw new OutboxPublishException($"Published {published.Count} of {rows.Count} event(s); {notPublished.Count} not, the first failure: {failure.Message}", failure);
         }
 
         return published.Count;
@@ -229,11 +239,6 @@ public sealed class OutboxDispatcher(
         return (type, message);
     }
 
-    private static Task RecordFailureAsync(HuiFangDbContext db, PendingEvent row, Exception e) =>
-        db.OutboxMessages.IgnoreQueryFilters().Where(o => o.Id == row.Id).ExecuteUpdateAsync(
-            u => u.SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, Truncate($"{e.GetType().Name}: {e.Message}")),
-            CancellationToken.None);
-
     private async Task PublishAsync(PendingEvent row, Type type, IIntegrationEvent message, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -252,7 +257,7 @@ public sealed class OutboxDispatcher(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The broker did not confirm event {row.EventId} within {options.Value.PublishTimeout.TotalSeconds:0.#} s.");
+            throw new TimeoutException($"The broker did not confirm the event within {options.Value.PublishTimeout.TotalSeconds:0.#} s.");
         }
 
         status.Published(message.OccurredAt, clock.GetUtcNow());
