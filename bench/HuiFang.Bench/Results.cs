@@ -172,7 +172,7 @@ public static partial class Results
                 {
                     ["dueTicks"] = new JsonArray([.. due.Select(d => (JsonNode)new JsonObject { ["claimed"] = d.Claimed, ["ms"] = d.Ms })]),
                     ["dueTickMs"] = double.IsNaN(dueMs) ? null : dueMs,
-                    ["firstDueTickMs"] = hundred.Count > 0 ? hundred[0] : null,
+                    ["firstDueTickMs"] = hundred.Count > 0 ? Math.Round(hundred[0], 1) : null,
                     ["idleTicks"] = idle.Count,
                     ["idleTickMedianMs"] = Math.Round(Stats.Median(idle), 2),
                     ["idleTickP99Ms"] = Math.Round(Stats.Percentile(idle, 99), 2),
