@@ -31,15 +31,13 @@ public static class AttackGenerator
             yield return new SweepCase(op, "baseline", "request") { Accept = accept, AcceptFixed = true };
         }
 
-        // 401 and 403 are written by other code than the endpoints' problems: each with every Accept.
-        foreach (var credential in new[] { Credential.None, Credential.LackingScope })
+        // 401s are written by other code than the endpoints' problems: each with every Accept.
+        foreach (var accept in Accepts)
         {
-            foreach (var accept in Accepts)
-            {
-                yield return new SweepCase(op, $"credentials: {credential}", "request") { Credential = credential, Accept = accept, AcceptFixed = true };
-            }
+            yield return new SweepCase(op, "credentials: None", "request") { Credential = Credential.None, Accept = accept, AcceptFixed = true };
         }
 
+        yield return new SweepCase(op, "credentials: LackingScope", "request") { Credential = Credential.LackingScope };
         yield return new SweepCase(op, "credentials: GarbageKey", "request") { Credential = Credential.GarbageKey };
         yield return new SweepCase(op, "credentials: GarbageBearer", "request") { Credential = Credential.GarbageBearer };
 
@@ -144,17 +142,17 @@ public static class AttackGenerator
             var values = new List<(string Class, string Value)>
             {
                 ("empty", ""),
-                ("not a guid", "not-a-guid"),
-                ("empty guid", Guid.Empty.ToString()),
-                ("unknown guid", Guid.NewGuid().ToString()),
-                ("braced guid", "%7B" + Guid.NewGuid() + "%7D"),
                 ("encoded slash", "a%2Fb"),
                 ("encoded dot-dot", "%2e%2e"),
                 ("long", Long),
                 ("lone surrogate bytes", "%ED%A0%80"),
                 ("invalid UTF-8", "%C3%28"),
             };
-            if (p.Schema.Format != "uuid")
+            if (p.Schema.Format == "uuid")
+            {
+                values.AddRange([("not a guid", "not-a-guid"), ("empty guid", Guid.Empty.ToString()), ("unknown guid", Guid.NewGuid().ToString()), ("braced guid", "%7B" + Guid.NewGuid() + "%7D")]);
+            }
+            else
             {
                 values.AddRange([("bad percent-encoding", "%zz"), ("encoded space", "%20"), ("control characters", "%01%1F%7F"), ("unicode specials (RTL override, emoji, zero-width)", "%E2%80%AEx%F0%9F%98%80%E2%80%8B")]);
             }
@@ -230,7 +228,7 @@ public static class AttackGenerator
         if (s.Kind == "string" && !s.IsEnum && s.Format != "uuid")
         {
             // Undocumented strings may be timestamps (dueBefore, after), cursors or dates: try those too.
-            foreach (var v in new[] { "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-11-20T10:00:00", "2026-11-20T10:00:00+08:00", "0001-01-01T00:00:00%2B14:00", "9999-12-31", "garbage", "eyJ4IjoxfQ", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
+            foreach (var v in new[] { "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-11-20T10:00:00", "2026-11-20T10:00:00+08:00", "0001-01-01T00:00:00%2B14:00", "eyJ4IjoxfQ" })
             {
                 yield return ($"text: {v}", v);
             }

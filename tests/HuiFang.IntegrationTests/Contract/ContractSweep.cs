@@ -117,6 +117,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
         public async Task RunOperationAsync(ApiOperation op, List<SweepCase> cases)
         {
             var binding = await BindAsync(op);
+            await _world.FreshAsync(binding.Slots);
             var before = await FingerprintAsync();
             var used = false;
             foreach (var c in cases)
@@ -135,6 +136,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 if (status is >= 200 and < 300 && !SafeMethods.Contains(c.Method ?? op.Method))
                 {
                     used = true;
+                    _world.Used(binding.Slots);
                     if (op.Method == "PUT" && c.Class != "baseline")
                     {
                         started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -175,6 +177,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 {
                     (target.Body ? binding.Body : binding.Path)[target.Name] = slot;
                     var probe = new SweepCase(op, "baseline probe", "request") { AcceptFixed = true };
+                    await _world.FreshAsync([slot]);
                     var (status, _) = await RunCaseAsync(op, probe, binding, await FingerprintAsync());
 
                     if (status is >= 200 and < 300)
@@ -360,6 +363,11 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 problems.Add("Retry-After missing");
             }
 
+            if (status is >= 200 and < 300 && MustBeRefused(c))
+            {
+                problems.Add($"accepted what the document forbids: {status}");
+            }
+
             if (!Documented(op, c, status))
             {
                 problems.Add($"status not documented: {status} is not among {string.Join(", ", op.Documented.Order())}");
@@ -410,6 +418,24 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
 
             return problems;
         }
+
+        /// <summary>
+        /// Attacks whose value the document itself rules out (its types, formats, enums, closed objects,
+        /// security, media type) or the README's conventions (timestamps with an offset, no integer enums):
+        /// answering them 2xx means the service guessed.
+        /// </summary>
+        private static bool MustBeRefused(SweepCase c) => Refused.Any(r => c.Class.Contains(r, StringComparison.Ordinal));
+
+        private static readonly string[] Refused =
+        [
+            ": wrong type", ": enum: unknown", ": enum: combined", ": enum: integer", "integer: fractional", "integer: beyond int", "integer: 1e400",
+            "integer: 40 digits", "object: unknown member", "date-time: yesterday", "date-time: 2026-02-30", "date-time: 2026-11-26T10:00:00",
+            "date-time: 2026-12-31T23:59:60Z", "uuid: garbage", "query: integer: abc", "query: integer: 1.5", "query: integer: 2147483648",
+            "query: integer: 1e400", "query: integer: 99999999999999999999", "query: integer: NaN", "query: boolean: yes", "body: malformed JSON",
+            "body: array instead of object", "body: string", "body: 1e400", "body: trailing garbage", "body: invalid UTF-8", "body: UTF-16",
+            "body: unknown member", "body: nested", "body: deep member", "body: oversized", "content type: text/plain", "content type: application/xml",
+            "content type: multipart", "content type: garbage", "credentials:", "path parameter: not a guid",
+        ];
 
         private static bool Documented(ApiOperation op, SweepCase c, int status) =>
             op.Documented.Contains(status)

@@ -17,6 +17,7 @@ public sealed class SweepWorld(HttpClient client, IReadOnlyList<ApiOperation> op
     public static readonly string[] TextSlots = ["service-record", "customer"];
 
     private readonly Dictionary<string, string> _slots = [];
+    private readonly HashSet<string> _used = [];
     private int _made;
 
     public string this[string slot] => _slots[slot];
@@ -32,9 +33,22 @@ public sealed class SweepWorld(HttpClient client, IReadOnlyList<ApiOperation> op
         }
     }
 
+    /// <summary>An accepted write may have changed these resources: the next operation gets new ones.</summary>
+    public void Used(IEnumerable<string> slots) => _used.UnionWith(slots);
+
+    /// <summary>Makes again those of <paramref name="slots"/> that an accepted write may have changed.</summary>
+    public async Task FreshAsync(IEnumerable<string> slots)
+    {
+        foreach (var slot in slots.Where(_used.Contains).ToList())
+        {
+            await MakeAsync(slot);
+        }
+    }
+
     /// <summary>Makes <paramref name="slot"/> again (and the slots made with it).</summary>
     public async Task MakeAsync(string slot)
     {
+        _used.Remove(slot);
         switch (slot)
         {
             case "task" or "customer":

@@ -35,7 +35,8 @@ public sealed class TraceLogs : ILoggerProvider
                 return;
             }
 
-            var text = $"{logLevel} {category}: {formatter(state, exception)}";
+            var message = formatter(state, exception);
+            var text = $"{logLevel} {category}: {message[..Math.Min(message.Length, 400)]}";
             if (exception is not null)
             {
                 var inner = exception;
@@ -49,7 +50,7 @@ public sealed class TraceLogs : ILoggerProvider
                 text += $" | {inner.GetType().FullName}: {inner.Message} {frame}";
             }
 
-            owner._byTrace.GetOrAdd(trace, _ => new ConcurrentQueue<string>()).Enqueue(text);
+            owner._byTrace.GetOrAdd(trace, _ => new ConcurrentQueue<string>()).Enqueue(text.ReplaceLineEndings(" "));
         }
     }
 }
