@@ -80,6 +80,7 @@ if (command is not null)
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestShapeLimits();
 app.UseRequestBodyLimit();
 app.UseIdempotencyBuffering();
 
