@@ -102,6 +102,9 @@ app.UseRateLimiter();
 app.UseConcurrencyLimit();
 app.UseAuthorization();
 
+// Text every provider stores and enum values that name one member, also outside JSON bodies.
+app.UseRequestInputRules();
+
 app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
 app.MapAsyncApi();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();

@@ -106,7 +106,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             // a well-formed value that does not fit its field has no such inner exception.
             var syntax = json.InnerException is JsonException;
             var path = syntax ? "$" : JsonPath(json.Path);
-            var message = json is InvalidTimestampException
+            var message = json is InvalidTimestampException or InvalidEnumValueException
                 ? json.Message
                 : syntax || path == "$"
                     ? Messages.Get("problem.malformedJson", (json.LineNumber ?? 0) + 1, (json.BytePositionInLine ?? 0) + 1)

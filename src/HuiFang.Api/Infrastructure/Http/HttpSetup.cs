@@ -41,10 +41,13 @@ public static class HttpSetup
 
     public static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
     {
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverter());
         options.Converters.Add(new StrictDateTimeOffsetConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+        // {"score":5,"score":1} is one caller saying two things; the reader would keep the last.
+        options.AllowDuplicateProperties = false;
     }
 
     /// <summary>
