@@ -84,6 +84,7 @@ public static class Messages
         ["feedback.callEndedBeforeTask"] = ("Must not be before the visit task was created.", "不能早于回访任务的创建时间。"),
         ["policy.verdictBands"] = ("Need 1 ≤ unsatisfiedUpTo < satisfiedFrom ≤ 5.", "必须满足 1 ≤ unsatisfiedUpTo < satisfiedFrom ≤ 5。"),
         ["policy.revisitClosesFrom"] = ("Must be Satisfied or Neutral.", "必须为 Satisfied 或 Neutral。"),
+        ["policy.businessHoursDuration"] = ("A target counted in business hours may be at most {0} of working time; use WallClock for longer ones.", "按工作时间计算的时限最多为 {0} 的工作时间；更长的时限请使用 WallClock。"),
         ["policy.duration"] = ("Must be longer than {0} and at most {1}.", "必须大于 {0} 且不超过 {1}。"),
         ["policy.routeOverlap"] = ("routes[{0}] overlaps routes[{1}]: both match service type '{2}' and department '{3}'.", "routes[{0}] 与 routes[{1}] 重叠：二者都匹配服务类型“{2}”和部门“{3}”。"),
         ["sla.summary"] = ("{0}: {1} of {2} counted from {3}, {4} paused; due {5}; {6}.", "{0}：自 {3} 起按{2}计 {1}，暂停 {4}；截止 {5}；{6}。"),

@@ -86,6 +86,12 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         { "due after later than due before", "GET", Route + "?dueBefore=2026-11-01T00:00:00Z&dueAfter=2026-12-01T00:00:00Z", "", null, 400, "dueAfter" },
         { "oversized customer id", "GET", Route + "?customerId=" + new string('x', 65), "", null, 400, "customerId" },
 
+        // Reports at the edges of time (date arithmetic near year 1 or 9999 threw)
+        { "report period in year one", "GET", "/api/v1/reports/satisfaction?from=0001-01-01&to=0001-01-31", "", null, 400, "from" },
+        { "report period at the end of time", "GET", "/api/v1/reports/satisfaction?from=9999-12-01&to=9999-12-31", "", null, 400, "from" },
+        { "report period ending at the end of time", "GET", "/api/v1/reports/sla?from=2026-11-01&to=9999-12-31", "", null, 400, "to" },
+        { "report with NUL grouping", "GET", "/api/v1/reports/satisfaction?from=2026-11-01&to=2026-11-30&groupBy=%00", "", null, 400, "groupBy" },
+
         // Assign, reschedule, cancel, attempts
         { "assign without assignee", "POST", Route + "/" + TaskId + "/assign", "application/json", "{}", 400, "assignee" },
         { "assign oversized", "POST", Route + "/" + TaskId + "/assign", "application/json", "{\"assignee\":\"" + new string('a', 101) + "\"}", 400, "assignee" },
