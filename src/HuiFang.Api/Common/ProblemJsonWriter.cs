@@ -62,7 +62,8 @@ public sealed class ProblemJsonWriter(IOptions<Microsoft.AspNetCore.Http.Json.Js
 
         if (http.GetEndpoint() is null && problem.Status is 404 or 405)
         {
-            problem.Detail ??= Messages.Get("problem.route.detail", http.Request.Method, http.Request.Path.Value);
+            // The path as sent, percent-encoded: a decoded one carried control and bidi characters into the text.
+            problem.Detail ??= Messages.Get("problem.route.detail", http.Request.Method, http.Request.Path.ToUriComponent());
         }
     }
 
