@@ -80,6 +80,7 @@ if (command is not null)
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestShapeLimits();
 app.UseRequestBodyLimit();
 app.UseIdempotencyBuffering();
 
@@ -100,6 +101,9 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseConcurrencyLimit();
 app.UseAuthorization();
+
+// Text every provider stores and enum values that name one member, also outside JSON bodies.
+app.UseRequestInputRules();
 
 app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
 app.MapAsyncApi();

@@ -17,7 +17,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         var problem = exception switch
         {
-            BadHttpRequestException bad => FromBadRequest(bad),
+            BadHttpRequestException bad => FromBadRequest(bad, httpContext),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext, exception),
             _ => Unexpected(exception),
@@ -81,15 +81,21 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         };
     }
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad, HttpContext httpContext)
     {
         if (bad.StatusCode != StatusCodes.Status400BadRequest)
         {
+            // The type and title come from the status (ProblemJsonWriter); the detail is ours, not the server's English.
             return new ProblemDetails
             {
                 Status = bad.StatusCode,
-                Title = Messages.Get("problem.status.title", bad.StatusCode),
-                Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? Messages.Get("problem.unsupportedMediaType") : bad.Message,
+                Detail = bad.StatusCode switch
+                {
+                    StatusCodes.Status415UnsupportedMediaType => Messages.Get("problem.unsupportedMediaType"),
+                    StatusCodes.Status413PayloadTooLarge => Messages.Get("limits.bodyTooLarge.detail",
+                        httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Security.LimitsOptions>>().Value.MaxRequestBodyBytes),
+                    _ => bad.Message,
+                },
             };
         }
 
@@ -100,7 +106,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             // a well-formed value that does not fit its field has no such inner exception.
             var syntax = json.InnerException is JsonException;
             var path = syntax ? "$" : JsonPath(json.Path);
-            var message = json is InvalidTimestampException
+            var message = json is InvalidTimestampException or InvalidEnumValueException
                 ? json.Message
                 : syntax || path == "$"
                     ? Messages.Get("problem.malformedJson", (json.LineNumber ?? 0) + 1, (json.BytePositionInLine ?? 0) + 1)

@@ -4,8 +4,10 @@ using Mediator;
 namespace HuiFang.Api.Common;
 
 /// <summary>
-/// Runs the message's FluentValidation validators before its handler. Failures come back as a
-/// validation <see cref="Error"/> value (400), never as an exception.
+/// Checks the message against the <see cref="InputRules"/> every message obeys, then runs its FluentValidation
+/// validators, before its handler. Failures come back as a validation <see cref="Error"/> value (400), never
+/// as an exception. A message that breaks an input rule goes no further: its validators may assume text that
+/// can be stored and lists without holes.
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
@@ -14,6 +16,11 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (InputRules.Check(message) is { } broken)
+        {
+            return TResponse.Failure(Error.Validation(broken));
+        }
+
         Dictionary<string, string[]>? errors = null;
         foreach (var validator in validators)
         {

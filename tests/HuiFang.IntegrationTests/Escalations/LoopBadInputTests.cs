@@ -139,4 +139,72 @@ public abstract class LoopBadInputTests(ApiFixture fixture) : LoopTestBase(fixtu
         var badJson = await Client.PutAsync("/api/v1/policies/escalation", Json("""{"reminderInterval":"soon"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
     }
+
+    /// <summary>
+    /// A setting that would make later requests fail is refused when it is set. Before, a calendar with a
+    /// minute of working time a week was stored, and every general complaint's feedback afterwards was a 500.
+    /// </summary>
+    [Fact]
+    public async Task A_calendar_without_room_for_the_deadlines_is_refused_and_complaints_go_on_being_escalated()
+    {
+        var thin = new JsonObject
+        {
+            ["name"] = "Thin calendar",
+            ["calendar"] = new JsonObject
+            {
+                ["timeZone"] = "Asia/Shanghai",
+                ["workingDays"] = new JsonArray("Monday"),
+                ["workingHours"] = new JsonArray("09:00-09:01"),
+            },
+        };
+
+        var response = await Client.PutAsync("/api/v1/admin/tenant", Json(thin));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObjectAsync(response))["errors"]!.AsObject();
+        Assert.Contains("working hours", (string?)errors["calendar"]![0]);
+
+        var taskId = await CreateTaskAsync();
+        var feedback = await RecordAsync(taskId, new JsonObject { ["score"] = 2, ["categories"] = new JsonArray("Complaint"), ["complaintLevel"] = "General" });
+        Assert.Equal("Opened", (string?)feedback["escalation"]!["outcome"]);
+    }
+
+    [Fact]
+    public async Task A_business_hours_target_longer_than_the_calendar_guarantees_is_refused_also_when_it_inherits_the_clock()
+    {
+        var policy = new JsonObject
+        {
+            ["general"] = new JsonObject
+            {
+                ["response"] = new JsonObject { ["duration"] = "100.00:00:00", ["clock"] = "BusinessHours" },
+                ["resolution"] = new JsonObject { ["duration"] = "200.00:00:00", ["clock"] = "WallClock" },
+            },
+            ["urgent"] = new JsonObject { ["resolution"] = new JsonObject { ["duration"] = "91.00:00:00" } },
+        };
+
+        var response = await Client.PutAsync("/api/v1/policies/escalation", Json(policy));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObjectAsync(response))["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("general.response.duration"), errors.ToJsonString());
+        Assert.False(errors.ContainsKey("general.resolution.duration"), errors.ToJsonString());
+        Assert.Equal(
+            errors.ContainsKey("urgent.resolution.duration"),
+            HuiFang.Api.Domain.Escalations.EscalationPolicy.Default.Urgent.Resolution.Clock == HuiFang.Api.Domain.Escalations.SlaClockKind.BusinessHours);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"x","calendar":{"timeZone":"Asia/Shanghai","workingDays":["Monday",null],"workingHours":["09:00-18:00"]}}""", "calendar.workingDays[1]")]
+    [InlineData("""{"name":"x","calendar":{"timeZone":"Asia/Shanghai","workingDays":["Monday"],"workingHours":[null]}}""", "calendar.workingHours[0]")]
+    [InlineData("""{"name":"x","calendar":{"timeZone":"Asia/Shanghai","workingDays":["Monday"],"workingHours":["09:00-18:00"],"holidays":["2026-10-01",null]}}""", "calendar.holidays[1]")]
+    [InlineData("""{"name":"x","calendar":{"timeZone":"Asia/Shanghai","workingDays":["Monday, Tuesday"],"workingHours":["09:00-18:00"]}}""", "calendar.workingDays[0]")]
+    [InlineData("""{"name":"x\u0000y"}""", "name")]
+    public async Task Settings_with_null_items_combined_values_or_unstorable_text_are_refused_naming_the_item(string body, string field)
+    {
+        var response = await Client.PutAsync("/api/v1/admin/tenant", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObjectAsync(response))["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(field), errors.ToJsonString());
+    }
 }

@@ -53,6 +53,15 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         { "due window at the end of time", "POST", Route, "application/json", With(b => b["dueWindow"] = new JsonObject { ["from"] = "9999-12-31T00:00:00Z", ["by"] = "9999-12-31T23:59:59Z" }), 400, "dueWindow.by" },
         { "completion in year one", "POST", Route, "application/json", With(b => b["serviceRecord"]!["completedAt"] = "0001-01-01T00:00:00Z"), 400, "serviceRecord.completedAt" },
         { "completion before the offset's range", "POST", Route, "application/json", With(b => b["serviceRecord"]!["completedAt"] = "0001-01-01T00:00:00+08:00"), 400, "serviceRecord.completedAt" },
+        { "NUL in a name", "POST", Route, "application/json", With(b => b["customer"]!["name"] = "Li\u0000Lei"), 400, "customer.name" },
+        { "NUL in an optional text", "POST", Route, "application/json", With(b => b["serviceRecord"]!["description"] = "\u0000"), 400, "serviceRecord.description" },
+        { "lone surrogate in a name", "POST", Route, "application/json", With(b => b["customer"]!["name"] = "@").Replace("\"@\"", "\"Li\\ud800Lei\""), 400, "customer.name" },
+        { "lone low surrogate at the end", "POST", Route, "application/json", With(b => b["serviceRecord"]!["staff"] = "@").Replace("\"@\"", "\"Wang\\udc00\""), 400, "serviceRecord.staff" },
+        { "surrogate pair escaped is a character", "POST", Route, "application/json", With(b => { b["serviceRecord"]!["staff"] = "@"; b["purpose"] = "Gossip"; }).Replace("\"@\"", "\"\\ud83d\\ude00\""), 400, "purpose" },
+        { "combined enum value", "POST", Route, "application/json", With(b => b["purpose"] = "AfterSales, ComplaintFollowUp"), 400, "purpose" },
+        { "combined enum value without space", "POST", Route, "application/json", With(b => b["channel"] = "Phone,Sms"), 400, "channel" },
+        { "enum digits in a string", "POST", Route, "application/json", With(b => b["channel"] = "1"), 400, "channel" },
+        { "duplicate member", "POST", Route, "application/json", Valid().TrimEnd('}') + ",\"purpose\":\"Campaign\"}", 400, "purpose" },
         { "override without reason", "POST", Route, "application/json", With(b => b["doNotDisturbOverride"] = new JsonObject { ["reason"] = "" }), 400, "doNotDisturbOverride.reason" },
 
         // Batch
@@ -67,10 +76,21 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         { "limit not a number", "GET", Route + "?limit=ten", "", null, 400, "limit" },
         { "unknown status", "GET", Route + "?status=Done", "", null, 400, "status" },
         { "status as a number", "GET", Route + "?status=7", "", null, 400, "status" },
+        { "NUL in a filter", "GET", Route + "?customerId=%00", "", null, 400, "customerId" },
+        { "NUL in a cursor", "GET", Route + "?cursor=%00", "", null, 400, "cursor" },
+        { "combined enum filter", "GET", Route + "?purpose=AfterSales,ComplaintFollowUp", "", null, 400, "purpose" },
+        { "combined enum filter with space", "GET", Route + "?channel=Phone,%20Sms", "", null, 400, "channel" },
+        { "enum filter as a number inside the range", "GET", Route + "?status=1", "", null, 400, "status" },
         { "forged cursor", "GET", Route + "?cursor=bm90LWEtY3Vyc29y", "", null, 400, "cursor" },
         { "due before without offset", "GET", Route + "?dueBefore=2026-11-30T10:00:00", "", null, 400, "dueBefore" },
         { "due after later than due before", "GET", Route + "?dueBefore=2026-11-01T00:00:00Z&dueAfter=2026-12-01T00:00:00Z", "", null, 400, "dueAfter" },
         { "oversized customer id", "GET", Route + "?customerId=" + new string('x', 65), "", null, 400, "customerId" },
+
+        // Reports at the edges of time (date arithmetic near year 1 or 9999 threw)
+        { "report period in year one", "GET", "/api/v1/reports/satisfaction?from=0001-01-01&to=0001-01-31", "", null, 400, "from" },
+        { "report period at the end of time", "GET", "/api/v1/reports/satisfaction?from=9999-12-01&to=9999-12-31", "", null, 400, "from" },
+        { "report period ending at the end of time", "GET", "/api/v1/reports/sla?from=2026-11-01&to=9999-12-31", "", null, 400, "to" },
+        { "report with NUL grouping", "GET", "/api/v1/reports/satisfaction?from=2026-11-01&to=2026-11-30&groupBy=%00", "", null, 400, "groupBy" },
 
         // Assign, reschedule, cancel, attempts
         { "assign without assignee", "POST", Route + "/" + TaskId + "/assign", "application/json", "{}", 400, "assignee" },
@@ -121,10 +141,9 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(status, (int)problem["status"]!);
         Assert.NotNull(problem["title"]);
         Assert.NotNull(problem["traceId"]);
-        if ((string?)problem["type"] is { } type && type.StartsWith("urn:huifang:problem:", StringComparison.Ordinal))
-        {
-            Assert.Equal(type["urn:huifang:problem:".Length..], (string?)problem["code"]);
-        }
+        var type = (string?)problem["type"];
+        Assert.StartsWith("urn:huifang:problem:", type);
+        Assert.Equal(type!["urn:huifang:problem:".Length..], (string?)problem["code"]);
 
         if (errorKey is not null)
         {

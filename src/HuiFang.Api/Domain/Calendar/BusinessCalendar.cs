@@ -37,8 +37,14 @@ public readonly record struct WorkingPeriod(DateTimeOffset Start, DateTimeOffset
 /// </summary>
 public sealed class BusinessCalendar
 {
-    // A calendar with no working day in ten years is rejected at start-up; this bounds every search.
-    private const int MaxSearchDays = 3660;
+    /// <summary>
+    /// How many days a search for working time looks ahead. A calendar is accepted only when it guarantees
+    /// enough working time and days inside this range (<see cref="GuaranteedWorkingTime"/>), so no search
+    /// of an accepted calendar runs out.
+    /// </summary>
+    public const int SearchDays = 3660;
+
+    private const int MaxSearchDays = SearchDays;
 
     private readonly HashSet<DayOfWeek> _workingWeekdays;
     private readonly HashSet<DateOnly> _holidays;
@@ -76,6 +82,34 @@ public sealed class BusinessCalendar
     }
 
     public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>Working time of one working day.</summary>
+    public TimeSpan DailyWorkingTime => Intervals.Aggregate(TimeSpan.Zero, (sum, i) => sum + i.Length);
+
+    /// <summary>
+    /// Working time that any <see cref="SearchDays"/> days of this calendar hold at least, whatever day they
+    /// start on: the full weeks of working weekdays, less every holiday as if all fell on working days in that
+    /// range, less an hour for each daylight-saving change that could shorten a working day.
+    /// </summary>
+    public TimeSpan GuaranteedWorkingTime
+    {
+        get
+        {
+            var weeks = SearchDays / 7 - 1;
+            var total = DailyWorkingTime * (_workingWeekdays.Count * weeks - HolidaysOnWorkingWeekdays);
+            if (TimeZone.SupportsDaylightSavingTime)
+            {
+                total -= TimeSpan.FromHours(2 * (SearchDays / 365 + 1));
+            }
+
+            return total > TimeSpan.Zero ? total : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Working days that any <see cref="SearchDays"/> days of this calendar hold at least (see <see cref="GuaranteedWorkingTime"/>).</summary>
+    public int GuaranteedWorkingDays => Math.Max(0, _workingWeekdays.Count * (SearchDays / 7 - 1) - HolidaysOnWorkingWeekdays);
+
+    private int HolidaysOnWorkingWeekdays => _holidays.Count(d => _workingWeekdays.Contains(d.DayOfWeek) && !_makeUpWorkdays.Contains(d));
 
     public IReadOnlyList<WorkingInterval> Intervals { get; }
 
@@ -123,11 +157,14 @@ public sealed class BusinessCalendar
         }
     }
 
-    /// <summary>Working periods from <paramref name="from"/> onwards, the first one clipped to start there.</summary>
-    public IEnumerable<WorkingPeriod> PeriodsFrom(DateTimeOffset from)
+    /// <summary>
+    /// Working periods from <paramref name="from"/> onwards, the first one clipped to start there, for
+    /// <paramref name="days"/> days (default <see cref="SearchDays"/>).
+    /// </summary>
+    public IEnumerable<WorkingPeriod> PeriodsFrom(DateTimeOffset from, int days = SearchDays)
     {
         var date = LocalDate(from);
-        for (var day = 0; day < MaxSearchDays; day++, date = date.AddDays(1))
+        for (var day = 0; day < days && date < DateOnly.MaxValue; day++, date = date.AddDays(1))
         {
             foreach (var period in PeriodsOf(date))
             {

@@ -37,15 +37,25 @@ public sealed record SlaReckoning(DateTimeOffset? DueBy, IReadOnlyList<WorkingPe
 /// </summary>
 public static class SlaClock
 {
+    /// <summary>
+    /// The longest target counted in business hours that a policy may set. Every accepted calendar guarantees
+    /// at least this much working time within <see cref="BusinessCalendar.SearchDays"/> days, so a business-hours
+    /// deadline is always found.
+    /// </summary>
+    public static readonly TimeSpan MaxBusinessHoursTarget = TimeSpan.FromDays(90);
+
     public static SlaReckoning Reckon(DateTimeOffset start, TimeSpan target, SlaClockKind clock, BusinessCalendar calendar, IEnumerable<SlaPauseSpan> pauses)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(target.Ticks, nameof(target));
         var ordered = pauses.OrderBy(p => p.From).ToList();
         var counted = new List<WorkingPeriod>();
         var remaining = target;
+
+        // Pauses move the deadline out by their length: the search covers them on top of its own range.
+        var paused = ordered.Where(p => p.To is { } to && to > start).Select(p => (p.To!.Value - (p.From > start ? p.From : start)).TotalDays).Sum();
         IEnumerable<WorkingPeriod> periods = clock == SlaClockKind.WallClock
             ? [new WorkingPeriod(start, DateTimeOffset.MaxValue)]
-            : calendar.PeriodsFrom(start);
+            : calendar.PeriodsFrom(start, BusinessCalendar.SearchDays + (int)Math.Min(Math.Ceiling(paused), 3_000_000));
 
         foreach (var period in periods)
         {
@@ -82,7 +92,9 @@ public static class SlaClock
             }
         }
 
-        throw new InvalidOperationException("The calendar has no working time left in its search range.");
+        // Only a calendar stored before calendars had to guarantee working time can get here: rather than fail
+        // every request of its tenant, the target has no deadline (as while paused) until the calendar is mended.
+        return new SlaReckoning(null, counted);
     }
 
     /// <summary>Counts <paramref name="piece"/>; returns the deadline when the target is used up inside it.</summary>

@@ -19,7 +19,7 @@ public sealed record EscalationPolicyResponse(EscalationPolicySettings Policy, b
 
 public sealed record GetEscalationPolicy : IQuery<Result<EscalationPolicyResponse>>;
 
-public sealed record UpdateEscalationPolicy(EscalationPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<EscalationPolicyResponse>>, ITransactional;
+public sealed record UpdateEscalationPolicy([property: RequestBody] EscalationPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<EscalationPolicyResponse>>, ITransactional;
 
 public sealed class UpdateEscalationPolicyValidator : AbstractValidator<UpdateEscalationPolicy>
 {

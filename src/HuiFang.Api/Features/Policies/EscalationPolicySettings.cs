@@ -158,6 +158,24 @@ public sealed class EscalationPolicySettingsValidator : AbstractValidator<Escala
                     context.AddFailure(name, Messages.Get("policy.duration", "00:00:00", MaxDuration.ToString("c")));
                 }
             }
+
+            // Business hours are searched in the calendar, which guarantees only so much working time.
+            // A target that names no clock keeps the default's.
+            var defaults = EscalationPolicy.Default;
+            foreach (var (name, target, fallback) in new[]
+            {
+                ("urgent.response.duration", settings.Urgent?.Response, defaults.Urgent.Response),
+                ("urgent.resolution.duration", settings.Urgent?.Resolution, defaults.Urgent.Resolution),
+                ("general.response.duration", settings.General?.Response, defaults.General.Response),
+                ("general.resolution.duration", settings.General?.Resolution, defaults.General.Resolution),
+            })
+            {
+                if (target?.Duration is { } duration && (target.Clock ?? fallback.Clock) == SlaClockKind.BusinessHours
+                    && duration > SlaClock.MaxBusinessHoursTarget && duration <= MaxDuration)
+                {
+                    context.AddFailure(name, Messages.Get("policy.businessHoursDuration", SlaClock.MaxBusinessHoursTarget.ToString("c")));
+                }
+            }
         });
         RuleFor(x => x.Urgent!.Response!.Clock).IsInEnum().OverridePropertyName("urgent.response.clock").When(x => x.Urgent?.Response?.Clock is not null);
         RuleFor(x => x.Urgent!.Resolution!.Clock).IsInEnum().OverridePropertyName("urgent.resolution.clock").When(x => x.Urgent?.Resolution?.Clock is not null);

@@ -19,7 +19,7 @@ public sealed record FollowUpPolicyResponse(FollowUpPolicySettings Policy, bool 
 
 public sealed record GetFollowUpPolicy : IQuery<Result<FollowUpPolicyResponse>>;
 
-public sealed record UpdateFollowUpPolicy(FollowUpPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<FollowUpPolicyResponse>>, ITransactional;
+public sealed record UpdateFollowUpPolicy([property: RequestBody] FollowUpPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<FollowUpPolicyResponse>>, ITransactional;
 
 public sealed class UpdateFollowUpPolicyValidator : AbstractValidator<UpdateFollowUpPolicy>
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HuiFang.Api.Domain.Calendar;
+using HuiFang.Api.Domain.Escalations;
 using Microsoft.Extensions.Options;
 
 namespace HuiFang.Api.Infrastructure.Configuration;
@@ -63,16 +64,41 @@ public sealed class CalendarOptionsValidator : IValidateOptions<CalendarOptions>
             return null;
         }
 
+        if (holidays.Count > BusinessCalendar.SearchDays)
+        {
+            failures.Add($"{s}:Holidays: at most {BusinessCalendar.SearchDays} days in all (ranges counted day by day); these add up to {holidays.Count}.");
+            return null;
+        }
+
+        BusinessCalendar calendar;
         try
         {
-            return new BusinessCalendar(zone, intervals, options.WorkingDays, holidays, makeUp);
+            calendar = new BusinessCalendar(zone, intervals, options.WorkingDays, holidays, makeUp);
         }
         catch (ArgumentException e)
         {
             failures.Add($"{s}:WorkingHours: {e.Message}");
             return null;
         }
+
+        // Every deadline is searched within the calendar's range: a calendar that cannot hold the longest target
+        // a policy may set (a business-hours SLA, a follow-up timing in working hours or days) would make later
+        // requests fail, so it is refused now.
+        if (calendar.GuaranteedWorkingTime < RequiredWorkingTime || calendar.GuaranteedWorkingDays < RequiredWorkingDays)
+        {
+            failures.Add($"{s}:WorkingHours: the calendar guarantees {calendar.GuaranteedWorkingTime.TotalHours:0} working hours and {calendar.GuaranteedWorkingDays} working days in any {BusinessCalendar.SearchDays} days (holidays counted as working days lost); "
+                + $"deadlines may need {RequiredWorkingTime.TotalHours:0} hours and {RequiredWorkingDays} days. Add working hours or weekdays, or remove holidays.");
+            return null;
+        }
+
+        return calendar;
     }
+
+    /// <summary>The most working time any deadline may need: the longest business-hours SLA target, or a follow-up timing of 720 working hours.</summary>
+    public static TimeSpan RequiredWorkingTime => SlaClock.MaxBusinessHoursTarget > TimeSpan.FromHours(720) ? SlaClock.MaxBusinessHoursTarget : TimeSpan.FromHours(720);
+
+    /// <summary>The most working days a deadline may need: a follow-up timing of up to 60 working days, and a year of monthly batches.</summary>
+    public const int RequiredWorkingDays = 366;
 
     private static List<DateOnly> ParseDates(IEnumerable<string> entries, string setting, List<string> failures)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -21,23 +20,9 @@ public static class HttpSetup
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-        {
-            var problem = ctx.ProblemDetails;
-            problem.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
-
-            // Every problem of ours carries its stable code, also those written outside Problems.ToProblem
-            // (a body the JSON reader rejects, a parameter that does not bind).
-            if (problem.Type?.StartsWith(Problems.TypePrefix, StringComparison.Ordinal) == true && !problem.Extensions.ContainsKey("code"))
-            {
-                problem.Extensions["code"] = problem.Type[Problems.TypePrefix.Length..];
-            }
-            if (ctx.HttpContext.GetEndpoint() is null && problem.Status is 404 or 405)
-            {
-                problem.Title = Messages.Get(problem.Status == 404 ? "problem.notFound.title" : "problem.status.title", problem.Status);
-                problem.Detail ??= Messages.Get("problem.route.detail", ctx.HttpContext.Request.Method, ctx.HttpContext.Request.Path.Value);
-            }
-        });
+        // Ours first: the service iterates its writers in order and the default one declines non-JSON Accepts.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        services.AddProblemDetails();
 
         services.AddRequestLocalization(o =>
         {
@@ -56,10 +41,13 @@ public static class HttpSetup
 
     public static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
     {
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverter());
         options.Converters.Add(new StrictDateTimeOffsetConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+        // {"score":5,"score":1} is one caller saying two things; the reader would keep the last.
+        options.AllowDuplicateProperties = false;
     }
 
     /// <summary>

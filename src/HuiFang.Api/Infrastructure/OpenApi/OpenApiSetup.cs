@@ -53,7 +53,30 @@ public static class OpenApiSetup
                     schema.Pattern = null;
                 }
 
-                // Enums travel as their names (JsonStringEnumConverter); say so, or UIs show "any".
+                // Enums travel as one member's name (StrictEnumConverter), which the schema exporter cannot
+                // see through: list the names as it would for the framework's converter (null included for a
+                // nullable enum).
+                var enumType = Nullable.GetUnderlyingType(type) ?? type;
+                if (enumType.IsEnum && schema.Enum is not { Count: > 0 })
+                {
+                    schema.Enum = [.. Enum.GetNames(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
+                    if (enumType != type)
+                    {
+                        schema.Enum.Add(null!);
+                    }
+                }
+
+                // A list of enums: the exporter drops its items along with the enum's schema.
+                if (schema.Items is null && type != typeof(string) && ElementType(type) is { IsEnum: true } element)
+                {
+                    schema.Items = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Enum = [.. Enum.GetNames(element).Select(name => (JsonNode)JsonValue.Create(name))],
+                    };
+                }
+
+                // Enums travel as their names; say so, or UIs show "any".
                 if (type.IsEnum && schema.Enum is { Count: > 0 })
                 {
                     schema.Type = JsonSchemaType.String;
@@ -78,6 +101,10 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     /// <summary>
     /// Query and route parameters documented once, in the XML docs of the request records (the

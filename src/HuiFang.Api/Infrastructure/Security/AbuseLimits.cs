@@ -16,6 +16,8 @@ public static class AbuseLimits
 {
     public static IServiceCollection AddHuiFangLimits(this IServiceCollection services)
     {
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<LimitsOptions>>((server, limits) => ConfigureServerLimits(server, limits.Value));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((o, limits) =>
         {
@@ -107,9 +109,98 @@ public static class AbuseLimits
                 feature.MaxRequestBodySize = limit;
             }
 
+            // A body without Content-Length (chunked) is counted as it is read, whatever the server enforces:
+            // the in-process test server and some proxies enforce nothing.
+            if (context.Request.ContentLength is null)
+            {
+                context.Request.Body = new BodyLimitStream(context.Request.Body, limit);
+            }
+
             await next(context);
         });
 
+    /// <summary>
+    /// Refuses a request target or header block beyond the service's limits with a problem. Kestrel answers
+    /// its own limits with an empty 414 or 431 and no way for the application to speak, so its limits are set
+    /// <see cref="LimitsOptions.ServerLimitFactor"/> times higher (<see cref="ConfigureServerLimits"/>) and
+    /// the ordinary oversized request meets this check instead.
+    /// </summary>
+    public static IApplicationBuilder UseRequestShapeLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var limits = context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
+            var request = context.Request;
+            var target = request.Path.Value?.Length + request.PathBase.Value?.Length + request.QueryString.Value?.Length ?? 0;
+            if (target > limits.MaxUrlBytes)
+            {
+                await Problems.WriteAsync(context, StatusCodes.Status414UriTooLong, "uri-too-long", "limits.uriTooLong.title", Messages.Get("limits.uriTooLong.detail", limits.MaxUrlBytes));
+                return;
+            }
+
+            long headers = 0;
+            foreach (var (name, values) in request.Headers)
+            {
+                headers += name.Length + 4;
+                foreach (var value in values)
+                {
+                    headers += value?.Length ?? 0;
+                }
+            }
+
+            if (headers > limits.MaxHeaderBytes)
+            {
+                await Problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "headers-too-large", "limits.headersTooLarge.title", Messages.Get("limits.headersTooLarge.detail", limits.MaxHeaderBytes));
+                return;
+            }
+
+            await next(context);
+        });
+
+    /// <summary>Kestrel's limits, above the service's own so that the service answers first (see <see cref="UseRequestShapeLimits"/>).</summary>
+    public static void ConfigureServerLimits(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions server, LimitsOptions limits)
+    {
+        server.Limits.MaxRequestLineSize = limits.MaxUrlBytes * LimitsOptions.ServerLimitFactor;
+        server.Limits.MaxRequestHeadersTotalSize = limits.MaxHeaderBytes * LimitsOptions.ServerLimitFactor;
+        server.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        server.AddServerHeader = false;
+    }
+
     private static bool IsExempt(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/swagger");
+
+    /// <summary>Reads through to the request body and fails with a 413 once more than the limit has arrived.</summary>
+    private sealed class BodyLimitStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > limit)
+            {
+                throw new BadHttpRequestException(Messages.Get("limits.bodyTooLarge.detail", limit), StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return read;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

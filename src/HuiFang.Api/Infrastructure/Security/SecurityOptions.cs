@@ -60,6 +60,19 @@ public sealed class LimitsOptions
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
+    /// Longest request target (path and query) the service answers, in bytes; longer is a 414 problem.
+    /// Kestrel's own line limit sits above it (<see cref="ServerLimitFactor"/>), so that the service, not
+    /// the server's bare 414, is what a caller meets.
+    /// </summary>
+    public int MaxUrlBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Largest total of request headers the service answers, in bytes; more is a 431 problem.</summary>
+    public int MaxHeaderBytes { get; set; } = 32 * 1024;
+
+    /// <summary>How far above the service's own URL and header limits Kestrel's limits are set.</summary>
+    public const int ServerLimitFactor = 4;
+
+    /// <summary>
     /// Requests worked on at once by this replica; more wait their turn, oldest first, without holding a
     /// thread or a database connection. Keep it below the database pool (Npgsql: 100) so that the outbox
     /// dispatcher and the SLA monitor always find a connection.

@@ -73,6 +73,16 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             failures.Add("HuiFang:Limits:MaxConcurrentRequests must be between 1 and 10000.");
         }
 
+        if (o.MaxUrlBytes is < 1024 or > 64 * 1024)
+        {
+            failures.Add("HuiFang:Limits:MaxUrlBytes must be between 1024 and 65536.");
+        }
+
+        if (o.MaxHeaderBytes is < 4096 or > 256 * 1024)
+        {
+            failures.Add("HuiFang:Limits:MaxHeaderBytes must be between 4096 and 262144.");
+        }
+
         if (o.RequestQueueLimit is < 0 or > 1_000_000)
         {
             failures.Add("HuiFang:Limits:RequestQueueLimit must be between 0 and 1000000.");

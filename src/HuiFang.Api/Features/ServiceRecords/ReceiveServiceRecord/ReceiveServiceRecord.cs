@@ -20,7 +20,7 @@ namespace HuiFang.Api.Features.ServiceRecords.ReceiveServiceRecord;
 public sealed record ServiceRecordRequest([property: Required] CustomerInput Customer, [property: Required] ServiceRecordInput ServiceRecord);
 
 /// <summary>Receive one service record and apply the tenant's follow-up policy to it.</summary>
-public sealed record ReceiveServiceRecord(ServiceRecordRequest Request, IntakeSource Source) : ICommand<Result<ReceivedServiceRecord>>, ITransactional;
+public sealed record ReceiveServiceRecord([property: RequestBody] ServiceRecordRequest Request, IntakeSource Source) : ICommand<Result<ReceivedServiceRecord>>, ITransactional;
 
 /// <summary>The record and whether this request created it (false: a repeat of a record already received).</summary>
 public sealed record ReceivedServiceRecord(ServiceRecordDetails Record, bool Created);

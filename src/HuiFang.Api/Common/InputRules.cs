@@ -1,0 +1,192 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mediator;
+
+namespace HuiFang.Api.Common;
+
+/// <summary>
+/// Rules every message obeys, whatever its validator says, so that both storage providers see the same input:
+/// no text PostgreSQL cannot store (U+0000, a lone surrogate — SQLite stores both, PostgreSQL answered
+/// 22021 and a 500), no timestamp or date outside <see cref="Earliest"/>–<see cref="Latest"/> (date
+/// arithmetic near year 1 or 9999 throws), no enum value that is not one of the named members, no null
+/// item in a list, no list longer than <see cref="MaxItems"/>. Checked by walking the message the request
+/// became, so that a new message is covered without a rule of its own.
+/// </summary>
+public static class InputRules
+{
+    /// <summary>The earliest instant or date a caller may send.</summary>
+    public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The latest instant or date a caller may send (exclusive).</summary>
+    public static readonly DateTimeOffset Latest = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Longest list a message may hold; a batch's own limit is lower.</summary>
+    public const int MaxItems = 1000;
+
+    private const int MaxDepth = 16;
+
+    private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Members = new();
+
+    /// <summary>The problems of <paramref name="message"/>, keyed by JSON path; null when there are none.</summary>
+    public static Dictionary<string, string[]>? Check(object message)
+    {
+        Dictionary<string, string[]>? errors = null;
+        Walk(message, "", 0, ref errors);
+        return errors;
+    }
+
+    /// <summary>Why <paramref name="text"/> cannot be stored as it is on every provider, or null.</summary>
+    public static string? TextProblem(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return Messages.Get("validation.nulCharacter", i);
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return Messages.Get("validation.loneSurrogate", i);
+            }
+        }
+
+        return null;
+    }
+
+    public static bool InRange(DateTimeOffset at) => at >= Earliest && at < Latest;
+
+    public static bool InRange(DateOnly date) => date.Year >= Earliest.Year && date.Year < Latest.Year;
+
+    public static string RangeMessage() => Messages.Get("validation.dateRange", Earliest.Year, Latest.Year - 1);
+
+    /// <summary>Whether <paramref name="value"/> is exactly one named member of its enum type.</summary>
+    public static bool IsNamed(Enum value) => Enum.IsDefined(value.GetType(), value) || value.GetType().IsDefined(typeof(FlagsAttribute));
+
+    private static void Walk(object? value, string path, int depth, ref Dictionary<string, string[]>? errors)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string text:
+                if (TextProblem(text) is { } problem)
+                {
+                    Add(ref errors, path, problem);
+                }
+
+                return;
+            case DateTimeOffset at:
+                if (!InRange(at))
+                {
+                    Add(ref errors, path, RangeMessage());
+                }
+
+                return;
+            case DateOnly date:
+                if (!InRange(date))
+                {
+                    Add(ref errors, path, RangeMessage());
+                }
+
+                return;
+            case Enum member:
+                if (!IsNamed(member))
+                {
+                    Add(ref errors, path, Messages.Get("validation.enumValue", string.Join(", ", Enum.GetNames(member.GetType()))));
+                }
+
+                return;
+        }
+
+        var type = value.GetType();
+        if (type.IsPrimitive || value is decimal or Guid or TimeSpan or TimeOnly or DateTime or JsonElement || depth > MaxDepth)
+        {
+            return;
+        }
+
+        if (value is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                var key = entry.Key.ToString() ?? "";
+                Walk(entry.Key, Join(path, key), depth + 1, ref errors);
+                Walk(entry.Value, Join(path, key), depth + 1, ref errors);
+            }
+
+            return;
+        }
+
+        if (value is IEnumerable items)
+        {
+            var index = 0;
+            foreach (var item in items)
+            {
+                if (index == MaxItems)
+                {
+                    Add(ref errors, path, Messages.Get("validation.tooManyItems", MaxItems));
+                    return;
+                }
+
+                // A batch's items are messages of their own: each is checked when it is sent, and refused alone.
+                if (item is IMessage)
+                {
+                    index++;
+                    continue;
+                }
+
+                if (item is null)
+                {
+                    Add(ref errors, $"{path}[{index}]", Messages.Get("validation.nullItem"));
+                }
+                else
+                {
+                    Walk(item, $"{path}[{index}]", depth + 1, ref errors);
+                }
+
+                index++;
+            }
+
+            return;
+        }
+
+        if (type.Assembly != typeof(InputRules).Assembly)
+        {
+            return;
+        }
+
+        foreach (var (name, get) in Members.GetOrAdd(type, MembersOf))
+        {
+            Walk(get(value), Join(path, name), depth + 1, ref errors);
+        }
+    }
+
+    private static (string Name, Func<object, object?> Get)[] MembersOf(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !p.IsDefined(typeof(JsonIgnoreAttribute)))
+            .Select(p => (p.IsDefined(typeof(RequestBodyAttribute)) ? "" : p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name), (Func<object, object?>)p.GetValue))];
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : name.Length == 0 ? path : path + "." + name;
+
+    private static void Add(ref Dictionary<string, string[]>? errors, string path, string message)
+    {
+        errors ??= [];
+        var key = path.Length == 0 ? "$" : path;
+        errors[key] = [.. errors.GetValueOrDefault(key, []), message];
+    }
+}
+
+/// <summary>
+/// Marks a message's property that holds the whole request body, so that <see cref="InputRules"/> names
+/// its members from the body's root (<c>rules[0].name</c>, not <c>settings.rules[0].name</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class RequestBodyAttribute : Attribute;
