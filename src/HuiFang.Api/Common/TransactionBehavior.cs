@@ -30,9 +30,21 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db
         {
             response = await next(message, cancellationToken);
         }
-        catch
+        catch (Exception failure)
         {
-            await UndoAsync();
+            // The failure is the answer. Undoing on a connection the failure broke throws too ("Transaction is
+            // already completed"), and that error would replace the one the problem mapper can answer (a lost
+            // connection is a 503); the server rolls back a transaction whose connection is gone.
+            try
+            {
+                await UndoAsync();
+            }
+            catch (Exception undo) when (undo is System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
+            {
+                db.ChangeTracker.Clear();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
             throw;
         }
 

@@ -207,4 +207,29 @@ public abstract class LoopBadInputTests(ApiFixture fixture) : LoopTestBase(fixtu
         var errors = (await ReadObjectAsync(response))["errors"]!.AsObject();
         Assert.True(errors.ContainsKey(field), errors.ToJsonString());
     }
+
+    /// <summary>The calendar is stored as JSON in a column of 20,000 characters; a longer one was a 500 (22001) on PostgreSQL.</summary>
+    [Fact]
+    public async Task A_calendar_too_large_to_store_is_a_400_on_both_providers()
+    {
+        var holidays = new JsonArray([.. Enumerable.Range(0, 500).Select(i => (JsonNode)JsonValue.Create($"{2026 + i / 100}-03-{1 + i % 28:00}..{2026 + i / 100}-03-{1 + i % 28:00}"))]);
+        var makeUp = new JsonArray([.. Enumerable.Range(0, 500).Select(i => (JsonNode)JsonValue.Create($"{2026 + i / 100}-06-{1 + i % 28:00}..{2026 + i / 100}-06-{1 + i % 28:00}"))]);
+        var body = new JsonObject
+        {
+            ["name"] = "Big calendar",
+            ["calendar"] = new JsonObject
+            {
+                ["timeZone"] = "Asia/Shanghai",
+                ["workingDays"] = new JsonArray("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+                ["workingHours"] = new JsonArray("09:00-18:00"),
+                ["holidays"] = holidays,
+                ["makeUpWorkdays"] = makeUp,
+            },
+        };
+
+        var response = await Client.PutAsync("/api/v1/admin/tenant", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await ReadObjectAsync(response))["errors"]!.AsObject().ContainsKey("calendar"));
+    }
 }

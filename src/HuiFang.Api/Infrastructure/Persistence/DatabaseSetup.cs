@@ -28,20 +28,21 @@ public static class DatabaseSetup
         // scope leases one and points it at its caller, so tenant filtering works as before.
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
-            AddLeasedContext<PostgresHuiFangDbContext>(services, o => o.UseNpgsql(target.ConnectionString));
+            services.AddSingleton<NpgsqlPoolGuard>();
+            AddLeasedContext<PostgresHuiFangDbContext>(services, (sp, o) => o.UseNpgsql(target.ConnectionString).AddInterceptors(sp.GetRequiredService<NpgsqlPoolGuard>()));
         }
         else
         {
-            AddLeasedContext<SqliteHuiFangDbContext>(services, o => o.UseSqlite(target.ConnectionString));
+            AddLeasedContext<SqliteHuiFangDbContext>(services, (_, o) => o.UseSqlite(target.ConnectionString));
         }
 
         return target;
     }
 
-    private static void AddLeasedContext<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> provider)
+    private static void AddLeasedContext<TContext>(IServiceCollection services, Func<IServiceProvider, DbContextOptionsBuilder, DbContextOptionsBuilder> provider)
         where TContext : HuiFangDbContext
     {
-        services.AddPooledDbContextFactory<TContext>((sp, o) => Common(sp, provider(o)));
+        services.AddPooledDbContextFactory<TContext>((sp, o) => Common(sp, provider(sp, o)));
         services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
     }
 

@@ -13,4 +13,7 @@ public static class FieldLimits
     public const int Code = 64;
     public const int Reason = 500;
     public const int LongText = 2000;
+
+    /// <summary>A tenant's calendar as stored JSON.</summary>
+    public const int CalendarJson = 20_000;
 }

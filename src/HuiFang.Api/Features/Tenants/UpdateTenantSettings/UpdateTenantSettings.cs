@@ -29,6 +29,11 @@ public sealed class UpdateTenantSettingsValidator : AbstractValidator<UpdateTena
         RuleFor(x => x.Calendar!.WorkingHours).Must(h => h is null || h.Count <= 24).When(x => x.Calendar is not null)
             .WithMessage(_ => Messages.Get("validation.range", 0, 24));
 
+        // Stored as JSON in a column of its own size: one too long would be refused by the database itself.
+        RuleFor(x => x.Calendar)
+            .Must(c => c is null || JsonSerializer.Serialize(c.ToOptions(), TenantSettings.CalendarJson).Length <= FieldLimits.CalendarJson)
+            .WithMessage(_ => Messages.Get("validation.calendarTooLarge", FieldLimits.CalendarJson));
+
         // The same checks as the service's own calendar setting, reported against the request's field.
         RuleFor(x => x.Calendar).Custom((calendar, context) =>
         {

@@ -14,7 +14,7 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.HasKey(t => t.Id);
         b.Property(t => t.Id).HasMaxLength(FieldLimits.TenantId);
         b.Property(t => t.Name).HasMaxLength(FieldLimits.Name).IsRequired();
-        b.Property(t => t.CalendarJson).HasMaxLength(20_000);
+        b.Property(t => t.CalendarJson).HasMaxLength(FieldLimits.CalendarJson);
         b.Property(t => t.Version).IsConcurrencyToken();
     }
 }
