@@ -169,6 +169,11 @@ public static class AttackGenerator
                 yield return new SweepCase(op, $"query: {name}", p.Name) { Query = { new(p.Name, value) } };
             }
 
+            if (p.Required)
+            {
+                yield return new SweepCase(op, "query: required parameter missing", p.Name) { Omitted = { p.Name } };
+            }
+
             yield return new SweepCase(op, "query: repeated", p.Name) { Query = { new(p.Name, Sample(p.Schema)), new(p.Name, Sample(p.Schema)) } };
             yield return new SweepCase(op, "query: repeated 1000 times", p.Name) { Query = [.. Enumerable.Repeat(KeyValuePair.Create(p.Name, Sample(p.Schema)), 1000)] };
             yield return new SweepCase(op, "query: name in other case", p.Name) { Query = { new(p.Name.ToUpperInvariant(), Sample(p.Schema)) } };

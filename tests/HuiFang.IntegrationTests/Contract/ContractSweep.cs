@@ -283,7 +283,14 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             }
 
             path = c.PathRewrite?.Invoke(path) ?? path;
-            var query = c.Query.Count == 0 ? "" : "?" + string.Join("&", c.Query.Select(q => q.Value.Length == 0 && q.Key == "sweepFlag" ? q.Key : $"{q.Key}={q.Value}"));
+
+            // Required parameters are in every request, from their example or their schema, unless the case changes or drops them.
+            var pairs = op.In("query")
+                .Where(p => p.Required && !c.Query.Any(q => string.Equals(q.Key, p.Name, StringComparison.OrdinalIgnoreCase)) && !c.Omitted.Contains(p.Name))
+                .Select(p => KeyValuePair.Create(p.Name, Uri.EscapeDataString(p.Example ?? AttackGenerator.Synthesize(p.Schema)?.ToString() ?? "x")))
+                .Concat(c.Query)
+                .ToList();
+            var query = pairs.Count == 0 ? "" : "?" + string.Join("&", pairs.Select(q => q.Value.Length == 0 && q.Key == "sweepFlag" ? q.Key : $"{q.Key}={q.Value}"));
             var request = new HttpRequestMessage(new HttpMethod(c.Method ?? op.Method), new Uri("http://localhost" + path + query));
             request.Headers.TryAddWithoutValidation("traceparent", $"00-{trace}-{trace[..16]}-01");
             switch (c.Credential)
@@ -434,7 +441,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             "query: integer: 1e400", "query: integer: 99999999999999999999", "query: integer: NaN", "query: boolean: yes", "body: malformed JSON",
             "body: array instead of object", "body: string", "body: 1e400", "body: trailing garbage", "body: invalid UTF-8", "body: UTF-16",
             "body: unknown member", "body: nested", "body: deep member", "body: oversized", "content type: text/plain", "content type: application/xml",
-            "content type: multipart", "content type: garbage", "credentials:", "path parameter: not a guid",
+            "content type: multipart", "content type: garbage", "credentials:", "path parameter: not a guid", "query: required parameter missing",
         ];
 
         private static bool Documented(ApiOperation op, SweepCase c, int status) =>

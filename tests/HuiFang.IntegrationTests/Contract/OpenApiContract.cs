@@ -18,7 +18,7 @@ public sealed record ApiOperation(
     public IEnumerable<ApiParameter> In(string location) => Parameters.Where(p => p.In == location);
 }
 
-public sealed record ApiParameter(string Name, string In, bool Required, Schema Schema);
+public sealed record ApiParameter(string Name, string In, bool Required, Schema Schema, string? Example = null);
 
 /// <summary>
 /// A JSON schema of the document with references followed and the "or null" of nullable members
@@ -65,7 +65,7 @@ public static class OpenApiContract
                 var operation = node!.AsObject();
                 var parameters = shared.Concat(operation["parameters"]?.AsArray() ?? [])
                     .Select(p => Deref(p!, document))
-                    .Select(p => new ApiParameter((string)p["name"]!, (string)p["in"]!, (bool?)p["required"] ?? false, reader.Read(p["schema"])))
+                    .Select(p => new ApiParameter((string)p["name"]!, (string)p["in"]!, (bool?)p["required"] ?? false, reader.Read(p["schema"]), (p["example"] ?? p["schema"]?["example"])?.ToString()))
                     .ToList();
                 var json = operation["requestBody"]?["content"]?["application/json"];
                 var scope = operation["security"]?.AsArray().SelectMany(s => s!.AsObject().SelectMany(r => r.Value!.AsArray())).Select(s => (string?)s).FirstOrDefault();

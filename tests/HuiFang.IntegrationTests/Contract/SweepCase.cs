@@ -49,6 +49,9 @@ public sealed class SweepCase(ApiOperation operation, string @class, string targ
 
     public List<KeyValuePair<string, string>> Headers { get; init; } = [];
 
+    /// <summary>Required query parameters this case leaves out.</summary>
+    public HashSet<string> Omitted { get; init; } = [];
+
     /// <summary>The body's bytes from the bound baseline (null: no body); null keeps the baseline.</summary>
     public Func<JsonNode?, byte[]?>? Body { get; init; }
 
