@@ -179,6 +179,22 @@ public static class AttackGenerator
             yield return new SweepCase(op, "query: name in other case", p.Name) { Query = { new(p.Name.ToUpperInvariant(), Sample(p.Schema)) } };
         }
 
+        if (op.In("query").Any(p => p.Name == "cursor"))
+        {
+            var tampers = new (string Class, Func<string, string> Tamper)[]
+            {
+                ("a character changed", c => c[..(c.Length / 2)] + (c[c.Length / 2] == 'A' ? 'B' : 'A') + c[(c.Length / 2 + 1)..]),
+                ("truncated", c => c[..^2]),
+                ("extended", c => c + "AAAA"),
+                ("upper case", c => c.ToUpperInvariant()),
+                ("doubled", c => c + c),
+            };
+            foreach (var (name, tamper) in tampers)
+            {
+                yield return new SweepCase(op, $"cursor: real one {name}", "cursor") { CursorTamper = tamper };
+            }
+        }
+
         yield return new SweepCase(op, "query: unknown parameter", "query") { Query = { new("sweepUnknown", "1") } };
         yield return new SweepCase(op, "query: bare key without value", "query") { Query = { new("sweepFlag", "") } };
     }
@@ -257,6 +273,12 @@ public static class AttackGenerator
             }
 
             yield return new SweepCase(op, $"header {header}: twice", header) { Headers = { new(header, "\"1\""), new(header, "\"2\"") } };
+        }
+
+        if (documented.Contains("Idempotency-Key"))
+        {
+            yield return new SweepCase(op, "idempotency: replay", "Idempotency-Key") { Headers = { new("Idempotency-Key", SweepCase.UniqueKey) }, Then = FollowUp.Replay };
+            yield return new SweepCase(op, "idempotency: key reused with another body", "Idempotency-Key") { Headers = { new("Idempotency-Key", SweepCase.UniqueKey) }, Then = FollowUp.ReuseKeyWithOtherBody };
         }
 
         foreach (var value in firstOfPath ? new[] { "xx-YY", "zh-CN;q=abc", new string('a', 10_000), "th-TH-u-ca-buddhist", "zh-CN, en;q=0.1, *;q=0" } : [])

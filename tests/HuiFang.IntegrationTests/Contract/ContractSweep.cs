@@ -41,6 +41,10 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
     private readonly ConcurrentBag<SweepFailure> _failures = [];
     private readonly ConcurrentDictionary<string, int> _baselines = new();
     private int _cases;
+    private int _skipped;
+
+    /// <summary>Cases that could not be made (a cursor attack on a list with a single page).</summary>
+    public int Skipped => _skipped;
     private readonly ConcurrentDictionary<string, long> _ticks = new();
 
     /// <summary>Where the time went: milliseconds per attack class, and in the sweep's own work.</summary>
@@ -120,16 +124,46 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             await _world.FreshAsync(binding.Slots);
             var before = await FingerprintAsync();
             var used = false;
-            foreach (var c in cases)
+            foreach (var planned in cases)
             {
+                var c = planned;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var (status, after) = await RunCaseAsync(op, c, binding, before);
+                if (c.CursorTamper is { } tamper)
+                {
+                    if (await NextCursorAsync(op, binding) is not { } cursor)
+                    {
+                        Interlocked.Increment(ref _sweep._skipped);
+                        continue;
+                    }
+
+                    c = new SweepCase(op, c.Class, c.Target) { Query = { new("cursor", Uri.EscapeDataString(tamper(cursor))) }, Accept = c.Accept, AcceptFixed = true };
+                }
+
+                var number = Interlocked.Increment(ref _sweep._caseNumber);
+                var (status, after) = await RunCaseAsync(op, c, binding, before, number);
+                if (c.Then != FollowUp.None && status is >= 200 and < 300)
+                {
+                    var first = after;
+                    var (again, afterAgain) = await RunCaseAsync(op, c, binding, first, number, c.Then == FollowUp.Replay ? number : number + 1_000_000);
+                    if (c.Then == FollowUp.Replay && (again != status || afterAgain != first))
+                    {
+                        _sweep._failures.Add(new SweepFailure("idempotent replay not a replay", c, again, AcceptLabel(c.Accept), Excerpt($"first {status}, replay {again}; {(afterAgain == first ? "nothing written" : "wrote " + Diff(first, afterAgain))}"), []));
+                    }
+
+                    if (c.Then == FollowUp.ReuseKeyWithOtherBody && again is >= 200 and < 300 && ChangeFirstText(BoundBaseline(op, binding, number)))
+                    {
+                        _sweep._failures.Add(new SweepFailure("key reused with another body accepted", c, again, AcceptLabel(c.Accept), Excerpt($"first {status}, second {again}"), []));
+                    }
+
+                    (status, after) = (again, afterAgain);
+                }
+
                 before = after;
                 if (used && status is 409 or 412 && binding.Slots.Any())
                 {
                     await RemakeAsync(binding);
                     used = false;
-                    (status, before) = await RunCaseAsync(op, c, binding, await FingerprintAsync());
+                    (status, before) = await RunCaseAsync(op, c, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
                 }
 
                 _sweep.Count(c.Class, started);
@@ -178,7 +212,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                     (target.Body ? binding.Body : binding.Path)[target.Name] = slot;
                     var probe = new SweepCase(op, "baseline probe", "request") { AcceptFixed = true };
                     await _world.FreshAsync([slot]);
-                    var (status, _) = await RunCaseAsync(op, probe, binding, await FingerprintAsync());
+                    var (status, _) = await RunCaseAsync(op, probe, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
 
                     if (status is >= 200 and < 300)
                     {
@@ -218,12 +252,19 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 _sweep._failures.Add(new SweepFailure("later request failed after an accepted settings change", c, 0, AcceptLabel(c.Accept), Excerpt(e.Message), []));
             }
 
-            await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, await FingerprintAsync());
+            await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
         }
 
-        private async Task<(int Status, string After)> RunCaseAsync(ApiOperation op, SweepCase c, Binding binding, string before)
+        /// <summary>A real <c>nextCursor</c> of the list, from its first page of one item (null when it has one page).</summary>
+        private async Task<string?> NextCursorAsync(ApiOperation op, Binding binding)
         {
-            var number = Interlocked.Increment(ref _sweep._caseNumber);
+            using var request = Build(op, new SweepCase(op, "cursor", "cursor") { Query = { new("limit", "1") } }, binding, 0, Guid.NewGuid().ToString("N"), 0);
+            using var response = await _client.SendAsync(request);
+            return response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())?["nextCursor"] is JsonValue next ? (string?)next : null;
+        }
+
+        private async Task<(int Status, string After)> RunCaseAsync(ApiOperation op, SweepCase c, Binding binding, string before, int number, int? bodyNumber = null)
+        {
             if (c.Class is not ("baseline probe" or "restore"))
             {
                 Interlocked.Increment(ref _sweep._cases);
@@ -234,7 +275,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             byte[] body;
             try
             {
-                using var request = Build(op, c, binding, number, trace);
+                using var request = Build(op, c, binding, number, trace, bodyNumber ?? number);
                 response = await _client.SendAsync(request);
                 body = await response.Content.ReadAsByteArrayAsync();
             }
@@ -273,7 +314,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             }
         }
 
-        private HttpRequestMessage Build(ApiOperation op, SweepCase c, Binding binding, int number, string trace)
+        private HttpRequestMessage Build(ApiOperation op, SweepCase c, Binding binding, int number, string trace, int bodyNumber)
         {
             var path = op.PathTemplate;
             foreach (var p in op.In("path"))
@@ -316,10 +357,14 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
 
             foreach (var (name, value) in c.Headers)
             {
-                request.Headers.TryAddWithoutValidation(name, value);
+                request.Headers.TryAddWithoutValidation(name, value == SweepCase.UniqueKey ? $"sweep-{_tenant}-{number}" : value);
             }
 
-            var baseline = BoundBaseline(op, binding, number);
+            var baseline = BoundBaseline(op, binding, bodyNumber);
+            if (bodyNumber != number && c.Then == FollowUp.ReuseKeyWithOtherBody)
+            {
+                ChangeFirstText(baseline);
+            }
             var bytes = c.Body is { } make ? make(baseline) : op.Body is null ? null : RawJson.Serialize(baseline);
             if (bytes is not null)
             {
@@ -525,6 +570,34 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
         }
 
         return string.Join(" UNION ALL ", selects);
+    }
+
+    /// <summary>Makes the first text member of <paramref name="node"/> different; false when it has none.</summary>
+    private static bool ChangeFirstText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, value) in o.ToList())
+                {
+                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && !Guid.TryParse(text, out _) && !DateTimeOffset.TryParse(text, out _))
+                    {
+                        o[name] = text + " (other)";
+                        return true;
+                    }
+
+                    if (ChangeFirstText(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray a:
+                return a.Any(ChangeFirstText);
+            default:
+                return false;
+        }
     }
 
     private static string Diff(string before, string after)

@@ -3,6 +3,18 @@ using System.Text.Json.Nodes;
 
 namespace HuiFang.IntegrationTests.Contract;
 
+/// <summary>A second request that depends on the first's answer.</summary>
+public enum FollowUp
+{
+    None,
+
+    /// <summary>The same request with the same Idempotency-Key: replayed, and nothing written again.</summary>
+    Replay,
+
+    /// <summary>The same Idempotency-Key with another body: 422, nothing written.</summary>
+    ReuseKeyWithOtherBody,
+}
+
 /// <summary>Who a case speaks as.</summary>
 public enum Credential
 {
@@ -48,6 +60,15 @@ public sealed class SweepCase(ApiOperation operation, string @class, string targ
     public List<KeyValuePair<string, string>> Query { get; init; } = [];
 
     public List<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>What is sent after the case when it was accepted: the same request again, or its key with another body.</summary>
+    public FollowUp Then { get; init; }
+
+    /// <summary>Applied to a real <c>nextCursor</c> of the operation, sent as <c>cursor</c>.</summary>
+    public Func<string, string>? CursorTamper { get; init; }
+
+    /// <summary>In a header value, replaced by a key new to the service (the same for a case and its follow-up).</summary>
+    public const string UniqueKey = "{unique-key}";
 
     /// <summary>Required query parameters this case leaves out.</summary>
     public HashSet<string> Omitted { get; init; } = [];
