@@ -40,6 +40,12 @@ public static class AttackGenerator
         yield return new SweepCase(op, "credentials: LackingScope", "request") { Credential = Credential.LackingScope };
         yield return new SweepCase(op, "credentials: GarbageKey", "request") { Credential = Credential.GarbageKey };
         yield return new SweepCase(op, "credentials: GarbageBearer", "request") { Credential = Credential.GarbageBearer };
+        if (firstOfPath)
+        {
+            yield return new SweepCase(op, "credentials: KeyTwice", "request") { Credential = Credential.KeyTwice };
+            yield return new SweepCase(op, "credentials: KeyAndBearer", "request") { Credential = Credential.KeyAndBearer };
+            yield return new SweepCase(op, "credentials: PaddedKey", "request") { Credential = Credential.PaddedKey };
+        }
 
         foreach (var c in RouteAttacks(op, firstOfPath, methodsOfPath))
         {

@@ -348,6 +348,16 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 case Credential.GarbageBearer:
                     request.Headers.TryAddWithoutValidation("Authorization", "Bearer not.a.token");
                     break;
+                case Credential.KeyTwice:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, [_adminKey, _adminKey]);
+                    break;
+                case Credential.KeyAndBearer:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, _adminKey);
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer not.a.token");
+                    break;
+                case Credential.PaddedKey:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, $"  {_adminKey}  ");
+                    break;
             }
 
             if (c.Accept is not null)
@@ -486,7 +496,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             "query: integer: 1e400", "query: integer: 99999999999999999999", "query: integer: NaN", "query: boolean: yes", "body: malformed JSON",
             "body: array instead of object", "body: string", "body: 1e400", "body: trailing garbage", "body: invalid UTF-8", "body: UTF-16",
             "body: unknown member", "body: nested", "body: deep member", "body: oversized", "content type: text/plain", "content type: application/xml",
-            "content type: multipart", "content type: garbage", "credentials:", "path parameter: not a guid", "query: required parameter missing",
+            "content type: multipart", "content type: garbage", "credentials: None", "credentials: LackingScope", "credentials: Garbage", "path parameter: not a guid", "query: required parameter missing",
         ];
 
         private static bool Documented(ApiOperation op, SweepCase c, int status) =>

@@ -32,6 +32,15 @@ public enum Credential
 
     /// <summary>A bearer token that is not a token.</summary>
     GarbageBearer,
+
+    /// <summary>The admin key twice, as two X-Api-Key headers.</summary>
+    KeyTwice,
+
+    /// <summary>The admin key and a bearer token that is not one.</summary>
+    KeyAndBearer,
+
+    /// <summary>The admin key with spaces around it (a header value's surrounding whitespace is not part of it: accepted).</summary>
+    PaddedKey,
 }
 
 /// <summary>
