@@ -38,8 +38,11 @@ public static class OpenApiSetup
 
                 SecurityDocs.AddSchemes(document, context.ApplicationServices);
 
-                // The served document must not depend on the host that asked for it (it is committed).
-                document.Servers = [];
+                // The served document must not depend on the host that asked for it (it is committed): one
+                // relative server, the host the document was read from. Generators need one to name a base
+                // URL; a client of another deployment passes its own.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The HuiFang deployment that serves this document." }];
+                OpenApiDocumentFixes.Apply(document);
                 return Task.CompletedTask;
             });
             o.AddSchemaTransformer((schema, context, _) =>
@@ -65,6 +68,7 @@ public static class OpenApiSetup
             {
                 SecurityDocs.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!, context.ApplicationServices);
                 OpenApiExamples.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata);
+                DocumentedAsRequiredAttribute.Apply(operation, context.Description);
                 foreach (var parameter in operation.Parameters ?? [])
                 {
                     if (parameter is OpenApiParameter p && string.IsNullOrEmpty(p.Description) && ParameterDocs.Value.TryGetValue(p.Name ?? "", out var text))

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Microsoft.OpenApi;
+
+namespace HuiFang.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Corrections applied to the finished document so that it says what the service does and third-party tools
+/// (Spectral, Redocly, NSwag, Kiota, openapi-typescript) read it as meant. Each one names what the framework
+/// writes and why that is wrong for this service.
+/// </summary>
+internal static class OpenApiDocumentFixes
+{
+    private const string ProblemSchema = "ProblemDetails";
+    private const string ValidationProblemSchema = "HttpValidationProblemDetails";
+
+    public static void Apply(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { } schemas)
+        {
+            return;
+        }
+
+        foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
+        {
+            MakeEnumAStringEnum(schema);
+        }
+
+        foreach (var name in new[] { ProblemSchema, ValidationProblemSchema })
+        {
+            if (schemas.TryGetValue(name, out var problem) && problem is OpenApiSchema schema)
+            {
+                DescribeProblem(schema, validation: name == ValidationProblemSchema);
+            }
+        }
+
+        ReplaceJsonElement(schemas);
+        DescribeTags(document);
+    }
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Visit tasks"] = "Follow-up visits: plan them, assign, reschedule, cancel, record failed contact attempts, read the audit trail.",
+        ["Feedback"] = "What the customer said: record it (completing the task), correct it, answer open inquiries.",
+        ["Service records"] = "Completed jobs reported by other systems; the follow-up policy decides which ones are visited.",
+        ["Escalations"] = "Complaints and unsatisfied customers handed to a department under an SLA, until the loop is closed.",
+        ["Policies"] = "Per-tenant follow-up (selection, timing) and escalation (SLA, routing) policies.",
+        ["Customers"] = "Erasure of a customer's personal data.",
+        ["Administration"] = "The tenant's API keys and settings (business calendar).",
+        ["Events"] = "The feed of integration events, for consumers that cannot reach the message broker.",
+        ["Reports"] = "Satisfaction, categories, visits, coverage, SLA and the unsatisfied list, as JSON or CSV.",
+    };
+
+    /// <summary>Tags are listed with what they hold (UIs show it as the group's heading).</summary>
+    private static void DescribeTags(OpenApiDocument document)
+    {
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (string.IsNullOrEmpty(tag.Description) && tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An enum first met as a nullable property becomes a component without a type and with null among its
+    /// values. Inside the <c>oneOf: [null, $ref]</c> the framework writes for nullable properties, null then
+    /// matches both branches (so no null value is valid), and generators make an object instead of a string
+    /// enum (NSwag's client could neither read nor set such a member). The component is a plain string enum;
+    /// nullability stays with the property that is nullable.
+    /// </summary>
+    private static void MakeEnumAStringEnum(OpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values || schema.Properties is { Count: > 0 })
+        {
+            return;
+        }
+
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            if (values[i] is null || values[i]!.GetValueKind() == JsonValueKind.Null)
+            {
+                values.RemoveAt(i);
+            }
+        }
+
+        schema.Type = JsonSchemaType.String;
+    }
+
+    /// <summary>
+    /// The framework describes <see cref="Microsoft.AspNetCore.Mvc.ProblemDetails"/> as a closed object of five
+    /// nullable members. Every HuiFang problem has a type, title and status, carries its stable code and the
+    /// traceId, and adds members of its own (existingTaskId, currentETag, …): the object is open.
+    /// </summary>
+    private static void DescribeProblem(OpenApiSchema schema, bool validation)
+    {
+        // Written out (additionalProperties: {}) rather than left implicit: some validators of examples
+        // (Redocly's) treat an object without it as closed.
+        schema.AdditionalPropertiesAllowed = true;
+        schema.AdditionalProperties = new OpenApiSchema();
+        schema.Description = validation
+            ? "An RFC 9457 problem whose `errors` names each invalid field (JSON path, query parameter name, or `$` for the body)."
+            : "An RFC 9457 problem. Members beyond the standard ones depend on the type (e.g. existingTaskId, currentETag, requiredScope).";
+        var properties = schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        properties["type"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "What went wrong, as a URI: urn:huifang:problem:<code> for HuiFang's own problems.",
+        };
+        properties["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A short summary in the language of Accept-Language." };
+        properties["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." };
+        properties["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "What happened in this case." };
+        properties["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The request this problem is about, when set." };
+        properties["code"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "The stable code of a HuiFang problem: the last segment of type (validation, do-not-disturb, …).",
+        };
+        properties["traceId"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "The W3C trace id of the failed request; quote it when reporting an error.",
+        };
+        schema.Required = new HashSet<string>(StringComparer.Ordinal) { "type", "title", "status" };
+    }
+
+    /// <summary>
+    /// A <see cref="JsonElement"/> member is any JSON value, null included. The framework makes it an empty
+    /// component and wraps nullable uses in <c>oneOf: [null, {}]</c>, where null matches both branches (so
+    /// null is invalid) and generators look for a class. Such a member is written as an unconstrained schema.
+    /// </summary>
+    private static void ReplaceJsonElement(IDictionary<string, IOpenApiSchema> schemas)
+    {
+        const string name = nameof(JsonElement);
+        if (!schemas.TryGetValue(name, out var element) || element is not OpenApiSchema { Properties: null or { Count: 0 } })
+        {
+            return;
+        }
+
+        foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
+        {
+            foreach (var (key, property) in schema.Properties?.ToList() ?? [])
+            {
+                if (IsJsonElement(property, name) is { } description)
+                {
+                    schema.Properties![key] = new OpenApiSchema { Description = description };
+                }
+            }
+        }
+
+        schemas.Remove(name);
+    }
+
+    private static string? IsJsonElement(IOpenApiSchema property, string name)
+    {
+        if (property is OpenApiSchemaReference direct && direct.Reference.Id == name)
+        {
+            return direct.Description ?? "";
+        }
+
+        if (property is OpenApiSchema { OneOf: { Count: 2 } oneOf }
+            && oneOf.OfType<OpenApiSchemaReference>().FirstOrDefault(r => r.Reference.Id == name) is { } reference
+            && oneOf.OfType<OpenApiSchema>().Any(s => s.Type == JsonSchemaType.Null))
+        {
+            return reference.Description ?? property.Description ?? "";
+        }
+
+        return null;
+    }
+}
