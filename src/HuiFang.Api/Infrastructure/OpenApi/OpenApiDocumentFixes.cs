@@ -34,7 +34,31 @@ internal static class OpenApiDocumentFixes
         }
 
         ReplaceJsonElement(schemas);
+        ReferenceProblemSchema(document, schemas);
         DescribeTags(document);
+    }
+
+    /// <summary>
+    /// The answers every protected operation can give (401, 403, 409 in flight, 422, 429, 503) are added with a
+    /// bare object schema; they are the same problems as the others, so they name the problem schema (their
+    /// examples are checked against it, and generated clients get a typed error instead of a class per status).
+    /// </summary>
+    private static void ReferenceProblemSchema(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
+    {
+        if (!schemas.ContainsKey(ProblemSchema))
+        {
+            return;
+        }
+
+        var operations = document.Paths?.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []) ?? [];
+        foreach (var response in operations.SelectMany(o => o.Responses?.Values.AsEnumerable() ?? []))
+        {
+            if (response.Content?.TryGetValue("application/problem+json", out var media) == true
+                && media is OpenApiMediaType { Schema: OpenApiSchema { Type: JsonSchemaType.Object, Properties: null or { Count: 0 } } } open)
+            {
+                open.Schema = new OpenApiSchemaReference(ProblemSchema, document);
+            }
+        }
     }
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
