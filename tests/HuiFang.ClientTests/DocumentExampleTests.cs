@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 
 namespace HuiFang.ClientTests;
 
@@ -11,8 +9,6 @@ namespace HuiFang.ClientTests;
 /// </summary>
 public sealed class DocumentExampleTests
 {
-    private static readonly JsonObject Document = JsonNode.Parse(File.ReadAllText(DocumentPath()))!.AsObject();
-
     [Fact]
     public void Every_example_is_valid_against_its_schema()
     {
@@ -20,7 +16,7 @@ public sealed class DocumentExampleTests
         Assert.True(examples.Count > 100, $"only {examples.Count} examples found: is the document's shape what this test expects?");
 
         var failures = examples
-            .Select(e => (e.Location, Errors: Validate(e.Schema, e.Example)))
+            .Select(e => (e.Location, Errors: CommittedDocument.Validate(e.Schema, e.Example)))
             .Where(r => r.Errors.Count > 0)
             .Select(r => $"{r.Location}: {string.Join("; ", r.Errors)}")
             .ToList();
@@ -32,19 +28,19 @@ public sealed class DocumentExampleTests
     public void An_example_that_contradicts_its_schema_is_found()
     {
         var (_, schema, example) = Examples().First(e => e.Location == "POST /api/v1/visit-tasks request application/json");
-        Assert.Empty(Validate(schema, example));
+        Assert.Empty(CommittedDocument.Validate(schema, example));
 
         var wrongEnum = example.DeepClone().AsObject();
         wrongEnum["channel"] = "Pigeon";
-        Assert.NotEmpty(Validate(schema, wrongEnum));
+        Assert.NotEmpty(CommittedDocument.Validate(schema, wrongEnum));
 
         var missingRequired = example.DeepClone().AsObject();
         missingRequired.Remove("purpose");
-        Assert.NotEmpty(Validate(schema, missingRequired));
+        Assert.NotEmpty(CommittedDocument.Validate(schema, missingRequired));
 
         var noChannel = example.DeepClone().AsObject();
         noChannel["channel"] = null;
-        Assert.Empty(Validate(schema, noChannel));
+        Assert.Empty(CommittedDocument.Validate(schema, noChannel));
     }
 
     [Fact]
@@ -55,16 +51,16 @@ public sealed class DocumentExampleTests
             {"type": "urn:huifang:problem:precondition-failed", "title": "Precondition failed", "status": 412,
              "detail": "…", "code": "precondition-failed", "currentETag": "\"4\"", "traceId": "00-1-2-00"}
             """)!;
-        Assert.Empty(Validate(schema, problem));
+        Assert.Empty(CommittedDocument.Validate(schema, problem));
 
         problem.AsObject().Remove("status");
-        Assert.NotEmpty(Validate(schema, problem));
+        Assert.NotEmpty(CommittedDocument.Validate(schema, problem));
     }
 
     /// <summary>Each example of a request or response body with the schema of its media type.</summary>
     private static IEnumerable<(string Location, JsonNode Schema, JsonNode Example)> Examples()
     {
-        foreach (var (path, item) in Document["paths"]!.AsObject())
+        foreach (var (path, item) in CommittedDocument.Json["paths"]!.AsObject())
         {
             foreach (var (method, operation) in item!.AsObject())
             {
@@ -113,46 +109,5 @@ public sealed class DocumentExampleTests
                 }
             }
         }
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Built = new(StringComparer.Ordinal);
-
-    private static int _built;
-
-    /// <summary>The errors of <paramref name="instance"/> against <paramref name="schema"/>, references resolved in the document's components.</summary>
-    private static List<string> Validate(JsonNode schema, JsonNode? instance)
-    {
-        // Many examples share a schema (the problem schemas above all): each distinct one is built once.
-        var built = Built.GetOrAdd(schema.ToJsonString(), _ =>
-        {
-            var root = new JsonObject
-            {
-                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-                ["$defs"] = Document["components"]!["schemas"]!.DeepClone(),
-                ["allOf"] = new JsonArray(schema.DeepClone()),
-            };
-            var text = root.ToJsonString().Replace("\"#/components/schemas/", "\"#/$defs/", StringComparison.Ordinal);
-            return JsonSchema.FromText(text, baseUri: new Uri($"https://huifang.example/openapi/{Interlocked.Increment(ref _built)}"));
-        });
-
-        using var json = JsonDocument.Parse(instance?.ToJsonString() ?? "null");
-        var result = built.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        return result.IsValid
-            ? []
-            : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Distinct()];
-    }
-
-    private static string DocumentPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "openapi", "huifang.v1.json");
-            if (File.Exists(Path.Combine(dir.FullName, "HuiFang.sln")) && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("openapi/huifang.v1.json not found above the test output folder.");
     }
 }

@@ -31,11 +31,15 @@ public sealed class ServiceHost : IAsyncLifetime
         _apiKey = issued.Secret;
     }
 
-    /// <summary>A client of the hosted service (base address http://localhost/) with the tenant's key.</summary>
-    public HttpClient CreateHttpClient()
+    /// <summary>A client of the hosted service (base address http://localhost/), with the tenant's key unless told otherwise.</summary>
+    public HttpClient CreateHttpClient(bool withApiKey = true)
     {
         var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, _apiKey);
+        if (withApiKey)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, _apiKey);
+        }
+
         return client;
     }
 
