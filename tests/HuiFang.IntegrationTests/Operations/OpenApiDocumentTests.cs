@@ -88,6 +88,36 @@ public sealed class OpenApiDocumentTests(SqliteApiFixture fixture) : ApiTestBase
         Assert.Contains("AfterSales", schemas["VisitPurpose"]!["enum"]!.AsArray().Select(v => (string?)v));
     }
 
+    [Fact]
+    public async Task Generators_read_enums_problems_parameters_and_servers_as_the_service_means_them()
+    {
+        var document = (await Client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+
+        // A string enum without null among its values; the nullable member says null beside the reference.
+        var channel = schemas["ContactChannel"]!;
+        Assert.Equal("string", (string?)channel["type"]);
+        Assert.DoesNotContain(channel["enum"]!.AsArray(), v => v is null);
+        var preferred = schemas["CustomerInput"]!["properties"]!["preferredChannel"]!["oneOf"]!.AsArray();
+        Assert.Contains(preferred, s => (string?)s!["type"] == "null");
+        Assert.Contains(preferred, s => (string?)s!["$ref"] == "#/components/schemas/ContactChannel");
+
+        // Problems are open: every one carries code and traceId beside members of its own type.
+        var problem = schemas["ProblemDetails"]!;
+        Assert.IsType<JsonObject>(problem["additionalProperties"]);
+        Assert.NotNull(problem["properties"]!["code"]);
+        Assert.NotNull(problem["properties"]!["traceId"]);
+        Assert.Equal(["type", "title", "status"], problem["required"]!.AsArray().Select(r => (string?)r));
+
+        // Report parameters as the README writes them, the period required.
+        var parameters = document["paths"]!["/api/v1/reports/satisfaction"]!["get"]!["parameters"]!.AsArray()
+            .ToDictionary(p => (string)p!["name"]!, p => (bool?)p!["required"] ?? false);
+        Assert.Equal(new Dictionary<string, bool> { ["from"] = true, ["to"] = true, ["groupBy"] = false, ["format"] = false }, parameters);
+
+        // One server, relative: the committed document names no host.
+        Assert.Equal("/", (string?)Assert.Single(document["servers"]!.AsArray())!["url"]);
+    }
+
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 

@@ -8,7 +8,7 @@ public enum Verdict
     Unsatisfied,
 }
 
-/// <summary>What kind of feedback the customer gave (domain.md, "Feedback records"); one record may have several.</summary>
+/// <summary>What kind of feedback the customer gave; one record may have several.</summary>
 public enum FeedbackCategory
 {
     /// <summary>表扬.</summary>

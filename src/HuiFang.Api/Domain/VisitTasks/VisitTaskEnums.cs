@@ -1,6 +1,6 @@
 namespace HuiFang.Api.Domain.VisitTasks;
 
-/// <summary>Why the customer is visited (domain.md, "Visit tasks").</summary>
+/// <summary>Why the customer is visited.</summary>
 public enum VisitPurpose
 {
     /// <summary>After-sales satisfaction follow-up.</summary>
@@ -59,7 +59,7 @@ public enum AttemptOutcome
     CallbackRequested,
 }
 
-/// <summary>Which timing rule planned a task's due window (domain.md, "Timing").</summary>
+/// <summary>Which timing rule planned a task's due window.</summary>
 public enum DueRule
 {
     /// <summary>The caller gave the window.</summary>

@@ -113,7 +113,7 @@ public sealed record SlaTargetSettings(TimeSpan? Duration = null, SlaClockKind? 
 /// <param name="Owner">The person responsible there, if one is named.</param>
 /// <param name="Supervisor">Who takes over at level Supervisor.</param>
 /// <param name="Manager">Who takes over at level Manager.</param>
-public sealed record RoutingRuleSettings(string? ServiceType, string? Department, string? ToDepartment, string? Owner = null, string? Supervisor = null, string? Manager = null);
+public sealed record RoutingRuleSettings(string? ServiceType = null, string? Department = null, [property: System.ComponentModel.DataAnnotations.Required] string? ToDepartment = null, string? Owner = null, string? Supervisor = null, string? Manager = null);
 
 /// <summary>How the policy is stored on the tenant: the settings shape, with every field filled.</summary>
 public static class EscalationPolicyJson

@@ -4,6 +4,8 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Infrastructure.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HuiFang.Api.Features.Reports;
 
@@ -33,7 +35,16 @@ public enum ReportGroupBy
 /// <param name="To">Last day of the period, inclusive; at most 366 days after from.</param>
 /// <param name="GroupBy">week, month, department, assignee, serviceType or channel; omit for one row.</param>
 /// <param name="Format">json (default) or csv; an Accept header of text/csv also gives CSV.</param>
-public sealed record ReportParameters(DateOnly? From, DateOnly? To, string? GroupBy, string? Format);
+/// <remarks>
+/// The names are the documented lower-case ones. from and to are required (the validator answers 400 without
+/// them): the OpenAPI document says so, while the binding stays optional so that the validator, not the
+/// binder, words the problem.
+/// </remarks>
+public sealed record ReportParameters(
+    [FromQuery(Name = "from"), DocumentedAsRequired] DateOnly? From,
+    [FromQuery(Name = "to"), DocumentedAsRequired] DateOnly? To,
+    [FromQuery(Name = "groupBy")] string? GroupBy,
+    [FromQuery(Name = "format")] string? Format);
 
 /// <summary>A validated period in the tenant's calendar: [<see cref="Start"/>, <see cref="End"/>) in UTC.</summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, string TimeZone)

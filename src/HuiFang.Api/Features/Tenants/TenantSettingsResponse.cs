@@ -28,11 +28,11 @@ public sealed record TenantSettingsResponse(string Id, string Name, CalendarSett
 /// <param name="Holidays">Public holidays: "yyyy-MM-dd" or "yyyy-MM-dd..yyyy-MM-dd".</param>
 /// <param name="MakeUpWorkdays">Make-up working days (调休) on weekends: "yyyy-MM-dd" or a range.</param>
 public sealed record CalendarSettings(
-    string? TimeZone,
-    IReadOnlyList<DayOfWeek>? WorkingDays,
-    IReadOnlyList<string>? WorkingHours,
-    IReadOnlyList<string>? Holidays,
-    IReadOnlyList<string>? MakeUpWorkdays)
+    [property: System.ComponentModel.DataAnnotations.Required] string? TimeZone,
+    [property: System.ComponentModel.DataAnnotations.Required] IReadOnlyList<DayOfWeek>? WorkingDays,
+    [property: System.ComponentModel.DataAnnotations.Required] IReadOnlyList<string>? WorkingHours,
+    IReadOnlyList<string>? Holidays = null,
+    IReadOnlyList<string>? MakeUpWorkdays = null)
 {
     public static CalendarSettings From(CalendarOptions o) => new(o.TimeZone, o.WorkingDays, o.WorkingHours, o.Holidays, o.MakeUpWorkdays);
 

@@ -38,8 +38,11 @@ public static class OpenApiSetup
 
                 SecurityDocs.AddSchemes(document, context.ApplicationServices);
 
-                // The served document must not depend on the host that asked for it (it is committed).
-                document.Servers = [];
+                // The served document must not depend on the host that asked for it (it is committed): one
+                // relative server, the host the document was read from. Generators need one to name a base
+                // URL; a client of another deployment passes its own.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The HuiFang deployment that serves this document." }];
+                OpenApiDocumentFixes.Apply(document);
                 return Task.CompletedTask;
             });
             o.AddSchemaTransformer((schema, context, _) =>
@@ -59,6 +62,7 @@ public static class OpenApiSetup
                 var enumType = Nullable.GetUnderlyingType(type) ?? type;
                 if (enumType.IsEnum && schema.Enum is not { Count: > 0 })
                 {
+                    OpenApiDocumentFixes.MarkEnum(schema, enumType);
                     schema.Enum = [.. Enum.GetNames(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
                     if (enumType != type)
                     {
@@ -69,11 +73,13 @@ public static class OpenApiSetup
                 // A list of enums: the exporter drops its items along with the enum's schema.
                 if (schema.Items is null && type != typeof(string) && ElementType(type) is { IsEnum: true } element)
                 {
-                    schema.Items = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.String,
-                        Enum = [.. Enum.GetNames(element).Select(name => (JsonNode)JsonValue.Create(name))],
-                    };
+                    schema.Items = OpenApiDocumentFixes.MarkEnum(
+                        new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Enum = [.. Enum.GetNames(element).Select(name => (JsonNode)JsonValue.Create(name))],
+                        },
+                        element);
                 }
 
                 // Enums travel as their names; say so, or UIs show "any".
@@ -88,6 +94,7 @@ public static class OpenApiSetup
             {
                 SecurityDocs.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!, context.ApplicationServices);
                 OpenApiExamples.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata);
+                DocumentedAsRequiredAttribute.Apply(operation, context.Description);
                 foreach (var parameter in operation.Parameters ?? [])
                 {
                     if (parameter is OpenApiParameter p && string.IsNullOrEmpty(p.Description) && ParameterDocs.Value.TryGetValue(p.Name ?? "", out var text))
@@ -138,6 +145,18 @@ public static class OpenApiSetup
 
         return docs;
     });
+
+    private static readonly Lazy<System.Xml.Linq.XDocument?> XmlDocs = new(() =>
+    {
+        var path = Path.ChangeExtension(typeof(OpenApiSetup).Assembly.Location, ".xml");
+        return File.Exists(path) ? System.Xml.Linq.XDocument.Load(path) : null;
+    });
+
+    /// <summary>The XML summary of <paramref name="type"/>, for schemas the framework does not describe itself.</summary>
+    internal static string? SummaryOf(Type type) =>
+        XmlDocs.Value?.Descendants("member").FirstOrDefault(m => (string?)m.Attribute("name") == $"T:{type.FullName}")?.Element("summary")?.Value.Trim() is { Length: > 0 } text
+            ? System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ")
+            : null;
 
     private static readonly JsonSerializerOptions ResponseJson = CreateJson(request: false);
     private static readonly JsonSerializerOptions RequestJson = CreateJson(request: true);

@@ -13,7 +13,7 @@ namespace HuiFang.Api.Features.Tenants.UpdateTenantSettings;
 /// <summary>Replace the caller's tenant's settings.</summary>
 /// <param name="Name">Display name.</param>
 /// <param name="Calendar">The tenant's own business calendar; null to use the service's default.</param>
-public sealed record UpdateTenantSettingsRequest(string? Name, CalendarSettings? Calendar);
+public sealed record UpdateTenantSettingsRequest([property: System.ComponentModel.DataAnnotations.Required] string? Name, CalendarSettings? Calendar = null);
 
 public sealed record UpdateTenantSettings(string? Name, CalendarSettings? Calendar, IfMatch? IfMatch = null) : ICommand<Result<TenantSettingsResponse>>, ITransactional;
 

@@ -49,8 +49,8 @@ public sealed record CustomerInput(
 public sealed record ServiceRecordInput(
     [property: Required] string WorkOrderNo,
     [property: Required] string ServiceType,
-    string? Description,
-    [property: Required] DateTimeOffset? CompletedAt,
+    string? Description = null,
+    [property: Required] DateTimeOffset? CompletedAt = null,
     string? Staff = null,
     string? Department = null);
 

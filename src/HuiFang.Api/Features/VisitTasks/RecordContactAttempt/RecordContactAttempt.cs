@@ -14,7 +14,7 @@ namespace HuiFang.Api.Features.VisitTasks.RecordContactAttempt;
 /// <param name="Note">Free text from the agent.</param>
 /// <param name="CallbackAt">Required with CallbackRequested: when the customer wants to be called back.</param>
 /// <param name="RecordedBy">Who made the attempt.</param>
-public sealed record RecordContactAttemptRequest(AttemptOutcome? Outcome, string? Note, DateTimeOffset? CallbackAt, string? RecordedBy);
+public sealed record RecordContactAttemptRequest([property: System.ComponentModel.DataAnnotations.Required] AttemptOutcome? Outcome, string? Note = null, DateTimeOffset? CallbackAt = null, string? RecordedBy = null);
 
 public sealed record RecordContactAttempt(Guid Id, AttemptOutcome? Outcome, string? Note, DateTimeOffset? CallbackAt, string? RecordedBy, IfMatch? IfMatch = null)
     : ICommand<Result<VisitTaskResponse>>, ITransactional;

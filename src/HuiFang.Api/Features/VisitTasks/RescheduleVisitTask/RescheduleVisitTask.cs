@@ -9,7 +9,7 @@ namespace HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
 /// <param name="ScheduledFor">When to contact the customer next; must be in the future.</param>
 /// <param name="DueBy">A new deadline (optional); must not be before scheduledFor.</param>
 /// <param name="Reason">Why the visit moves (optional); kept in the task's history.</param>
-public sealed record RescheduleVisitTaskRequest(DateTimeOffset? ScheduledFor, DateTimeOffset? DueBy, string? Reason = null);
+public sealed record RescheduleVisitTaskRequest([property: System.ComponentModel.DataAnnotations.Required] DateTimeOffset? ScheduledFor, DateTimeOffset? DueBy = null, string? Reason = null);
 
 public sealed record RescheduleVisitTask(Guid Id, DateTimeOffset? ScheduledFor, DateTimeOffset? DueBy, string? Reason = null, IfMatch? IfMatch = null) : ICommand<Result<VisitTaskResponse>>, ITransactional;
 
