@@ -312,7 +312,8 @@ public static class AttackGenerator
             ("body: UTF-8 BOM", b => [0xEF, 0xBB, 0xBF, .. RawJson.Serialize(b)]),
             ("body: trailing garbage", b => [.. RawJson.Serialize(b), .. "x"u8]),
             ("body: trailing comma", b => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(RawJson.Serialize(b)).TrimEnd('}') + ",}")),
-            ("body: invalid UTF-8 in a string", b => InvalidUtf8(b)),
+            ("body: invalid UTF-8 in a string value", b => InvalidUtf8(b, "\":\"")),
+            ("body: invalid UTF-8 in a member name", b => InvalidUtf8(b, "{\"")),
             ("body: UTF-16", b => Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(RawJson.Serialize(b)))),
             ("body: unknown member", b => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(RawJson.Serialize(b)).TrimEnd('}') + (b is JsonObject { Count: > 0 } ? "," : "") + "\"sweepUnknown\":1}")),
         };
@@ -373,17 +374,18 @@ public static class AttackGenerator
         return Encoding.UTF8.GetBytes(text);
     }
 
-    private static byte[] InvalidUtf8(JsonNode? baseline)
+    /// <summary>The baseline with bytes that are not UTF-8 right after the first <paramref name="after"/> (the opening quote of a value or a name).</summary>
+    private static byte[] InvalidUtf8(JsonNode? baseline, string after)
     {
-        var bytes = RawJson.Serialize(baseline).ToList();
-        var quote = bytes.IndexOf((byte)'"', bytes.IndexOf((byte)':') + 1);
-        if (quote < 0)
+        var text = Encoding.UTF8.GetString(RawJson.Serialize(baseline));
+        var at = text.IndexOf(after, StringComparison.Ordinal);
+        if (at < 0)
         {
-            return [.. "{\"x\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+            return [.. "{\"x\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}"u8];
         }
 
-        bytes.InsertRange(quote + 1, [0xC3, 0x28, 0xFF]);
-        return [.. bytes];
+        var cut = at + after.Length;
+        return [.. Encoding.UTF8.GetBytes(text[..cut]), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes(text[cut..])];
     }
 
     /// <summary>One step from a node to a member (a name) or an item (an index), with the schema there.</summary>

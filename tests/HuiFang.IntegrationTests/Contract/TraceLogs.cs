@@ -45,9 +45,10 @@ public sealed class TraceLogs : ILoggerProvider
                     inner = inner.InnerException;
                 }
 
-                var frame = inner.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("HuiFang", StringComparison.Ordinal))?.Trim()
-                    ?? inner.StackTrace?.Split('\n').FirstOrDefault()?.Trim();
-                text += $" | {inner.GetType().FullName}: {inner.Message} {frame}";
+                // The frames where it was thrown, and the service's own frame nearest to them.
+                var frames = inner.StackTrace?.Split('\n').Select(l => l.Trim()).ToList() ?? [];
+                var where = frames.Take(3).Concat(frames.Where(l => l.Contains("HuiFang", StringComparison.Ordinal)).Take(1)).Distinct();
+                text += $" | {inner.GetType().FullName}: {inner.Message} {string.Join(" ", where)}";
             }
 
             owner._byTrace.GetOrAdd(trace, _ => new ConcurrentQueue<string>()).Enqueue(text.ReplaceLineEndings(" "));
