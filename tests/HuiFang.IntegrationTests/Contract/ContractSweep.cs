@@ -121,7 +121,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
         public async Task RunOperationAsync(ApiOperation op, List<SweepCase> cases)
         {
             var binding = await BindAsync(op);
-            await _world.FreshAsync(binding.Slots);
+            await MakingAsync(op, () => _world.FreshAsync(binding.Slots));
             var before = await FingerprintAsync();
             var used = false;
             foreach (var planned in cases)
@@ -161,7 +161,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 before = after;
                 if (used && status is 409 or 412 && binding.Slots.Any())
                 {
-                    await RemakeAsync(binding);
+                    await MakingAsync(op, () => RemakeAsync(binding));
                     used = false;
                     (status, before) = await RunCaseAsync(op, c, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
                 }
@@ -179,6 +179,19 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                         _sweep.Count("(requests after accepted settings, and putting them back)", started);
                     }
                 }
+            }
+        }
+
+        /// <summary>A resource the sweep could not make again is reported, and the sweep goes on with the old one.</summary>
+        private async Task MakingAsync(ApiOperation op, Func<Task> make)
+        {
+            try
+            {
+                await make();
+            }
+            catch (InvalidOperationException e)
+            {
+                _sweep._failures.Add(new SweepFailure("a seeded resource could not be made again", new SweepCase(op, "seeding", "request"), 0, "(none)", Excerpt(e.Message), []));
             }
         }
 
@@ -211,7 +224,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 {
                     (target.Body ? binding.Body : binding.Path)[target.Name] = slot;
                     var probe = new SweepCase(op, "baseline probe", "request") { AcceptFixed = true };
-                    await _world.FreshAsync([slot]);
+                    await MakingAsync(op, () => _world.FreshAsync([slot]));
                     var (status, _) = await RunCaseAsync(op, probe, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
 
                     if (status is >= 200 and < 300)
@@ -219,7 +232,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                         chosen = slot;
                         if (!SafeMethods.Contains(op.Method))
                         {
-                            await _world.MakeAsync(slot);
+                            await MakingAsync(op, () => _world.MakeAsync(slot));
                         }
 
                         break;
