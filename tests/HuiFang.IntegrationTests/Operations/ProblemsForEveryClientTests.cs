@@ -35,6 +35,10 @@ public abstract class ProblemsForEveryClientTests(ApiFixture fixture) : ApiTestB
         yield return ("resource not found", HttpStatusCode.NotFound, "visit-task-not-found", () => new(HttpMethod.Get, $"/api/v1/visit-tasks/{Guid.NewGuid()}"));
         yield return ("unbindable route value", HttpStatusCode.BadRequest, "malformed-request", () => new(HttpMethod.Get, "/api/v1/visit-tasks?limit=lots"));
         yield return ("malformed JSON", HttpStatusCode.BadRequest, "malformed-request", () => new(HttpMethod.Post, "/api/v1/visit-tasks") { Content = Json("{\"customer\":") });
+        yield return ("bytes that are not UTF-8", HttpStatusCode.BadRequest, "malformed-request", () => new(HttpMethod.Post, "/api/v1/visit-tasks")
+        {
+            Content = new ByteArrayContent([.. "{\"customer\":{\"externalId\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}}"u8]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        });
         yield return ("invalid field", HttpStatusCode.BadRequest, "validation", () => new(HttpMethod.Post, "/api/v1/visit-tasks") { Content = Json("{}") });
         yield return ("wrong content type", HttpStatusCode.UnsupportedMediaType, "unsupported-media-type", () => new(HttpMethod.Post, "/api/v1/visit-tasks") { Content = new StringContent("{}", Encoding.UTF8, "text/plain") });
         yield return ("body over the limit (Content-Length)", HttpStatusCode.RequestEntityTooLarge, "body-too-large", () => new(HttpMethod.Post, "/api/v1/visit-tasks") { Content = Json(new string(' ', 3000) + "{}") });

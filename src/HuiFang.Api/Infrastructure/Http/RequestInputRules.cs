@@ -139,9 +139,9 @@ public static class RequestInputRules
                 }
             }
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or System.Text.DecoderFallbackException)
         {
-            // Malformed JSON is the body reader's to answer, with the position it stopped at.
+            // Malformed JSON or bytes that are not UTF-8 are the body reader's to answer, with the position it stopped at.
         }
 
         return errors;

@@ -9,7 +9,7 @@ namespace HuiFang.Api.Infrastructure.OpenApi;
 /// <summary>
 /// Security in the document: the API-key and bearer schemes (and the OAuth2 client-credentials flow when
 /// a token URL is configured), the scope each operation needs, the Idempotency-Key header of POST
-/// operations, and the 401/403/429/503 answers every protected operation can give.
+/// operations, and the 401/403/414/429/431/503 answers every protected operation can give (413/415 with a body).
 /// </summary>
 internal static class SecurityDocs
 {
@@ -84,6 +84,13 @@ internal static class SecurityDocs
         AddProblem(operation, "403", scope is null ? "The caller lacks the scope this operation needs." : $"The caller lacks scope `{scope}`.");
         AddProblem(operation, "429", "The caller's rate limit is exhausted; retry after Retry-After seconds.");
         AddProblem(operation, "503", "The service has more requests waiting than it queues (HuiFang:Limits:RequestQueueLimit); retry after Retry-After seconds.");
+        AddProblem(operation, "414", "The path and query exceed HuiFang:Limits:MaxUrlBytes (8 KiB).");
+        AddProblem(operation, "431", "The request headers exceed HuiFang:Limits:MaxHeaderBytes (32 KiB).");
+        if (operation.RequestBody is not null)
+        {
+            AddProblem(operation, "413", "The body exceeds HuiFang:Limits:MaxRequestBodyBytes (4 MiB), also when it is sent chunked.");
+            AddProblem(operation, "415", "The body is not sent as application/json.");
+        }
 
         if (metadata.OfType<IdempotentMetadata>().Any())
         {
