@@ -281,8 +281,15 @@ public static class AttackGenerator
             yield return new SweepCase(op, $"header {header}: twice", header) { Headers = { new(header, "\"1\""), new(header, "\"2\"") } };
         }
 
+        if (op.Method != "GET")
+        {
+            yield return new SweepCase(op, "race: the same request twice at once", "request") { AtOnce = 2 };
+            yield return new SweepCase(op, "race: the same request 8 times at once", "request") { AtOnce = 8 };
+        }
+
         if (documented.Contains("Idempotency-Key"))
         {
+            yield return new SweepCase(op, "race: the same request and key 4 times at once", "Idempotency-Key") { Headers = { new("Idempotency-Key", SweepCase.UniqueKey) }, AtOnce = 4 };
             yield return new SweepCase(op, "idempotency: replay", "Idempotency-Key") { Headers = { new("Idempotency-Key", SweepCase.UniqueKey) }, Then = FollowUp.Replay };
             yield return new SweepCase(op, "idempotency: key reused with another body", "Idempotency-Key") { Headers = { new("Idempotency-Key", SweepCase.UniqueKey) }, Then = FollowUp.ReuseKeyWithOtherBody };
         }

@@ -140,6 +140,20 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 }
 
                 var number = Interlocked.Increment(ref _sweep._caseNumber);
+                if (c.AtOnce > 1)
+                {
+                    var statuses = await RaceAsync(op, c, binding, number);
+                    before = await FingerprintAsync();
+                    if (statuses.Any(s => s is >= 200 and < 300))
+                    {
+                        used = true;
+                        _world.Used(binding.Slots);
+                    }
+
+                    _sweep.Count(c.Class, started);
+                    continue;
+                }
+
                 var (status, after) = await RunCaseAsync(op, c, binding, before, number);
                 if (c.Then != FollowUp.None && status is >= 200 and < 300)
                 {
@@ -266,6 +280,38 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             }
 
             await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
+        }
+
+        /// <summary>
+        /// Copies of one request sent at once: each answer is checked like any other (no 5xx, complete problems,
+        /// documented statuses); what they wrote is not, since one of them may rightly succeed.
+        /// </summary>
+        private async Task<int[]> RaceAsync(ApiOperation op, SweepCase c, Binding binding, int number)
+        {
+            var sends = Enumerable.Range(0, c.AtOnce).Select(async _ =>
+            {
+                Interlocked.Increment(ref _sweep._cases);
+                var trace = Guid.NewGuid().ToString("N");
+                try
+                {
+                    using var request = Build(op, c, binding, number, trace, number);
+                    using var response = await _client.SendAsync(request);
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    foreach (var problem in Check(op, c, response, body))
+                    {
+                        var kind = problem.Split(':')[0];
+                        _sweep._failures.Add(new SweepFailure(kind, c, (int)response.StatusCode, AcceptLabel(c.Accept), Excerpt(problem + " | " + Encoding.UTF8.GetString(body)), _sweep.Logs.For(trace)));
+                    }
+
+                    return (int)response.StatusCode;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    _sweep._failures.Add(new SweepFailure("request failed in the client", c, 0, AcceptLabel(c.Accept), Excerpt(e.ToString()), _sweep.Logs.For(trace)));
+                    return 0;
+                }
+            });
+            return await Task.WhenAll(sends);
         }
 
         /// <summary>A real <c>nextCursor</c> of the list, from its first page of one item (null when it has one page).</summary>
@@ -436,6 +482,11 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             if (status is 429 or 503 && response.Headers.RetryAfter is null)
             {
                 problems.Add("Retry-After missing");
+            }
+
+            if (status == 409 && response.Headers.RetryAfter is null && Encoding.UTF8.GetString(body).Contains("\"idempotency-key-in-flight\"", StringComparison.Ordinal))
+            {
+                problems.Add("Retry-After missing: a key in flight says to retry after Retry-After");
             }
 
             if (status is >= 200 and < 300 && MustBeRefused(c))

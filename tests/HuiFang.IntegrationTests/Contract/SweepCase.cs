@@ -73,6 +73,9 @@ public sealed class SweepCase(ApiOperation operation, string @class, string targ
     /// <summary>What is sent after the case when it was accepted: the same request again, or its key with another body.</summary>
     public FollowUp Then { get; init; }
 
+    /// <summary>How many copies of the request are sent at the same moment (races: duplicates, versions, keys in flight).</summary>
+    public int AtOnce { get; init; } = 1;
+
     /// <summary>Applied to a real <c>nextCursor</c> of the operation, sent as <c>cursor</c>.</summary>
     public Func<string, string>? CursorTamper { get; init; }
 
