@@ -1,0 +1,665 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HuiFang.Api.Domain.Tenants;
+using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using HuiFang.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuiFang.IntegrationTests.Contract;
+
+/// <summary>One way a case was not answered as documented.</summary>
+public sealed record SweepFailure(string Kind, SweepCase Case, int Status, string Accept, string Excerpt, IReadOnlyList<string> Log)
+{
+    public string Group => $"{Kind} | {Case.Class} | {Status} | Accept: {Accept}";
+}
+
+/// <summary>
+/// Runs every generated case against the hosted service in a few workers, each in a tenant of its own
+/// (so each can tell whether a refused request wrote to its tenant's rows while the others write), and
+/// checks every answer: never a 5xx; every 4xx a complete problem; Retry-After on 429/503; a status
+/// the operation documents; nothing written by a refused request.
+/// </summary>
+public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture fixture, TraceLogs logs, IReadOnlyList<ApiOperation> operations)
+{
+    private static readonly HashSet<string> SafeMethods = ["GET", "HEAD", "OPTIONS", "TRACE"];
+
+    private WebApplicationFactory<Program> App { get; } = app;
+
+    private ApiFixture Fixture { get; } = fixture;
+
+    private TraceLogs Logs { get; } = logs;
+
+    private IReadOnlyList<ApiOperation> Operations { get; } = operations;
+
+    private readonly ConcurrentBag<SweepFailure> _failures = [];
+    private readonly ConcurrentDictionary<string, int> _baselines = new();
+    private int _cases;
+    private int _skipped;
+
+    /// <summary>Cases that could not be made (a cursor attack on a list with a single page).</summary>
+    public int Skipped => _skipped;
+    private readonly ConcurrentDictionary<string, long> _ticks = new();
+
+    /// <summary>Where the time went: milliseconds per attack class, and in the sweep's own work.</summary>
+    public IEnumerable<(string Class, long Milliseconds)> Time => _ticks.Select(t => (t.Key, t.Value / TimeSpan.TicksPerMillisecond)).OrderByDescending(t => t.Item2);
+
+    private void Count(string what, long started) => _ticks.AddOrUpdate(what, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks, (_, t) => t + System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+    private int _caseNumber;
+
+    public IReadOnlyCollection<SweepFailure> Failures => _failures;
+
+    public int Cases => _cases;
+
+    /// <summary>The status each operation's baseline got, for the output.</summary>
+    public IReadOnlyDictionary<string, int> Baselines => _baselines;
+
+    public async Task RunAsync(IReadOnlyList<(ApiOperation Operation, List<SweepCase> Cases)> plan, int workers)
+    {
+        var queue = new ConcurrentQueue<(ApiOperation Operation, List<SweepCase> Cases)>(plan);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async n =>
+        {
+            var worker = await Worker.StartAsync(this, n);
+            while (queue.TryDequeue(out var item))
+            {
+                await worker.RunOperationAsync(item.Operation, item.Cases);
+            }
+        }));
+    }
+
+    private sealed class Worker
+    {
+        private readonly ContractSweep _sweep;
+        private readonly string _tenant;
+        private readonly HttpClient _client;
+        private readonly string _adminKey;
+        private readonly Dictionary<string, string> _lackingKeys;
+        private readonly SweepWorld _world;
+        private readonly string _fingerprintSql;
+
+        private Worker(ContractSweep sweep, string tenant, HttpClient client, string adminKey, Dictionary<string, string> lackingKeys, string fingerprintSql)
+        {
+            _sweep = sweep;
+            _tenant = tenant;
+            _client = client;
+            _adminKey = adminKey;
+            _lackingKeys = lackingKeys;
+            _fingerprintSql = fingerprintSql;
+            var seeding = sweep.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            seeding.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, adminKey);
+            _world = new SweepWorld(seeding, sweep.Operations);
+        }
+
+        public static async Task<Worker> StartAsync(ContractSweep sweep, int n)
+        {
+            var tenant = $"sweep-{n}-{Guid.NewGuid():N}"[..24];
+            var admin = await sweep.Fixture.App.CreateApiKeyAsync(tenant, Scopes.All, "sweep admin");
+            var lacking = new Dictionary<string, string>();
+            foreach (var scope in sweep.Operations.Select(o => o.Scope).OfType<string>().Distinct())
+            {
+                lacking[scope] = await sweep.Fixture.App.CreateApiKeyAsync(tenant, Scopes.All.Where(s => s != scope), $"sweep without {scope}");
+            }
+
+            var client = sweep.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            var sql = await FingerprintSqlAsync(sweep.App, tenant);
+            var worker = new Worker(sweep, tenant, client, admin, lacking, sql);
+            await worker._world.MakeAllAsync();
+            return worker;
+        }
+
+        /// <summary>
+        /// Runs the operation's cases one after the other on the bound resources. When a case conflicts
+        /// with what an earlier accepted case did to them (409: the task is cancelled already; 412: its
+        /// version moved on), they are made again and the case is sent once more.
+        /// </summary>
+        public async Task RunOperationAsync(ApiOperation op, List<SweepCase> cases)
+        {
+            var binding = await BindAsync(op);
+            await MakingAsync(op, () => _world.FreshAsync(binding.Slots));
+            var before = await FingerprintAsync();
+            var used = false;
+            foreach (var planned in cases)
+            {
+                var c = planned;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (c.CursorTamper is { } tamper)
+                {
+                    if (await NextCursorAsync(op, binding) is not { } cursor)
+                    {
+                        Interlocked.Increment(ref _sweep._skipped);
+                        continue;
+                    }
+
+                    c = new SweepCase(op, c.Class, c.Target) { Query = { new("cursor", Uri.EscapeDataString(tamper(cursor))) }, Accept = c.Accept, AcceptFixed = true };
+                }
+
+                var number = Interlocked.Increment(ref _sweep._caseNumber);
+                var (status, after) = await RunCaseAsync(op, c, binding, before, number);
+                if (c.Then != FollowUp.None && status is >= 200 and < 300)
+                {
+                    var first = after;
+                    var (again, afterAgain) = await RunCaseAsync(op, c, binding, first, number, c.Then == FollowUp.Replay ? number : number + 1_000_000);
+                    if (c.Then == FollowUp.Replay && (again != status || afterAgain != first))
+                    {
+                        _sweep._failures.Add(new SweepFailure("idempotent replay not a replay", c, again, AcceptLabel(c.Accept), Excerpt($"first {status}, replay {again}; {(afterAgain == first ? "nothing written" : "wrote " + Diff(first, afterAgain))}"), []));
+                    }
+
+                    if (c.Then == FollowUp.ReuseKeyWithOtherBody && again is >= 200 and < 300 && ChangeFirstText(BoundBaseline(op, binding, number)))
+                    {
+                        _sweep._failures.Add(new SweepFailure("key reused with another body accepted", c, again, AcceptLabel(c.Accept), Excerpt($"first {status}, second {again}"), []));
+                    }
+
+                    (status, after) = (again, afterAgain);
+                }
+
+                before = after;
+                if (used && status is 409 or 412 && binding.Slots.Any())
+                {
+                    await MakingAsync(op, () => RemakeAsync(binding));
+                    used = false;
+                    (status, before) = await RunCaseAsync(op, c, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
+                }
+
+                _sweep.Count(c.Class, started);
+                if (status is >= 200 and < 300 && !SafeMethods.Contains(c.Method ?? op.Method))
+                {
+                    used = true;
+                    _world.Used(binding.Slots);
+                    if (op.Method == "PUT" && c.Class != "baseline")
+                    {
+                        started = System.Diagnostics.Stopwatch.GetTimestamp();
+                        await AfterAcceptedSettingsAsync(op, c, binding);
+                        before = await FingerprintAsync();
+                        _sweep.Count("(requests after accepted settings, and putting them back)", started);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A resource the sweep could not make again is reported, and the sweep goes on with the old one.</summary>
+        private async Task MakingAsync(ApiOperation op, Func<Task> make)
+        {
+            try
+            {
+                await make();
+            }
+            catch (InvalidOperationException e)
+            {
+                _sweep._failures.Add(new SweepFailure("a seeded resource could not be made again", new SweepCase(op, "seeding", "request"), 0, "(none)", Excerpt(e.Message), []));
+            }
+        }
+
+        private async Task RemakeAsync(Binding binding)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var slot in binding.Slots)
+            {
+                await _world.MakeAsync(slot);
+            }
+
+            _sweep.Count("(remaking used resources)", started);
+        }
+
+        /// <summary>
+        /// Which seeded resource each path parameter and uuid body member points at: the first one the
+        /// baseline succeeds with, else the first that exists for the operation (not 404), else the first.
+        /// </summary>
+        private async Task<Binding> BindAsync(ApiOperation op)
+        {
+            var binding = new Binding();
+            var targets = op.In("path").Select(p => (Name: p.Name, Body: false, Slots: p.Schema.Format == "uuid" ? SweepWorld.GuidSlots : SweepWorld.TextSlots))
+                .Concat((op.Body?.Properties ?? []).Where(p => p.Schema.Format == "uuid").Select(p => (Name: p.Name, Body: true, Slots: SweepWorld.GuidSlots)))
+                .ToList();
+            foreach (var target in targets)
+            {
+                string? fallback = null;
+                string? chosen = null;
+                foreach (var slot in target.Slots)
+                {
+                    (target.Body ? binding.Body : binding.Path)[target.Name] = slot;
+                    var probe = new SweepCase(op, "baseline probe", "request") { AcceptFixed = true };
+                    await MakingAsync(op, () => _world.FreshAsync([slot]));
+                    var (status, _) = await RunCaseAsync(op, probe, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
+
+                    if (status is >= 200 and < 300)
+                    {
+                        chosen = slot;
+                        if (!SafeMethods.Contains(op.Method))
+                        {
+                            await MakingAsync(op, () => _world.MakeAsync(slot));
+                        }
+
+                        break;
+                    }
+
+                    if (status != 404 && fallback is null)
+                    {
+                        fallback = slot;
+                    }
+                }
+
+                (target.Body ? binding.Body : binding.Path)[target.Name] = chosen ?? fallback ?? target.Slots[0];
+            }
+
+            return binding;
+        }
+
+        /// <summary>
+        /// After a settings change was accepted, requests that depend on settings (a task planned in the
+        /// calendar, a complaint escalated under the SLA) must still work; then the baseline puts them back.
+        /// </summary>
+        private async Task AfterAcceptedSettingsAsync(ApiOperation op, SweepCase c, Binding binding)
+        {
+            try
+            {
+                await _world.MakeAsync("escalation");
+            }
+            catch (InvalidOperationException e)
+            {
+                _sweep._failures.Add(new SweepFailure("later request failed after an accepted settings change", c, 0, AcceptLabel(c.Accept), Excerpt(e.Message), []));
+            }
+
+            await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
+        }
+
+        /// <summary>A real <c>nextCursor</c> of the list, from its first page of one item (null when it has one page).</summary>
+        private async Task<string?> NextCursorAsync(ApiOperation op, Binding binding)
+        {
+            using var request = Build(op, new SweepCase(op, "cursor", "cursor") { Query = { new("limit", "1") } }, binding, 0, Guid.NewGuid().ToString("N"), 0);
+            using var response = await _client.SendAsync(request);
+            return response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())?["nextCursor"] is JsonValue next ? (string?)next : null;
+        }
+
+        private async Task<(int Status, string After)> RunCaseAsync(ApiOperation op, SweepCase c, Binding binding, string before, int number, int? bodyNumber = null)
+        {
+            if (c.Class is not ("baseline probe" or "restore"))
+            {
+                Interlocked.Increment(ref _sweep._cases);
+            }
+
+            var trace = Guid.NewGuid().ToString("N");
+            HttpResponseMessage response;
+            byte[] body;
+            try
+            {
+                using var request = Build(op, c, binding, number, trace, bodyNumber ?? number);
+                response = await _client.SendAsync(request);
+                body = await response.Content.ReadAsByteArrayAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _sweep._failures.Add(new SweepFailure("request failed in the client", c, 0, AcceptLabel(c.Accept), Excerpt(e.ToString()), _sweep.Logs.For(trace)));
+                return (0, await FingerprintAsync());
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (c.Class == "baseline" && c.Accept is null)
+                {
+                    _sweep._baselines[op.Name] = status;
+                }
+
+                var problems = Check(op, c, response, body);
+                var fingerprinting = System.Diagnostics.Stopwatch.GetTimestamp();
+                var after = await FingerprintAsync();
+                _sweep.Count("(fingerprints)", fingerprinting);
+                var wrote = after != before;
+                if (status is >= 400 and < 500 && wrote)
+                {
+                    problems.Add($"refused request wrote: {Diff(before, after)}");
+                }
+
+                foreach (var problem in problems)
+                {
+                    var kind = problem.Split(':')[0];
+                    var detail = problem.Length > kind.Length ? problem[(kind.Length + 1)..].Trim() : "";
+                    _sweep._failures.Add(new SweepFailure(kind, c, status, AcceptLabel(c.Accept), Excerpt((detail.Length > 0 ? detail + " | " : "") + Encoding.UTF8.GetString(body)), _sweep.Logs.For(trace)));
+                }
+
+                return (status, after);
+            }
+        }
+
+        private HttpRequestMessage Build(ApiOperation op, SweepCase c, Binding binding, int number, string trace, int bodyNumber)
+        {
+            var path = op.PathTemplate;
+            foreach (var p in op.In("path"))
+            {
+                var value = c.PathValues.TryGetValue(p.Name, out var raw) ? raw : Uri.EscapeDataString(_world[binding.Path[p.Name]]);
+                path = path.Replace("{" + p.Name + "}", value, StringComparison.Ordinal);
+            }
+
+            path = c.PathRewrite?.Invoke(path) ?? path;
+
+            // Required parameters are in every request, from their example or their schema, unless the case changes or drops them.
+            var pairs = op.In("query")
+                .Where(p => p.Required && !c.Query.Any(q => string.Equals(q.Key, p.Name, StringComparison.OrdinalIgnoreCase)) && !c.Omitted.Contains(p.Name))
+                .Select(p => KeyValuePair.Create(p.Name, Uri.EscapeDataString(p.Example ?? AttackGenerator.Synthesize(p.Schema)?.ToString() ?? "x")))
+                .Concat(c.Query)
+                .ToList();
+            var query = pairs.Count == 0 ? "" : "?" + string.Join("&", pairs.Select(q => q.Value.Length == 0 && q.Key == "sweepFlag" ? q.Key : $"{q.Key}={q.Value}"));
+            var request = new HttpRequestMessage(new HttpMethod(c.Method ?? op.Method), new Uri("http://localhost" + path + query));
+            request.Headers.TryAddWithoutValidation("traceparent", $"00-{trace}-{trace[..16]}-01");
+            switch (c.Credential)
+            {
+                case Credential.Admin:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, _adminKey);
+                    break;
+                case Credential.LackingScope when op.Scope is { } scope:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, _lackingKeys[scope]);
+                    break;
+                case Credential.GarbageKey:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, "hfk_" + new string('A', 43));
+                    break;
+                case Credential.GarbageBearer:
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer not.a.token");
+                    break;
+                case Credential.KeyTwice:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, [_adminKey, _adminKey]);
+                    break;
+                case Credential.KeyAndBearer:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, _adminKey);
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer not.a.token");
+                    break;
+                case Credential.PaddedKey:
+                    request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.HeaderName, $"  {_adminKey}  ");
+                    break;
+            }
+
+            if (c.Accept is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", c.Accept);
+            }
+
+            foreach (var (name, value) in c.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value == SweepCase.UniqueKey ? $"sweep-{_tenant}-{number}" : value);
+            }
+
+            var baseline = BoundBaseline(op, binding, bodyNumber);
+            if (bodyNumber != number && c.Then == FollowUp.ReuseKeyWithOtherBody)
+            {
+                ChangeFirstText(baseline);
+            }
+            var bytes = c.Body is { } make ? make(baseline) : op.Body is null ? null : RawJson.Serialize(baseline);
+            if (bytes is not null)
+            {
+                request.Content = c.Chunked ? new ChunkedContent(bytes) : new ByteArrayContent(bytes);
+                var type = c.ContentType ?? "application/json";
+                if (type != SweepCase.NoContentType)
+                {
+                    request.Content.Headers.TryAddWithoutValidation("Content-Type", type);
+                }
+            }
+
+            return request;
+        }
+
+        /// <summary>The operation's example (or a body made from its schema), pointed at the worker's resources and new to the service.</summary>
+        private JsonNode? BoundBaseline(ApiOperation op, Binding binding, int number)
+        {
+            if (op.Body is not { } schema)
+            {
+                return null;
+            }
+
+            var body = op.BodyExample?.DeepClone() ?? AttackGenerator.Synthesize(schema);
+            SweepWorld.Uniquify(body, $"s{number}");
+            if (body is JsonObject o)
+            {
+                foreach (var (member, slot) in binding.Body)
+                {
+                    o[member] = _world[slot];
+                }
+            }
+
+            return body;
+        }
+
+        private List<string> Check(ApiOperation op, SweepCase c, HttpResponseMessage response, byte[] body)
+        {
+            var problems = new List<string>();
+            var status = (int)response.StatusCode;
+            var method = c.Method ?? op.Method;
+            if (status >= 500)
+            {
+                problems.Add("5xx");
+            }
+
+            if (status is 429 or 503 && response.Headers.RetryAfter is null)
+            {
+                problems.Add("Retry-After missing");
+            }
+
+            if (status is >= 200 and < 300 && MustBeRefused(c))
+            {
+                problems.Add($"accepted what the document forbids: {status}");
+            }
+
+            if (!Documented(op, c, status))
+            {
+                problems.Add($"status not documented: {status} is not among {string.Join(", ", op.Documented.Order())}");
+            }
+
+            if (status < 400 || method == "HEAD")
+            {
+                return problems;
+            }
+
+            if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                problems.Add($"not a problem+json response: Content-Type {response.Content.Headers.ContentType?.ToString() ?? "(none)"}, {body.Length} bytes");
+                return problems;
+            }
+
+            JsonObject? problem = null;
+            try
+            {
+                problem = JsonNode.Parse(body) as JsonObject;
+            }
+            catch (JsonException)
+            {
+            }
+
+            if (problem is null)
+            {
+                problems.Add("problem body is not a JSON object");
+                return problems;
+            }
+
+            var missing = new[] { "type", "title", "status", "traceId", "code" }.Where(m => problem[m] is null).ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add($"problem incomplete: missing {string.Join(", ", missing)}");
+            }
+
+            if (problem["status"] is JsonValue s && (!s.TryGetValue<int>(out var said) || said != status))
+            {
+                problems.Add($"problem status differs: says {s.ToJsonString()}");
+            }
+
+            if ((string?)problem["type"] is { } type && (string?)problem["code"] is { } code
+                && type.StartsWith("urn:huifang:problem:", StringComparison.Ordinal) && code != type["urn:huifang:problem:".Length..])
+            {
+                problems.Add($"problem code differs from type: {code} vs {type}");
+            }
+
+            return problems;
+        }
+
+        /// <summary>
+        /// Attacks whose value the document itself rules out (its types, formats, enums, closed objects,
+        /// security, media type) or the README's conventions (timestamps with an offset, no integer enums):
+        /// answering them 2xx means the service guessed.
+        /// </summary>
+        private static bool MustBeRefused(SweepCase c) => Refused.Any(r => c.Class.Contains(r, StringComparison.Ordinal));
+
+        private static readonly string[] Refused =
+        [
+            ": wrong type", ": enum: unknown", ": enum: combined", ": enum: integer", "integer: fractional", "integer: beyond int", "integer: 1e400",
+            "integer: 40 digits", "object: unknown member", "date-time: yesterday", "date-time: 2026-02-30", "date-time: 2026-11-26T10:00:00",
+            "date-time: 2026-12-31T23:59:60Z", "uuid: garbage", "query: integer: abc", "query: integer: 1.5", "query: integer: 2147483648",
+            "query: integer: 1e400", "query: integer: 99999999999999999999", "query: integer: NaN", "query: boolean: yes", "body: malformed JSON",
+            "body: array instead of object", "body: string", "body: 1e400", "body: trailing garbage", "body: invalid UTF-8", "body: UTF-16",
+            "body: unknown member", "body: nested", "body: deep member", "body: oversized", "content type: text/plain", "content type: application/xml",
+            "content type: multipart", "content type: garbage", "credentials: None", "credentials: LackingScope", "credentials: Garbage", "path parameter: not a guid", "query: required parameter missing",
+        ];
+
+        private static bool Documented(ApiOperation op, SweepCase c, int status) =>
+            op.Documented.Contains(status)
+            || (status is 404 or 405 && c.RouteAttack)
+            || status is 413 or 414 or 431 // the service-wide size limits of the README's problem table
+            || (status == 415 && c.Class.StartsWith("content type", StringComparison.Ordinal))
+            || status >= 500; // reported as 5xx already
+
+        private async Task<string> FingerprintAsync()
+        {
+            await using var scope = _sweep.App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = _fingerprintSql;
+                await using var reader = await command.ExecuteReaderAsync();
+                var parts = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    parts.Add($"{reader.GetString(0)}={reader.GetInt64(1)}/{reader.GetInt64(2)}");
+                }
+
+                return string.Join(" ", parts);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One statement: per table of the model, the rows of <paramref name="tenant"/> (owned rows through
+    /// their owner) and the sum of their versions, so an insert, a delete or a versioned update shows.
+    /// </summary>
+    private static async Task<string> FingerprintSqlAsync(WebApplicationFactory<Program> app, string tenant)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
+        var literal = "'" + tenant.Replace("'", "''", StringComparison.Ordinal) + "'";
+        var selects = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is not { } table || !seen.Add(table))
+            {
+                continue;
+            }
+
+            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            string Column(IProperty p) => "\"" + p.GetColumnName(store) + "\"";
+            var version = entity.FindProperty("Version") is { } v ? $"COALESCE(SUM(CAST(t.{Column(v)} AS BIGINT)), 0)" : "CAST(0 AS BIGINT)";
+            var from = $"\"{table}\" t";
+            string where;
+            if (entity.FindProperty(nameof(ITenantOwned.TenantId)) is { } tenantColumn)
+            {
+                where = $"t.{Column(tenantColumn)} = {literal}";
+            }
+            else if (entity.FindOwnership() is { } ownership && ownership.PrincipalEntityType.FindProperty(nameof(ITenantOwned.TenantId)) is { } ownerTenant)
+            {
+                var owner = ownership.PrincipalEntityType;
+                var ownerStore = StoreObjectIdentifier.Table(owner.GetTableName()!, owner.GetSchema());
+                var on = string.Join(" AND ", ownership.Properties.Zip(ownership.PrincipalKey.Properties, (fk, pk) => $"t.{Column(fk)} = o.\"{pk.GetColumnName(ownerStore)}\""));
+                from += $" JOIN \"{owner.GetTableName()}\" o ON {on}";
+                where = $"o.\"{ownerTenant.GetColumnName(ownerStore)}\" = {literal}";
+            }
+            else if (entity.ClrType == typeof(Tenant))
+            {
+                where = $"t.{Column(entity.FindPrimaryKey()!.Properties[0])} = {literal}";
+            }
+            else
+            {
+                where = "1 = 1"; // rows of no tenant (the outbox's purge marks): written by no request
+            }
+
+            selects.Add($"SELECT '{table}', CAST(COUNT(*) AS BIGINT), {version} FROM {from} WHERE {where}");
+        }
+
+        return string.Join(" UNION ALL ", selects);
+    }
+
+    /// <summary>Makes the first text member of <paramref name="node"/> different; false when it has none.</summary>
+    private static bool ChangeFirstText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, value) in o.ToList())
+                {
+                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && !Guid.TryParse(text, out _) && !DateTimeOffset.TryParse(text, out _))
+                    {
+                        o[name] = text + " (other)";
+                        return true;
+                    }
+
+                    if (ChangeFirstText(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray a:
+                return a.Any(ChangeFirstText);
+            default:
+                return false;
+        }
+    }
+
+    private static string Diff(string before, string after)
+    {
+        var old = before.Split(' ').ToHashSet();
+        return string.Join(" ", after.Split(' ').Where(p => !old.Contains(p)));
+    }
+
+    private static string AcceptLabel(string? accept) => accept switch
+    {
+        null => "(none)",
+        AttackGenerator.Browser => "browser",
+        _ => accept,
+    };
+
+    private static string Excerpt(string text)
+    {
+        text = text.ReplaceLineEndings(" ");
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+
+    private sealed class Binding
+    {
+        public Dictionary<string, string> Path { get; } = [];
+
+        public Dictionary<string, string> Body { get; } = [];
+
+        public IEnumerable<string> Slots => Path.Values.Concat(Body.Values).Distinct();
+    }
+
+    /// <summary>A body without a length: sent chunked.</summary>
+    private sealed class ChunkedContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
