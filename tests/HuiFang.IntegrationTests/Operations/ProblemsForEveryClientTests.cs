@@ -39,6 +39,10 @@ public abstract class ProblemsForEveryClientTests(ApiFixture fixture) : ApiTestB
         {
             Content = new ByteArrayContent([.. "{\"customer\":{\"externalId\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}}"u8]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         });
+        yield return ("a member name that is not UTF-8", HttpStatusCode.BadRequest, "malformed-request", () => new(HttpMethod.Post, "/api/v1/visit-tasks")
+        {
+            Content = new ByteArrayContent([.. "{\""u8, 0xC3, 0x28, 0xFF, .. "customer\":{}}"u8]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        });
         yield return ("invalid field", HttpStatusCode.BadRequest, "validation", () => new(HttpMethod.Post, "/api/v1/visit-tasks") { Content = Json("{}") });
         yield return ("wrong content type", HttpStatusCode.UnsupportedMediaType, "unsupported-media-type", () => new(HttpMethod.Post, "/api/v1/visit-tasks") { Content = new StringContent("{}", Encoding.UTF8, "text/plain") });
         yield return ("body over the limit (Content-Length)", HttpStatusCode.RequestEntityTooLarge, "body-too-large", () => new(HttpMethod.Post, "/api/v1/visit-tasks") { Content = Json(new string(' ', 3000) + "{}") });
