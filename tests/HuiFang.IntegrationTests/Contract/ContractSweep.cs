@@ -3,14 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HuiFang.Api.Domain.Tenants;
-using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HuiFang.IntegrationTests.Contract;
 
@@ -22,11 +17,11 @@ public sealed record SweepFailure(string Kind, SweepCase Case, int Status, strin
 
 /// <summary>
 /// Runs every generated case against the hosted service in a few workers, each in a tenant of its own
-/// (so each can tell whether a refused request wrote to its tenant's rows while the others write), and
+/// with its own seeded resources (so that what one worker's accepted cases change never meets another's), and
 /// checks every answer: never a 5xx; every 4xx a complete problem; Retry-After on 429/503; a status
 /// the operation documents; nothing written by a refused request.
 /// </summary>
-public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture fixture, TraceLogs logs, IReadOnlyList<ApiOperation> operations)
+public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture fixture, TraceLogs logs, WriteObserver writes, IReadOnlyList<ApiOperation> operations)
 {
     private static readonly HashSet<string> SafeMethods = ["GET", "HEAD", "OPTIONS", "TRACE"];
 
@@ -35,6 +30,8 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
     private ApiFixture Fixture { get; } = fixture;
 
     private TraceLogs Logs { get; } = logs;
+
+    private WriteObserver Writes { get; } = writes;
 
     private IReadOnlyList<ApiOperation> Operations { get; } = operations;
 
@@ -81,16 +78,14 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
         private readonly string _adminKey;
         private readonly Dictionary<string, string> _lackingKeys;
         private readonly SweepWorld _world;
-        private readonly string _fingerprintSql;
 
-        private Worker(ContractSweep sweep, string tenant, HttpClient client, string adminKey, Dictionary<string, string> lackingKeys, string fingerprintSql)
+        private Worker(ContractSweep sweep, string tenant, HttpClient client, string adminKey, Dictionary<string, string> lackingKeys)
         {
             _sweep = sweep;
             _tenant = tenant;
             _client = client;
             _adminKey = adminKey;
             _lackingKeys = lackingKeys;
-            _fingerprintSql = fingerprintSql;
             var seeding = sweep.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
             seeding.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, adminKey);
             _world = new SweepWorld(seeding, sweep.Operations);
@@ -107,8 +102,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             }
 
             var client = sweep.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-            var sql = await FingerprintSqlAsync(sweep.App, tenant);
-            var worker = new Worker(sweep, tenant, client, admin, lacking, sql);
+            var worker = new Worker(sweep, tenant, client, admin, lacking);
             await worker._world.MakeAllAsync();
             return worker;
         }
@@ -122,7 +116,6 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
         {
             var binding = await BindAsync(op);
             await MakingAsync(op, () => _world.FreshAsync(binding.Slots));
-            var before = await FingerprintAsync();
             var used = false;
             foreach (var planned in cases)
             {
@@ -143,7 +136,6 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 if (c.AtOnce > 1)
                 {
                     var statuses = await RaceAsync(op, c, binding, number);
-                    before = await FingerprintAsync();
                     if (statuses.Any(s => s is >= 200 and < 300))
                     {
                         used = true;
@@ -154,14 +146,14 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                     continue;
                 }
 
-                var (status, after) = await RunCaseAsync(op, c, binding, before, number);
+                var (status, _) = await RunCaseAsync(op, c, binding, number);
                 if (c.Then != FollowUp.None && status is >= 200 and < 300)
                 {
-                    var first = after;
-                    var (again, afterAgain) = await RunCaseAsync(op, c, binding, first, number, c.Then == FollowUp.Replay ? number : number + 1_000_000);
-                    if (c.Then == FollowUp.Replay && (again != status || afterAgain != first))
+                    var (again, trace) = await RunCaseAsync(op, c, binding, number, c.Then == FollowUp.Replay ? number : number + 1_000_000);
+                    var wrote = _sweep.Writes.WrittenBy(trace);
+                    if (c.Then == FollowUp.Replay && (again != status || wrote.Count > 0))
                     {
-                        _sweep._failures.Add(new SweepFailure("idempotent replay not a replay", c, again, AcceptLabel(c.Accept), Excerpt($"first {status}, replay {again}; {(afterAgain == first ? "nothing written" : "wrote " + Diff(first, afterAgain))}"), []));
+                        _sweep._failures.Add(new SweepFailure("idempotent replay not a replay", c, again, AcceptLabel(c.Accept), Excerpt($"first {status}, replay {again}; {(wrote.Count == 0 ? "nothing written" : "wrote " + string.Join("; ", wrote.Distinct()))}"), []));
                     }
 
                     if (c.Then == FollowUp.ReuseKeyWithOtherBody && again is >= 200 and < 300 && ChangeFirstText(BoundBaseline(op, binding, number)))
@@ -169,15 +161,14 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                         _sweep._failures.Add(new SweepFailure("key reused with another body accepted", c, again, AcceptLabel(c.Accept), Excerpt($"first {status}, second {again}"), []));
                     }
 
-                    (status, after) = (again, afterAgain);
+                    status = again;
                 }
 
-                before = after;
                 if (used && status is 409 or 412 && binding.Slots.Any())
                 {
                     await MakingAsync(op, () => RemakeAsync(binding));
                     used = false;
-                    (status, before) = await RunCaseAsync(op, c, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
+                    (status, _) = await RunCaseAsync(op, c, binding, Interlocked.Increment(ref _sweep._caseNumber));
                 }
 
                 _sweep.Count(c.Class, started);
@@ -189,7 +180,6 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                     {
                         started = System.Diagnostics.Stopwatch.GetTimestamp();
                         await AfterAcceptedSettingsAsync(op, c, binding);
-                        before = await FingerprintAsync();
                         _sweep.Count("(requests after accepted settings, and putting them back)", started);
                     }
                 }
@@ -239,7 +229,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                     (target.Body ? binding.Body : binding.Path)[target.Name] = slot;
                     var probe = new SweepCase(op, "baseline probe", "request") { AcceptFixed = true };
                     await MakingAsync(op, () => _world.FreshAsync([slot]));
-                    var (status, _) = await RunCaseAsync(op, probe, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
+                    var (status, _) = await RunCaseAsync(op, probe, binding, Interlocked.Increment(ref _sweep._caseNumber));
 
                     if (status is >= 200 and < 300)
                     {
@@ -279,7 +269,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 _sweep._failures.Add(new SweepFailure("later request failed after an accepted settings change", c, 0, AcceptLabel(c.Accept), Excerpt(e.Message), []));
             }
 
-            await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, await FingerprintAsync(), Interlocked.Increment(ref _sweep._caseNumber));
+            await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, Interlocked.Increment(ref _sweep._caseNumber));
         }
 
         /// <summary>
@@ -322,7 +312,11 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             return response.IsSuccessStatusCode && JsonNode.Parse(await response.Content.ReadAsStringAsync())?["nextCursor"] is JsonValue next ? (string?)next : null;
         }
 
-        private async Task<(int Status, string After)> RunCaseAsync(ApiOperation op, SweepCase c, Binding binding, string before, int number, int? bodyNumber = null)
+        /// <summary>
+        /// Sends one case and checks its answer, including that a refused request committed no write
+        /// (<see cref="WriteObserver"/>, by the case's own trace id). Returns the status and the trace id.
+        /// </summary>
+        private async Task<(int Status, string Trace)> RunCaseAsync(ApiOperation op, SweepCase c, Binding binding, int number, int? bodyNumber = null)
         {
             if (c.Class is not ("baseline probe" or "restore"))
             {
@@ -341,7 +335,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 _sweep._failures.Add(new SweepFailure("request failed in the client", c, 0, AcceptLabel(c.Accept), Excerpt(e.ToString()), _sweep.Logs.For(trace)));
-                return (0, await FingerprintAsync());
+                return (0, trace);
             }
 
             using (response)
@@ -353,13 +347,9 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 }
 
                 var problems = Check(op, c, response, body);
-                var fingerprinting = System.Diagnostics.Stopwatch.GetTimestamp();
-                var after = await FingerprintAsync();
-                _sweep.Count("(fingerprints)", fingerprinting);
-                var wrote = after != before;
-                if (status is >= 400 and < 500 && wrote)
+                if (status is >= 400 and < 500 && _sweep.Writes.WrittenBy(trace) is { Count: > 0 } wrote)
                 {
-                    problems.Add($"refused request wrote: {Diff(before, after)}");
+                    problems.Add($"refused request wrote: {string.Join("; ", wrote.Distinct())}");
                 }
 
                 foreach (var problem in problems)
@@ -369,7 +359,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                     _sweep._failures.Add(new SweepFailure(kind, c, status, AcceptLabel(c.Accept), Excerpt((detail.Length > 0 ? detail + " | " : "") + Encoding.UTF8.GetString(body)), _sweep.Logs.For(trace)));
                 }
 
-                return (status, after);
+                return (status, trace);
             }
         }
 
@@ -567,81 +557,6 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             op.Documented.Contains(status)
             || (status is 404 or 405 && c.RouteAttack)
             || status >= 500; // reported as 5xx already
-
-        private async Task<string> FingerprintAsync()
-        {
-            await using var scope = _sweep.App.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = _fingerprintSql;
-                await using var reader = await command.ExecuteReaderAsync();
-                var parts = new List<string>();
-                while (await reader.ReadAsync())
-                {
-                    parts.Add($"{reader.GetString(0)}={reader.GetInt64(1)}/{reader.GetInt64(2)}");
-                }
-
-                return string.Join(" ", parts);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
-
-    /// <summary>
-    /// One statement: per table of the model, the rows of <paramref name="tenant"/> (owned rows through
-    /// their owner) and the sum of their versions, so an insert, a delete or a versioned update shows.
-    /// </summary>
-    private static async Task<string> FingerprintSqlAsync(WebApplicationFactory<Program> app, string tenant)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
-        var literal = "'" + tenant.Replace("'", "''", StringComparison.Ordinal) + "'";
-        var selects = new List<string>();
-        var seen = new HashSet<string>();
-        foreach (var entity in db.Model.GetEntityTypes())
-        {
-            if (entity.GetTableName() is not { } table || !seen.Add(table))
-            {
-                continue;
-            }
-
-            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-            string Column(IProperty p) => "\"" + p.GetColumnName(store) + "\"";
-            var version = entity.FindProperty("Version") is { } v ? $"COALESCE(SUM(CAST(t.{Column(v)} AS BIGINT)), 0)" : "CAST(0 AS BIGINT)";
-            var from = $"\"{table}\" t";
-            string where;
-            if (entity.FindProperty(nameof(ITenantOwned.TenantId)) is { } tenantColumn)
-            {
-                where = $"t.{Column(tenantColumn)} = {literal}";
-            }
-            else if (entity.FindOwnership() is { } ownership && ownership.PrincipalEntityType.FindProperty(nameof(ITenantOwned.TenantId)) is { } ownerTenant)
-            {
-                var owner = ownership.PrincipalEntityType;
-                var ownerStore = StoreObjectIdentifier.Table(owner.GetTableName()!, owner.GetSchema());
-                var on = string.Join(" AND ", ownership.Properties.Zip(ownership.PrincipalKey.Properties, (fk, pk) => $"t.{Column(fk)} = o.\"{pk.GetColumnName(ownerStore)}\""));
-                from += $" JOIN \"{owner.GetTableName()}\" o ON {on}";
-                where = $"o.\"{ownerTenant.GetColumnName(ownerStore)}\" = {literal}";
-            }
-            else if (entity.ClrType == typeof(Tenant))
-            {
-                where = $"t.{Column(entity.FindPrimaryKey()!.Properties[0])} = {literal}";
-            }
-            else
-            {
-                where = "1 = 1"; // rows of no tenant (the outbox's purge marks): written by no request
-            }
-
-            selects.Add($"SELECT '{table}', CAST(COUNT(*) AS BIGINT), {version} FROM {from} WHERE {where}");
-        }
-
-        return string.Join(" UNION ALL ", selects);
     }
 
     /// <summary>Makes the first text member of <paramref name="node"/> different; false when it has none.</summary>
@@ -670,12 +585,6 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             default:
                 return false;
         }
-    }
-
-    private static string Diff(string before, string after)
-    {
-        var old = before.Split(' ').ToHashSet();
-        return string.Join(" ", after.Split(' ').Where(p => !old.Contains(p)));
     }
 
     private static string AcceptLabel(string? accept) => accept switch

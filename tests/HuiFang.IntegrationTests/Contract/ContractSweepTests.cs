@@ -29,6 +29,7 @@ public abstract class ContractSweepTests(ApiFixture fixture) : ApiTestBase(fixtu
     {
         var output = TestContext.Current.TestOutputHelper!;
         var logs = new TraceLogs();
+        using var writes = new WriteObserver();
         await using var app = Fixture.App.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         using var client = app.CreateClient();
         var operations = OpenApiContract.Read(JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject());
@@ -47,7 +48,7 @@ public abstract class ContractSweepTests(ApiFixture fixture) : ApiTestBase(fixtu
 
         // The operations with the most cases first, so that no worker is left with a long one at the end.
         plan = [.. plan.OrderByDescending(p => p.Cases.Count)];
-        var sweep = new ContractSweep(app, Fixture, logs, operations);
+        var sweep = new ContractSweep(app, Fixture, logs, writes, operations);
         var clock = Stopwatch.StartNew();
         await sweep.RunAsync(plan, workers: Fixture.ProviderName == "Sqlite" ? 2 : 4); // SQLite has one writer at a time
         clock.Stop();

@@ -18,6 +18,7 @@ public sealed class SweepWorld(HttpClient client, IReadOnlyList<ApiOperation> op
 
     private readonly Dictionary<string, string> _slots = [];
     private readonly HashSet<string> _used = [];
+    private readonly Queue<(string Task, string Customer)> _tasks = new();
     private int _made;
 
     public string this[string slot] => _slots[slot];
@@ -127,12 +128,30 @@ public sealed class SweepWorld(HttpClient client, IReadOnlyList<ApiOperation> op
     private JsonNode? Example(string method, string path) =>
         operations.Single(o => o.Method == method && o.PathTemplate == path).BodyExample?.DeepClone();
 
+    /// <summary>A new task (and its customer) from a pool the batch endpoint fills 50 at a time: one request, one commit.</summary>
     private async Task<(string Task, string Customer)> TaskAsync()
     {
-        var body = Example("POST", "/api/v1/visit-tasks");
-        Uniquify(body, $"w{++_made}");
-        var created = await SendAsync(HttpMethod.Post, "/api/v1/visit-tasks", body);
-        return ((string)created["id"]!, (string)body!["customer"]!["externalId"]!);
+        if (_tasks.Count == 0)
+        {
+            var items = new JsonArray([.. Enumerable.Range(0, 50).Select(_ => Example("POST", "/api/v1/visit-tasks"))]);
+            var body = new JsonObject { ["items"] = items };
+            Uniquify(body, $"w{++_made}");
+            var created = await SendAsync(HttpMethod.Post, "/api/v1/visit-tasks/batch", body);
+            foreach (var (result, item) in created["results"]!.AsArray().Zip(items))
+            {
+                if (result?["task"]?["id"] is JsonValue id)
+                {
+                    _tasks.Enqueue(((string)id!, (string)item!["customer"]!["externalId"]!));
+                }
+            }
+
+            if (_tasks.Count == 0)
+            {
+                throw new InvalidOperationException($"Seeding the sweep's resources: the batch created no task: {created.ToJsonString()}");
+            }
+        }
+
+        return _tasks.Dequeue();
     }
 
     private async Task<(string Feedback, string Escalation)> ComplaintAsync()
