@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace HuiFang.IntegrationTests.Contract;
 
 /// <summary>
-/// What each request wrote, told by EF Core's diagnostics rather than by reading the database: every
+/// What each request wrote, told by EF Core's diagnostics (the service reaches its database through EF Core only) rather than by reading the database: every
 /// INSERT, UPDATE or DELETE a request's trace executes is noted, and counts as written when it ran
 /// outside a transaction or its transaction was committed (a rolled-back one wrote nothing). Each sweep
 /// case sends its own trace id, so this holds however many cases run at once, and costs no query.
