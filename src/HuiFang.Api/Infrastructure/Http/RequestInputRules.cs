@@ -60,8 +60,7 @@ public static class RequestInputRules
                 {
                     Add(ref errors, name, problem);
                 }
-                else if (enums is not null && enums.TryGetValue(name, out var type) && value.Length > 0
-                         && !Enum.GetNames(type).Contains(value, StringComparer.OrdinalIgnoreCase))
+                else if (enums is not null && enums.TryGetValue(name, out var type) && value.Length > 0 && !InputRules.IsMemberName(type, value))
                 {
                     Add(ref errors, name, Messages.Get("validation.enumValue", string.Join(", ", Enum.GetNames(type))));
                 }
