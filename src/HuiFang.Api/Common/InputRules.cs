@@ -68,6 +68,21 @@ public static class InputRules
 
     public static string RangeMessage() => Messages.Get("validation.dateRange", Earliest.Year, Latest.Year - 1);
 
+    /// <summary>
+    /// Reads one member's name (any letter case) and nothing else: no digits, no combinations, which
+    /// <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> accepts.
+    /// </summary>
+    public static bool TryParseName<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        return IsMemberName(typeof(TEnum), text) && Enum.TryParse(text, ignoreCase: true, out value);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is the name of one member of <paramref name="enumType"/> (any letter case).</summary>
+    public static bool IsMemberName(Type enumType, string? text) =>
+        text is { Length: > 0 } && Enum.GetNames(enumType).Contains(text, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Whether <paramref name="value"/> is exactly one named member of its enum type.</summary>
     public static bool IsNamed(Enum value) => Enum.IsDefined(value.GetType(), value) || value.GetType().IsDefined(typeof(FlagsAttribute));
 

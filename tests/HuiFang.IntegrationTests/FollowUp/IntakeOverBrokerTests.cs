@@ -61,6 +61,22 @@ public sealed class IntakeOverBrokerTests() : OwnDatabaseTestBase(needsBroker: t
         Assert.Contains("nobody", Encoding.UTF8.GetString(rejected.Body.Span));
         Assert.Contains("does not exist", rejected.BasicProperties.Headers!["MT-Fault-Message"] is byte[] b ? Encoding.UTF8.GetString(b) : "");
 
+        // What HTTP refuses the broker refuses too, on the same rules: a NUL in a name (PostgreSQL cannot store
+        // it), a channel that is two channels at once.
+        var nul = message.DeepClone().AsObject();
+        nul["workOrderNo"] = "WO-MQ-3";
+        nul["customer"]!["name"] = "李\u0000先生";
+        await PublishAsync(channel, nul);
+        var refusedNul = await WaitForErrorAsync(channel);
+        Assert.Contains("customer.name", refusedNul.BasicProperties.Headers!["MT-Fault-Message"] is byte[] n ? Encoding.UTF8.GetString(n) : "");
+
+        var combined = message.DeepClone().AsObject();
+        combined["workOrderNo"] = "WO-MQ-4";
+        combined["customer"]!["preferredChannel"] = "Phone, Sms";
+        await PublishAsync(channel, combined);
+        var refusedCombined = await WaitForErrorAsync(channel);
+        Assert.Contains("preferredChannel", refusedCombined.BasicProperties.Headers!["MT-Fault-Message"] is byte[] c ? Encoding.UTF8.GetString(c) : "");
+
         // The redelivery was a repeat: still one task for the work order.
         await Task.Delay(500);
         var tasks = (await client.GetFromJsonAsync<JsonObject>("/api/v1/visit-tasks?limit=100"))!["items"]!.AsArray();

@@ -43,7 +43,7 @@ public sealed class ServiceRecordCompletedConsumer(IMediator mediator, CurrentCa
         ContactChannel? preferred = null;
         if (m.Customer?.PreferredChannel is { } text)
         {
-            preferred = Enum.TryParse<ContactChannel>(text, ignoreCase: true, out var channel) && Enum.IsDefined(channel)
+            preferred = InputRules.TryParseName<ContactChannel>(text, out var channel)
                 ? channel
                 : throw new RejectedServiceRecordException($"customer.preferredChannel: '{text}' is not a channel.");
         }

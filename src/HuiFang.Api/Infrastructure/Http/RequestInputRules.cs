@@ -10,6 +10,8 @@ namespace HuiFang.Api.Infrastructure.Http;
 /// headers must be text every provider stores (a <c>?customerId=%00</c> was a 500 on PostgreSQL), and a query
 /// parameter of an enum type must name exactly one member. The framework's binding uses
 /// <see cref="Enum.TryParse(Type, string, out object)"/>, which also reads <c>Open,Closed</c> and digits.
+/// A JSON body is scanned once, before it is bound, for escaped lone surrogates, which the JSON reader would
+/// silently turn into U+FFFD. Runs after authorization, so that a stranger learns nothing about the routes.
 /// </summary>
 public static class RequestInputRules
 {
@@ -60,8 +62,7 @@ public static class RequestInputRules
                 {
                     Add(ref errors, name, problem);
                 }
-                else if (enums is not null && enums.TryGetValue(name, out var type) && value.Length > 0
-                         && !Enum.GetNames(type).Contains(value, StringComparer.OrdinalIgnoreCase))
+                else if (enums is not null && enums.TryGetValue(name, out var type) && value.Length > 0 && !InputRules.IsMemberName(type, value))
                 {
                     Add(ref errors, name, Messages.Get("validation.enumValue", string.Join(", ", Enum.GetNames(type))));
                 }
