@@ -117,6 +117,7 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             var binding = await BindAsync(op);
             await MakingAsync(op, () => _world.FreshAsync(binding.Slots));
             var used = false;
+            var changedSettings = false;
             foreach (var planned in cases)
             {
                 var c = planned;
@@ -179,10 +180,16 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                     if (op.Method == "PUT" && c.Class != "baseline")
                     {
                         started = System.Diagnostics.Stopwatch.GetTimestamp();
-                        await AfterAcceptedSettingsAsync(op, c, binding);
-                        _sweep.Count("(requests after accepted settings, and putting them back)", started);
+                        await AfterAcceptedSettingsAsync(c);
+                        changedSettings = true;
+                        _sweep.Count("(requests after accepted settings)", started);
                     }
                 }
+            }
+
+            if (changedSettings)
+            {
+                await RestoreAsync(op, binding);
             }
         }
 
@@ -198,6 +205,9 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
                 _sweep._failures.Add(new SweepFailure("a seeded resource could not be made again", new SweepCase(op, "seeding", "request"), 0, "(none)", Excerpt(e.Message), []));
             }
         }
+
+        private async Task RestoreAsync(ApiOperation op, Binding binding) =>
+            await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, Interlocked.Increment(ref _sweep._caseNumber));
 
         private async Task RemakeAsync(Binding binding)
         {
@@ -256,9 +266,10 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
 
         /// <summary>
         /// After a settings change was accepted, requests that depend on settings (a task planned in the
-        /// calendar, a complaint escalated under the SLA) must still work; then the baseline puts them back.
+        /// calendar, a complaint escalated under the SLA) must still work. (The next case's PUT replaces the
+        /// settings whole; the baseline puts them back once the operation's cases are done.)
         /// </summary>
-        private async Task AfterAcceptedSettingsAsync(ApiOperation op, SweepCase c, Binding binding)
+        private async Task AfterAcceptedSettingsAsync(SweepCase c)
         {
             try
             {
@@ -268,8 +279,6 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             {
                 _sweep._failures.Add(new SweepFailure("later request failed after an accepted settings change", c, 0, AcceptLabel(c.Accept), Excerpt(e.Message), []));
             }
-
-            await RunCaseAsync(op, new SweepCase(op, "restore", "request") { AcceptFixed = true }, binding, Interlocked.Increment(ref _sweep._caseNumber));
         }
 
         /// <summary>
