@@ -37,6 +37,7 @@ public static class PolicyEndpoints
                 """)
             .Produces<EscalationPolicyResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .RequireScope(Scopes.Admin);
 
@@ -69,6 +70,7 @@ public static class PolicyEndpoints
                 """)
             .Produces<FollowUpPolicyResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .RequireScope(Scopes.Admin);
 

@@ -35,6 +35,7 @@ public static class TenantEndpoints
                 """)
             .Produces<TenantSettingsResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .RequireScope(Scopes.Admin);
 

@@ -267,6 +267,8 @@ internal static class OpenApiExamples
             "414" => Problem(414, "uri-too-long", "Request URL too long", "The path and query must not exceed 8192 bytes."),
             "415" => Problem(415, "unsupported-media-type", "The request failed with status 415.", "Send the body as application/json."),
             "431" => Problem(431, "headers-too-large", "Request headers too large", "The request headers must not exceed 32768 bytes in total."),
+            "409" when operation is "UpdateTenantSettings" or "UpdateEscalationPolicy" or "UpdateFollowUpPolicy" =>
+                Problem(409, "concurrent-change", "Conflict", "The tenant's settings were changed by another request at the same time; read them again and retry."),
             "409" when operation is "CreateVisitTaskBatch" or "EraseCustomer" or "CreateApiKey" =>
                 Problem(409, "idempotency-key-in-flight", "Conflict", "A request with this Idempotency-Key is still being processed; retry shortly to get its response."),
             "404" when operation.Contains("Escalation", StringComparison.Ordinal) && operation != "OpenEscalation" =>
