@@ -20,7 +20,7 @@ public sealed class IntakeOverBrokerTests() : OwnDatabaseTestBase(needsBroker: t
     [Fact]
     public async Task A_ServiceRecordCompleted_published_as_plain_json_is_decided_once_and_a_bad_one_goes_to_the_error_queue()
     {
-        var settings = RabbitMqServer.Settings(Broker);
+        var settings = RabbitMqServer.Settings(Broker, receiveIntake: true);
         settings["HuiFang:Database:Provider"] = "PostgreSql";
         settings["ConnectionStrings:HuiFang"] = Database;
         var app = Own(new HuiFangApp(settings, new TestClock()));

@@ -18,14 +18,19 @@ public static class RabbitMqServer
 
     public static Task<(Uri? Uri, string? Unavailable)> GetAsync() => Broker.GetAsync();
 
-    /// <summary>The settings that point the service at a broker given as amqp://user:password@host:port/vhost.</summary>
-    public static Dictionary<string, string?> Settings(Uri uri)
+    /// <summary>
+    /// The settings that point the service at a broker given as amqp://user:password@host:port/vhost. Test hosts
+    /// share the broker but not the database, so only the one that tests intake (<paramref name="receiveIntake"/>)
+    /// consumes the intake queue: another host would take its messages and refuse their unknown tenant.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(Uri uri, bool receiveIntake = false)
     {
         var userInfo = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
         var vhost = uri.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         return new Dictionary<string, string?>
         {
             ["HuiFang:Messaging:Transport"] = "RabbitMq",
+            ["HuiFang:Messaging:ReceiveIntake"] = receiveIntake ? "true" : "false",
             ["HuiFang:Messaging:RabbitMq:Host"] = uri.Host,
             ["HuiFang:Messaging:RabbitMq:Port"] = (uri.Port > 0 ? uri.Port : 5672).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HuiFang:Messaging:RabbitMq:VirtualHost"] = vhost,

@@ -36,6 +36,13 @@ public sealed class MessagingOptions
 
     public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
 
+    /// <summary>
+    /// Whether this replica takes service records from the intake queue (<c>huifang.intake</c>). Off for a
+    /// replica that should only serve HTTP; every replica that takes them must use the same database, or one
+    /// replica would refuse another's tenants.
+    /// </summary>
+    public bool ReceiveIntake { get; set; } = true;
+
     public RabbitMqOptions RabbitMq { get; set; } = new();
 }
 

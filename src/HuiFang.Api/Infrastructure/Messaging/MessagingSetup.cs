@@ -21,8 +21,11 @@ public static class MessagingSetup
         services.AddMassTransit(x =>
         {
             // Service records reported by other systems: one queue, bound to the contract's exchange.
-            x.AddConsumer<ServiceRecordCompletedConsumer>()
-                .Endpoint(e => e.Name = ServiceRecordCompletedConsumer.Queue);
+            if (options.ReceiveIntake)
+            {
+                x.AddConsumer<ServiceRecordCompletedConsumer>()
+                    .Endpoint(e => e.Name = ServiceRecordCompletedConsumer.Queue);
+            }
             x.AddConfigureEndpointsCallback((context, name, cfg) =>
             {
                 // Systems without MassTransit publish the contract as plain JSON (content type application/json).
