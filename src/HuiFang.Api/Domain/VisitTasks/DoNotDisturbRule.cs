@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace HuiFang.Api.Domain.VisitTasks;
 
 /// <summary>
-/// At most one follow-up per customer within a window of days (docs/domain.md: "at most one follow-up per
+/// At most one follow-up per customer within a window of days (docs/follow-up-rules.md: "at most one follow-up per
 /// customer per month"). Complaint follow-ups are exempt both ways: they answer the customer's own
 /// request, so they are never refused and never count against another visit. Cancelled tasks do not
 /// count; unreachable ones do (the customer was called).

@@ -5,7 +5,7 @@ namespace HuiFang.Api.Domain.VisitTasks;
 /// <summary>The planned window for a visit: not before <see cref="From"/>, overdue after <see cref="By"/>.</summary>
 public sealed record DueWindow(DateTimeOffset From, DateTimeOffset By, DueRule Rule);
 
-/// <summary>The numbers behind the timing rules; defaults are the source documents' (docs/domain.md, "Timing").</summary>
+/// <summary>The numbers behind the timing rules; defaults are the source documents' (docs/follow-up-rules.md, "Timing").</summary>
 public sealed record TimingRules
 {
     public int AfterSalesFirstWorkingDay { get; init; } = 3;
