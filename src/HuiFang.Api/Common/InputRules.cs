@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -75,13 +76,21 @@ public static class InputRules
     public static bool TryParseName<TEnum>(string? text, out TEnum value)
         where TEnum : struct, Enum
     {
+        if (text is not null && EnumMembers.Of(typeof(TEnum)).ByName.TryGetValue(text, out var member))
+        {
+            value = (TEnum)member;
+            return true;
+        }
+
         value = default;
-        return IsMemberName(typeof(TEnum), text) && Enum.TryParse(text, ignoreCase: true, out value);
+        return false;
     }
 
     /// <summary>Whether <paramref name="text"/> is the name of one member of <paramref name="enumType"/> (any letter case).</summary>
-    public static bool IsMemberName(Type enumType, string? text) =>
-        text is { Length: > 0 } && Enum.GetNames(enumType).Contains(text, StringComparer.OrdinalIgnoreCase);
+    public static bool IsMemberName(Type enumType, string? text) => text is not null && EnumMembers.Of(enumType).ByName.ContainsKey(text);
+
+    /// <summary>"Use exactly one of: …" for <paramref name="enumType"/>.</summary>
+    public static string EnumMessage(Type enumType) => Messages.Get("validation.enumValue", string.Join(", ", EnumMembers.Of(enumType).Names));
 
     /// <summary>Whether <paramref name="value"/> is exactly one named member of its enum type.</summary>
     public static bool IsNamed(Enum value) => Enum.IsDefined(value.GetType(), value) || value.GetType().IsDefined(typeof(FlagsAttribute));
@@ -116,7 +125,7 @@ public static class InputRules
             case Enum member:
                 if (!IsNamed(member))
                 {
-                    Add(ref errors, path, Messages.Get("validation.enumValue", string.Join(", ", Enum.GetNames(member.GetType()))));
+                    Add(ref errors, path, EnumMessage(member.GetType()));
                 }
 
                 return;
@@ -191,7 +200,8 @@ public static class InputRules
 
     private static string Join(string path, string name) => path.Length == 0 ? name : name.Length == 0 ? path : path + "." + name;
 
-    private static void Add(ref Dictionary<string, string[]>? errors, string path, string message)
+    /// <summary>Adds <paramref name="message"/> under <paramref name="path"/> ("$" for the whole body), creating the dictionary on first use.</summary>
+    internal static void Add(ref Dictionary<string, string[]>? errors, string path, string message)
     {
         errors ??= [];
         var key = path.Length == 0 ? "$" : path;
@@ -205,3 +215,23 @@ public static class InputRules
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class RequestBodyAttribute : Attribute;
+
+/// <summary>An enum's member names, read once per type: what the JSON converter, the query check and the documents share.</summary>
+public sealed class EnumMembers
+{
+    private static readonly ConcurrentDictionary<Type, EnumMembers> Cache = new();
+
+    private EnumMembers(Type type)
+    {
+        Names = Enum.GetNames(type);
+        ByName = Names.ToFrozenDictionary(n => n, n => Enum.Parse(type, n), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The members' names in declaration order, as they travel.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Each member by its name, in any letter case.</summary>
+    public FrozenDictionary<string, object> ByName { get; }
+
+    public static EnumMembers Of(Type enumType) => Cache.GetOrAdd(enumType, t => new EnumMembers(t));
+}

@@ -20,7 +20,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException bad => FromBadRequest(bad, httpContext),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext, exception),
-            _ when Unstorable(exception) is { } state => UnstorableValue(exception, state),
+            _ when Infrastructure.Persistence.DbErrors.RefusedValueState(exception) is { } state => UnstorableValue(exception, state),
             _ => Unexpected(exception),
         };
 
@@ -68,23 +68,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     /// <summary>
-    /// The database refused a value as it was bound (SQLSTATE class 22: too long, an invalid byte, out of
-    /// range). The input rules and validators are meant to refuse every such value first; one that gets
-    /// here is answered as the caller's 400, and logged as the gap in validation it is.
+    /// The database refused a value as it was bound (SQLSTATE class 22). The input rules and validators are meant
+    /// to refuse every such value first; one that gets here is answered as the caller's 400, and logged as the gap
+    /// in validation it is.
     /// </summary>
-    private static string? Unstorable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.PostgresException { SqlState: ['2', '2', _, _, _] } postgres)
-            {
-                return postgres.SqlState;
-            }
-        }
-
-        return null;
-    }
-
     private ProblemDetails UnstorableValue(Exception exception, string state)
     {
         logger.LogWarning(exception, "A value passed validation but the database refused it (SQLSTATE {SqlState}); a validation rule is missing", state);

@@ -62,6 +62,14 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>Writes <paramref name="error"/> straight to the response, as <see cref="ToProblem"/> would answer it from an endpoint.</summary>
+    public static Task WriteAsync(HttpContext context, Error error)
+    {
+        var problem = error.ToProblemDetails();
+        context.Response.StatusCode = problem.Status!.Value;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+    }
+
     /// <summary>
     /// Writes a problem straight to the response, for the middleware that answers before any endpoint
     /// runs (authentication, authorization, rate and size limits).

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -19,9 +18,6 @@ public sealed class StrictEnumConverter : JsonConverterFactory
     private sealed class Converter<TEnum> : JsonConverter<TEnum>
         where TEnum : struct, Enum
     {
-        private static readonly FrozenDictionary<string, TEnum> ByName =
-            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
-
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String ? Parse(reader.GetString()) : throw new InvalidEnumValueException(typeof(TEnum));
 
@@ -35,9 +31,9 @@ public sealed class StrictEnumConverter : JsonConverterFactory
             writer.WritePropertyName(value.ToString());
 
         private static TEnum Parse(string? text) =>
-            text is not null && ByName.TryGetValue(text, out var value) ? value : throw new InvalidEnumValueException(typeof(TEnum));
+            InputRules.TryParseName<TEnum>(text, out var value) ? value : throw new InvalidEnumValueException(typeof(TEnum));
     }
 }
 
 /// <summary>A body value that is not exactly one member of its enum; the message lists the members.</summary>
-public sealed class InvalidEnumValueException(Type type) : JsonException(Messages.Get("validation.enumValue", string.Join(", ", Enum.GetNames(type))));
+public sealed class InvalidEnumValueException(Type type) : JsonException(InputRules.EnumMessage(type));

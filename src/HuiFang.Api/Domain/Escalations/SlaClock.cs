@@ -52,10 +52,11 @@ public static class SlaClock
         var remaining = target;
 
         // Pauses move the deadline out by their length: the search covers them on top of its own range.
-        var paused = ordered.Where(p => p.To is { } to && to > start).Select(p => (p.To!.Value - (p.From > start ? p.From : start)).TotalDays).Sum();
+        // (Overlapping pauses count twice, which only searches further; the search stops at DateOnly.MaxValue anyway.)
+        var paused = ordered.Where(p => p.To is { } to && to > start).Sum(p => (p.To!.Value - (p.From > start ? p.From : start)).TotalDays);
         IEnumerable<WorkingPeriod> periods = clock == SlaClockKind.WallClock
             ? [new WorkingPeriod(start, DateTimeOffset.MaxValue)]
-            : calendar.PeriodsFrom(start, BusinessCalendar.SearchDays + (int)Math.Min(Math.Ceiling(paused), 3_000_000));
+            : calendar.PeriodsFrom(start, BusinessCalendar.SearchDays + (int)Math.Min(Math.Ceiling(paused), DateOnly.MaxValue.DayNumber));
 
         foreach (var period in periods)
         {

@@ -22,9 +22,7 @@ public static class RequestInputRules
         {
             if ((Check(context) ?? await CheckJsonBodyAsync(context)) is { } errors)
             {
-                var problem = Error.Validation(errors).ToProblemDetails();
-                context.Response.StatusCode = problem.Status!.Value;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+                await Problems.WriteAsync(context, Error.Validation(errors));
                 return;
             }
 
@@ -39,7 +37,7 @@ public static class RequestInputRules
         {
             if (value is string text && InputRules.TextProblem(text) is { } problem)
             {
-                Add(ref errors, name, problem);
+                InputRules.Add(ref errors, name, problem);
             }
         }
 
@@ -48,7 +46,7 @@ public static class RequestInputRules
         {
             if (InputRules.TextProblem(name) is { } badName)
             {
-                Add(ref errors, "$query", badName);
+                InputRules.Add(ref errors, "$query", badName);
             }
 
             foreach (var value in values)
@@ -60,11 +58,11 @@ public static class RequestInputRules
 
                 if (InputRules.TextProblem(value) is { } problem)
                 {
-                    Add(ref errors, name, problem);
+                    InputRules.Add(ref errors, name, problem);
                 }
                 else if (enums is not null && enums.TryGetValue(name, out var type) && value.Length > 0 && !InputRules.IsMemberName(type, value))
                 {
-                    Add(ref errors, name, Messages.Get("validation.enumValue", string.Join(", ", Enum.GetNames(type))));
+                    InputRules.Add(ref errors, name, InputRules.EnumMessage(type));
                 }
             }
         }
@@ -75,7 +73,7 @@ public static class RequestInputRules
             {
                 if (value is not null && value.Contains('\0'))
                 {
-                    Add(ref errors, name, Messages.Get("validation.nulCharacter", value.IndexOf('\0')));
+                    InputRules.Add(ref errors, name, Messages.Get("validation.nulCharacter", value.IndexOf('\0')));
                 }
             }
         }
@@ -100,7 +98,25 @@ public static class RequestInputRules
         using var copy = new MemoryStream();
         await request.Body.CopyToAsync(copy, context.RequestAborted);
         request.Body.Position = 0;
-        return LoneSurrogates(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+        var json = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+        return MayEscapeSurrogate(json) ? LoneSurrogates(json) : null;
+    }
+
+    /// <summary>Whether the raw body holds a <c>\uD800</c>–<c>\uDFFF</c> escape at all; almost no body does, and the path-tracking pass is skipped.</summary>
+    private static bool MayEscapeSurrogate(ReadOnlySpan<byte> json)
+    {
+        int at;
+        while ((at = json.IndexOf("\\u"u8)) >= 0 && at + 3 < json.Length)
+        {
+            if (json[at + 2] is (byte)'d' or (byte)'D' && json[at + 3] is (byte)'8' or (byte)'9' or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return true;
+            }
+
+            json = json[(at + 2)..];
+        }
+
+        return false;
     }
 
     private static Dictionary<string, string[]>? LoneSurrogates(ReadOnlySpan<byte> json)
@@ -119,7 +135,7 @@ public static class RequestInputRules
                         property = reader.GetString();
                         if (reader.ValueIsEscaped && HasLoneSurrogate(reader.ValueSpan))
                         {
-                            Add(ref errors, PathOf(path), Messages.Get("validation.loneSurrogate", 0));
+                            InputRules.Add(ref errors, PathOf(path), Messages.Get("validation.loneSurrogate", 0));
                         }
 
                         continue;
@@ -132,7 +148,7 @@ public static class RequestInputRules
                         continue;
                     case System.Text.Json.JsonTokenType.String when reader.ValueIsEscaped && HasLoneSurrogate(reader.ValueSpan):
                         Advance(path, ref property);
-                        Add(ref errors, PathOf(path), Messages.Get("validation.loneSurrogate", 0));
+                        InputRules.Add(ref errors, PathOf(path), Messages.Get("validation.loneSurrogate", 0));
                         continue;
                     default:
                         Advance(path, ref property);
@@ -206,7 +222,8 @@ public static class RequestInputRules
                 continue;
             }
 
-            var unit = Convert.ToInt32(System.Text.Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), 16);
+            // The reader has checked that four hex digits follow \u.
+            System.Buffers.Text.Utf8Parser.TryParse(raw.Slice(i + 2, 4), out int unit, out _, 'X');
             var high = unit is >= 0xD800 and <= 0xDBFF;
             var low = unit is >= 0xDC00 and <= 0xDFFF;
             if ((pendingHigh && !low) || (!pendingHigh && low))
@@ -246,11 +263,5 @@ public static class RequestInputRules
         }
 
         return found;
-    }
-
-    private static void Add(ref Dictionary<string, string[]>? errors, string key, string message)
-    {
-        errors ??= [];
-        errors[key] = [.. errors.GetValueOrDefault(key, []), message];
     }
 }

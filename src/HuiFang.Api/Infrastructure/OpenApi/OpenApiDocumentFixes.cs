@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
+using HuiFang.Api.Common;
 using Microsoft.OpenApi;
 
 namespace HuiFang.Api.Infrastructure.OpenApi;
@@ -42,6 +43,9 @@ internal static class OpenApiDocumentFixes
     }
 
     private const string EnumMarker = "huifang-enum";
+
+    /// <summary>An enum's values as the schema lists them: its members' names.</summary>
+    public static List<JsonNode> EnumValues(Type enumType) => [.. EnumMembers.Of(enumType).Names.Select(name => (JsonNode)JsonValue.Create(name))];
 
     /// <summary>Notes on <paramref name="schema"/> the enum it describes (see <see cref="ReferenceEnums"/>).</summary>
     public static OpenApiSchema MarkEnum(OpenApiSchema schema, Type enumType)
@@ -129,7 +133,7 @@ internal static class OpenApiDocumentFixes
                 schemas[type.Name] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
-                    Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(n))],
+                    Enum = EnumValues(type),
                     Description = OpenApiSetup.SummaryOf(type),
                 };
             }

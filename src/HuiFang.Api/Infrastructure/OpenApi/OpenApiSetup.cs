@@ -63,7 +63,7 @@ public static class OpenApiSetup
                 if (enumType.IsEnum && schema.Enum is not { Count: > 0 })
                 {
                     OpenApiDocumentFixes.MarkEnum(schema, enumType);
-                    schema.Enum = [.. Enum.GetNames(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
+                    schema.Enum = OpenApiDocumentFixes.EnumValues(enumType);
                     if (enumType != type)
                     {
                         schema.Enum.Add(null!);
@@ -77,7 +77,7 @@ public static class OpenApiSetup
                         new OpenApiSchema
                         {
                             Type = JsonSchemaType.String,
-                            Enum = [.. Enum.GetNames(element).Select(name => (JsonNode)JsonValue.Create(name))],
+                            Enum = OpenApiDocumentFixes.EnumValues(element),
                         },
                         element);
                 }

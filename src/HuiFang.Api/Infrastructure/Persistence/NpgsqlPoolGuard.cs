@@ -22,24 +22,9 @@ public sealed class NpgsqlPoolGuard(ILogger<NpgsqlPoolGuard> logger) : DbCommand
         return Task.CompletedTask;
     }
 
-    /// <summary>Whether <paramref name="exception"/> can leave a pooled connection unusable.</summary>
-    public static bool Damages(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException { SqlState: [ '2', '2', _, _, _ ] }
-                || (e is NpgsqlException and not PostgresException && e.Message.Contains("unexpected backend message", StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private void Guard(Exception exception)
     {
-        if (Damages(exception))
+        if (DbErrors.RefusedValueState(exception) is not null || DbErrors.IsProtocolDesync(exception))
         {
             logger.LogWarning(exception, "A statement failed in a way that can corrupt its pooled connection; the pool is cleared");
             NpgsqlConnection.ClearAllPools();
