@@ -29,7 +29,13 @@ if (args is ["healthcheck", ..])
 
 // `api-keys ...` is a command of the service, not host arguments: the host reads only its configuration.
 var command = args is [ApiKeyCommandLine.Verb, ..] ? args[1..] : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+var hostArgs = command is null ? args : [];
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = hostArgs,
+    ContentRootPath = ContentRoot.Choose(hostArgs, Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Environment.GetEnvironmentVariable),
+});
+ContentRoot.EnsureSettingsFile(builder.Environment.ContentRootPath, AppContext.BaseDirectory);
 
 // Settings, each validated at start-up: a wrong one stops the service and names itself.
 builder.Services.AddHuiFangOptions(builder.Configuration);
@@ -76,7 +82,9 @@ if (command is not null)
     return await ApiKeyCommandLine.RunAsync(app.Services, command, Console.Out, Console.Error);
 }
 
-// Localization first, so that problems written by the handlers below speak the caller's language.
+// Compression outermost, so that every body that is worth it leaves compressed (docs, lists, reports,
+// problems); then localization, so that problems written by the handlers below speak the caller's language.
+app.UseResponseCompression();
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
