@@ -192,6 +192,36 @@ public abstract class IntakeAndReportTests(ApiFixture fixture) : LoopTestBase(fi
     }
 
     [Theory]
+    [InlineData("satisfaction")]
+    [InlineData("categories")]
+    [InlineData("visits")]
+    [InlineData("sla")]
+    [InlineData("coverage")]
+    public async Task A_csv_report_without_grouping_prints_the_total_line_once(string report)
+    {
+        // Something to count in every report: an intake decision, a completed visit, an escalation.
+        var taskId = IdOf((await ReceiveAsync(Record("WO-CSV1", "Complaint", "C-CSV")))["decision"]!["visitTaskId"]);
+        await RecordAsync(taskId, Feedback(2, ["Complaint"], "General", "仍然漏水"));
+
+        var csv = await Client.GetAsync($"/api/v1/reports/{report}?from=2026-11-01&to=2026-11-30&format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("group,", lines[0]);
+        var groups = lines[1..].Select(l => l.Split(',')[0]).ToList();
+        Assert.Single(groups, g => g == "total");
+        Assert.Equal("total", groups[^1]);
+        if (report != "coverage")
+        {
+            Assert.Equal(["total"], groups);
+        }
+        else
+        {
+            // Coverage always has a row per service type; without grouping they stay, with the total once after them.
+            Assert.Equal(["Complaint", "total"], groups);
+        }
+    }
+
+    [Theory]
     [InlineData("/api/v1/reports/satisfaction?from=2026-11-01&to=2026-11-30&groupBy=weekday", "groupBy")]
     [InlineData("/api/v1/reports/satisfaction?from=2026-01-01&to=2027-01-02", "to")]
     [InlineData("/api/v1/reports/satisfaction?from=2026-11-30&to=2026-11-01", "to")]
