@@ -103,6 +103,22 @@ public abstract class ClosedLoopTests(ApiFixture fixture) : LoopTestBase(fixture
     }
 
     [Fact]
+    public async Task A_fix_reported_after_midnight_plans_the_revisit_from_the_next_working_moment()
+    {
+        var recorded = await RecordAsync(await CreateTaskAsync(), Feedback(2, ["Complaint"], "General", "门锁坏了"));
+        var escalationId = IdOf(recorded["escalation"]!["id"]);
+        await StepAsync(escalationId, "acknowledge");
+
+        // Thursday 00:27 in Beijing (16:27 UTC on Wednesday): the department reports it fixed at night.
+        Fixture.Clock.Advance(new DateTimeOffset(2026, 11, 26, 0, 27, 0, TimeSpan.FromHours(8)) - Fixture.Clock.GetUtcNow());
+        var resolved = await StepAsync(escalationId, "resolve", new JsonObject { ["resolution"] = "已更换门锁" });
+        var revisit = await GetAsync($"/api/v1/visit-tasks/{IdOf(resolved["revisitTaskId"])}");
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8)), (DateTimeOffset)revisit["dueWindow"]!["from"]!);
+        Assert.Equal(Fixture.Clock.GetUtcNow().AddHours(24), (DateTimeOffset)revisit["dueWindow"]!["by"]!);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8)), (DateTimeOffset)revisit["scheduledFor"]!);
+    }
+
+    [Fact]
     public async Task Satisfied_feedback_completes_the_task_without_an_escalation_and_a_neutral_score_is_neutral()
     {
         var happy = await RecordAsync(await CreateTaskAsync(), Feedback(4, ["Praise", "Suggestion"]));

@@ -161,7 +161,7 @@ public sealed class VisitTask : ITenantOwned
             VisitPurpose.ComplaintFollowUp,
             original.Channel,
             original.Assignee,
-            new DueWindow(now, now + within, DueRule.ComplaintWithinHours),
+            DueDatePolicy.WithinWallClock(now, within, calendar, DueRule.ComplaintWithinHours),
             null,
             now,
             calendar);
