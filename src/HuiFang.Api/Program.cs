@@ -30,6 +30,11 @@ if (args is ["healthcheck", ..])
 // `api-keys ...` is a command of the service, not host arguments: the host reads only its configuration.
 var command = args is [ApiKeyCommandLine.Verb, ..] ? args[1..] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
+if (command is not null)
+{
+    // The command's answer (a new key) is stdout, for `KEY=$(… api-keys create …)`; every log line goes to stderr.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 // Settings, each validated at start-up: a wrong one stops the service and names itself.
 builder.Services.AddHuiFangOptions(builder.Configuration);
