@@ -191,6 +191,66 @@ public abstract class IntakeAndReportTests(ApiFixture fixture) : LoopTestBase(fi
         Assert.Contains("Complaint", list);
     }
 
+    [Fact]
+    public async Task Each_settings_document_has_its_own_version_and_decisions_record_one_the_follow_up_policy_had()
+    {
+        async Task<(int Version, string? ETag)> VersionOf(string path)
+        {
+            var response = await Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return ((int)(await ReadObjectAsync(response))["version"]!, response.Headers.ETag?.Tag);
+        }
+
+        async Task PutAsync(string path, JsonObject body, string? ifMatch = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = Json(body) };
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            var response = await Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        const string FollowUp = "/api/v1/policies/follow-up", Escalation = "/api/v1/policies/escalation", Settings = "/api/v1/admin/tenant";
+        await PutAsync(FollowUp, new JsonObject { ["defaultRule"] = new JsonObject { ["mode"] = "Always" } });
+        var followUp = await VersionOf(FollowUp);
+        var first = (await ReceiveAsync(Record("WO-V1", "WindowCleaning", "V1")))["decision"]!;
+        Assert.Equal(followUp.Version, (int)first["policyVersion"]!);
+
+        // The other documents change: the escalation policy, then the calendar.
+        var escalationBefore = await VersionOf(Escalation);
+        await PutAsync(Escalation, new JsonObject { ["warningPercent"] = 80 });
+        var settingsBefore = await VersionOf(Settings);
+        await PutAsync(Settings, new JsonObject
+        {
+            ["name"] = "Tenant A",
+            ["calendar"] = new JsonObject
+            {
+                ["timeZone"] = "Asia/Shanghai",
+                ["workingDays"] = new JsonArray("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+                ["workingHours"] = new JsonArray("08:30-17:30"),
+            },
+        });
+
+        // The follow-up policy did not change: neither its version nor its ETag moved, and a decision made now
+        // records the version it has (and had).
+        Assert.Equal(followUp, await VersionOf(FollowUp));
+        var second = (await ReceiveAsync(Record("WO-V2", "WindowCleaning", "V2")))["decision"]!;
+        Assert.Equal(followUp.Version, (int)second["policyVersion"]!);
+
+        // Each document moved by one, with its own change only.
+        Assert.Equal(escalationBefore.Version + 1, (await VersionOf(Escalation)).Version);
+        Assert.Equal(settingsBefore.Version + 1, (await VersionOf(Settings)).Version);
+
+        // The follow-up ETag held since before the other changes is still good for If-Match.
+        await PutAsync(FollowUp, new JsonObject { ["defaultRule"] = new JsonObject { ["mode"] = "Never" } }, followUp.ETag);
+        Assert.Equal(followUp.Version + 1, (await VersionOf(FollowUp)).Version);
+        var third = (await ReceiveAsync(Record("WO-V3", "WindowCleaning", "V3")))["decision"]!;
+        Assert.Equal(followUp.Version + 1, (int)third["policyVersion"]!);
+    }
+
     [Theory]
     [InlineData("satisfaction")]
     [InlineData("categories")]

@@ -684,8 +684,22 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("EscalationPolicyJson")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("EscalationPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("FollowUpPolicyJson")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FollowUpPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FollowUpPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()

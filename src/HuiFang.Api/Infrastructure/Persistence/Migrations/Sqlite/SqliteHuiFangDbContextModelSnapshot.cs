@@ -679,8 +679,22 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("EscalationPolicyJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalationPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FollowUpPolicyJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
