@@ -15,7 +15,7 @@ namespace HuiFang.IntegrationTests.Escalations;
 public sealed class PostgresMonitorRaceTests(PostgresApiFixture fixture) : MonitorRaceTests(fixture), IClassFixture<PostgresApiFixture>;
 
 /// <summary>
-/// The SLA monitor marks a task overdue at the very moment a caller changes it: the monitor's write is made to
+/// The SLA monitor marks a task overdue, or records an escalation's breach, at the very moment a caller changes it: the monitor's write is made to
 /// land between the request's read and its write (a hook on the request's SaveChanges runs one tick, then lets
 /// the request go on). The caller asked for no precondition, or for the version it read — nobody else changed
 /// what it sees, so its change goes through.
@@ -58,6 +58,33 @@ public abstract class MonitorRaceTests(ApiFixture fixture) : LoopTestBase(fixtur
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
     }
 
+    [Fact]
+    public async Task An_escalation_step_without_if_match_is_not_refused_when_the_monitor_records_a_breach_in_between()
+    {
+        var recorded = await RecordAsync(await CreateTaskAsync(), Feedback(1, ["Complaint"], "Urgent", "停水"));
+        var escalationId = IdOf(recorded["escalation"]!["id"]);
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(130)); // the 2-hour response target has passed
+
+        using (var hook = new MonitorBetweenReadAndWrite(Fixture, context => context.ChangeTracker.Entries<HuiFang.Api.Domain.Escalations.Escalation>()
+                   .Any(e => e.Entity.Id == escalationId && e.State == EntityState.Modified)))
+        {
+            var acknowledged = await StepAsync(escalationId, "acknowledge", new JsonObject { ["note"] = "已派人" });
+            Assert.Equal(1, hook.Tick?.Breaches); // the monitor recorded the breach in between
+            Assert.Equal("Acknowledged", (string?)acknowledged["status"]);
+            Assert.NotNull(acknowledged["response"]!["breachedAt"]);
+        }
+
+        // The breach is recorded and published once, by the monitor; the acknowledgement once.
+        Assert.Equal(1, await CountEventsAsync("EscalationSlaBreached"));
+        var actions = (await GetAsync($"/api/v1/escalations/{escalationId}/history"))["entries"]!.AsArray().Select(e => (string)e!["action"]!).ToList();
+        Assert.Equal(["opened", "sla-breached", "acknowledged"], actions);
+
+        // With If-Match of a version the monitor has since moved (a breach changes level and owner), the caller
+        // is told that what it saw has changed.
+        var stale = await StepAsync(escalationId, "progress", new JsonObject { ["note"] = "进行中" }, HttpStatusCode.PreconditionFailed, "\"1\"");
+        Assert.Equal("precondition-failed", (string?)stale["code"]);
+    }
+
     private async Task<HttpResponseMessage> AssignAsync(Guid taskId, string assignee, string ifMatch)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/visit-tasks/{taskId}/assign") { Content = Json(new JsonObject { ["assignee"] = assignee }) };
@@ -73,15 +100,20 @@ public abstract class MonitorRaceTests(ApiFixture fixture) : LoopTestBase(fixtur
     private sealed class MonitorBetweenReadAndWrite : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly ApiFixture _fixture;
-        private readonly Guid _taskId;
+        private readonly Func<DbContext, bool> _when;
         private readonly List<IDisposable> _subscriptions = [];
         private readonly IDisposable _all;
         private int _armed = 1;
 
         public MonitorBetweenReadAndWrite(ApiFixture fixture, Guid taskId)
+            : this(fixture, context => context.ChangeTracker.Entries<VisitTask>().Any(e => e.Entity.Id == taskId && e.State == EntityState.Modified))
+        {
+        }
+
+        public MonitorBetweenReadAndWrite(ApiFixture fixture, Func<DbContext, bool> when)
         {
             _fixture = fixture;
-            _taskId = taskId;
+            _when = when;
             _all = DiagnosticListener.AllListeners.Subscribe(this);
         }
 
@@ -101,7 +133,7 @@ public abstract class MonitorRaceTests(ApiFixture fixture) : LoopTestBase(fixtur
         public void OnNext(KeyValuePair<string, object?> value)
         {
             if (value.Value is not DbContextEventData { Context: { } context }
-                || !context.ChangeTracker.Entries<VisitTask>().Any(e => e.Entity.Id == _taskId && e.State == EntityState.Modified)
+                || !_when(context)
                 || Interlocked.Exchange(ref _armed, 0) == 0)
             {
                 return;
