@@ -85,6 +85,29 @@ public abstract class MonitorRaceTests(ApiFixture fixture) : LoopTestBase(fixtur
         Assert.Equal("precondition-failed", (string?)stale["code"]);
     }
 
+    [Fact]
+    public async Task An_inquiry_reply_is_not_refused_when_the_monitor_marks_it_late_in_between()
+    {
+        var inquiry = Feedback(4, ["Inquiry"]);
+        inquiry["pendingInquiry"] = "保修期多长？";
+        var feedbackId = IdOf((await RecordAsync(await CreateTaskAsync(), inquiry))["feedback"]!["id"]);
+        Fixture.Clock.Advance(TimeSpan.FromHours(25)); // the promised reply (24 h) is late
+
+        using (var hook = new MonitorBetweenReadAndWrite(Fixture, context => context.ChangeTracker.Entries<HuiFang.Api.Domain.Feedback.FeedbackRecord>()
+                   .Any(e => e.Entity.Id == feedbackId && e.State == EntityState.Modified)))
+        {
+            var response = await Client.PostAsync($"/api/v1/feedback/{feedbackId}/inquiry-reply", Json(new JsonObject { ["reply"] = "整机保修三年" }));
+            var body = await ReadObjectAsync(response);
+            Assert.Equal(1, hook.Tick?.OverdueInquiries); // the monitor marked it late in between
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body.ToJsonString()}");
+            Assert.NotNull(body["inquiry"]!["repliedAt"]);
+        }
+
+        Assert.Equal(1, await CountEventsAsync("InquiryReplyOverdue"));
+        var again = await Client.PostAsync($"/api/v1/feedback/{feedbackId}/inquiry-reply", Json(new JsonObject { ["reply"] = "再答一次" }));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // one reply; the retry does not make a second
+    }
+
     private async Task<HttpResponseMessage> AssignAsync(Guid taskId, string assignee, string ifMatch)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/visit-tasks/{taskId}/assign") { Content = Json(new JsonObject { ["assignee"] = assignee }) };
