@@ -36,6 +36,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = ContentRoot.Choose(hostArgs, Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Environment.GetEnvironmentVariable),
 });
 ContentRoot.EnsureSettingsFile(builder.Environment.ContentRootPath, AppContext.BaseDirectory);
+if (command is not null)
+{
+    // The command's answer (a new key) is stdout, for `KEY=$(… api-keys create …)`; every log line goes to stderr.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 // Settings, each validated at start-up: a wrong one stops the service and names itself.
 builder.Services.AddHuiFangOptions(builder.Configuration);

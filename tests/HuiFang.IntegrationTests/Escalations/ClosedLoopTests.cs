@@ -103,6 +103,55 @@ public abstract class ClosedLoopTests(ApiFixture fixture) : LoopTestBase(fixture
     }
 
     [Fact]
+    public async Task The_sla_report_counts_every_cycle_a_response_missed_in_cycle_1_and_met_in_cycle_2_is_one_breach_and_one_met()
+    {
+        var recorded = await RecordAsync(await CreateTaskAsync(customer: "C-SLA"), Feedback(1, ["Complaint"], "Urgent", "热水器不出热水"));
+        var escalationId = IdOf(recorded["escalation"]!["id"]);
+
+        // Cycle 1: nobody responds within the 2 hours; the monitor records the breach; then handled and fixed.
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(130));
+        Assert.Equal(1, (await Fixture.TickAsync()).Breaches);
+        await StepAsync(escalationId, "acknowledge");
+        var first = await StepAsync(escalationId, "resolve", new JsonObject { ["resolution"] = "更换加热棒" });
+
+        // The revisit finds the customer unsatisfied: cycle 2, acknowledged in 30 minutes, fixed; the loop closes.
+        Assert.Equal("Reopened", (string?)(await RecordAsync(IdOf(first["revisitTaskId"]), Feedback(2, ["Suggestion"])))["escalation"]!["outcome"]);
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(30));
+        await StepAsync(escalationId, "acknowledge");
+        var second = await StepAsync(escalationId, "resolve", new JsonObject { ["resolution"] = "更换温控器" });
+        Assert.Equal("Closed", (string?)(await RecordAsync(IdOf(second["revisitTaskId"]), Feedback(5)))["escalation"]!["outcome"]);
+        Assert.Equal(1, await CountEventsAsync("EscalationSlaBreached"));
+
+        var total = (await GetAsync("/api/v1/reports/sla?from=2026-11-01&to=2026-11-30"))["total"]!;
+        Assert.Equal(1, (int)total["escalations"]!);
+        Assert.Equal((1, 1, 0.5), ((int)total["responseMet"]!, (int)total["responseBreached"]!, (double)total["responseCompliance"]!));
+        Assert.Equal((2, 0, 1.0), ((int)total["resolutionMet"]!, (int)total["resolutionBreached"]!, (double)total["resolutionCompliance"]!));
+        Assert.Equal(2, (int)total["cycles"]!);
+        Assert.Equal((1, 1, 1), ((int)total["breaches"]!, (int)total["reopened"]!, (int)total["loopsClosed"]!));
+        Assert.Equal(Math.Round((130 / 60.0 + 0.5) / 2, 2), (double)total["meanHoursToRespond"]!); // both cycles' responses
+
+        // The same per group: the escalation's department row says what the total says.
+        var row = (await GetAsync("/api/v1/reports/sla?from=2026-11-01&to=2026-11-30&groupBy=department"))["rows"]!.AsArray().Single()!;
+        Assert.Equal((1, 1, 2), ((int)row["responseMet"]!, (int)row["responseBreached"]!, (int)row["cycles"]!));
+    }
+
+    [Fact]
+    public async Task A_fix_reported_after_midnight_plans_the_revisit_from_the_next_working_moment()
+    {
+        var recorded = await RecordAsync(await CreateTaskAsync(), Feedback(2, ["Complaint"], "General", "门锁坏了"));
+        var escalationId = IdOf(recorded["escalation"]!["id"]);
+        await StepAsync(escalationId, "acknowledge");
+
+        // Thursday 00:27 in Beijing (16:27 UTC on Wednesday): the department reports it fixed at night.
+        Fixture.Clock.Advance(new DateTimeOffset(2026, 11, 26, 0, 27, 0, TimeSpan.FromHours(8)) - Fixture.Clock.GetUtcNow());
+        var resolved = await StepAsync(escalationId, "resolve", new JsonObject { ["resolution"] = "已更换门锁" });
+        var revisit = await GetAsync($"/api/v1/visit-tasks/{IdOf(resolved["revisitTaskId"])}");
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8)), (DateTimeOffset)revisit["dueWindow"]!["from"]!);
+        Assert.Equal(Fixture.Clock.GetUtcNow().AddHours(24), (DateTimeOffset)revisit["dueWindow"]!["by"]!);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8)), (DateTimeOffset)revisit["scheduledFor"]!);
+    }
+
+    [Fact]
     public async Task Satisfied_feedback_completes_the_task_without_an_escalation_and_a_neutral_score_is_neutral()
     {
         var happy = await RecordAsync(await CreateTaskAsync(), Feedback(4, ["Praise", "Suggestion"]));

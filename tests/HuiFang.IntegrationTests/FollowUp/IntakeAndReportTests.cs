@@ -191,6 +191,96 @@ public abstract class IntakeAndReportTests(ApiFixture fixture) : LoopTestBase(fi
         Assert.Contains("Complaint", list);
     }
 
+    [Fact]
+    public async Task Each_settings_document_has_its_own_version_and_decisions_record_one_the_follow_up_policy_had()
+    {
+        async Task<(int Version, string? ETag)> VersionOf(string path)
+        {
+            var response = await Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return ((int)(await ReadObjectAsync(response))["version"]!, response.Headers.ETag?.Tag);
+        }
+
+        async Task PutAsync(string path, JsonObject body, string? ifMatch = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = Json(body) };
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            var response = await Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        const string FollowUp = "/api/v1/policies/follow-up", Escalation = "/api/v1/policies/escalation", Settings = "/api/v1/admin/tenant";
+        await PutAsync(FollowUp, new JsonObject { ["defaultRule"] = new JsonObject { ["mode"] = "Always" } });
+        var followUp = await VersionOf(FollowUp);
+        var first = (await ReceiveAsync(Record("WO-V1", "WindowCleaning", "V1")))["decision"]!;
+        Assert.Equal(followUp.Version, (int)first["policyVersion"]!);
+
+        // The other documents change: the escalation policy, then the calendar.
+        var escalationBefore = await VersionOf(Escalation);
+        await PutAsync(Escalation, new JsonObject { ["warningPercent"] = 80 });
+        var settingsBefore = await VersionOf(Settings);
+        await PutAsync(Settings, new JsonObject
+        {
+            ["name"] = "Tenant A",
+            ["calendar"] = new JsonObject
+            {
+                ["timeZone"] = "Asia/Shanghai",
+                ["workingDays"] = new JsonArray("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+                ["workingHours"] = new JsonArray("08:30-17:30"),
+            },
+        });
+
+        // The follow-up policy did not change: neither its version nor its ETag moved, and a decision made now
+        // records the version it has (and had).
+        Assert.Equal(followUp, await VersionOf(FollowUp));
+        var second = (await ReceiveAsync(Record("WO-V2", "WindowCleaning", "V2")))["decision"]!;
+        Assert.Equal(followUp.Version, (int)second["policyVersion"]!);
+
+        // Each document moved by one, with its own change only.
+        Assert.Equal(escalationBefore.Version + 1, (await VersionOf(Escalation)).Version);
+        Assert.Equal(settingsBefore.Version + 1, (await VersionOf(Settings)).Version);
+
+        // The follow-up ETag held since before the other changes is still good for If-Match.
+        await PutAsync(FollowUp, new JsonObject { ["defaultRule"] = new JsonObject { ["mode"] = "Never" } }, followUp.ETag);
+        Assert.Equal(followUp.Version + 1, (await VersionOf(FollowUp)).Version);
+        var third = (await ReceiveAsync(Record("WO-V3", "WindowCleaning", "V3")))["decision"]!;
+        Assert.Equal(followUp.Version + 1, (int)third["policyVersion"]!);
+    }
+
+    [Theory]
+    [InlineData("satisfaction")]
+    [InlineData("categories")]
+    [InlineData("visits")]
+    [InlineData("sla")]
+    [InlineData("coverage")]
+    public async Task A_csv_report_without_grouping_prints_the_total_line_once(string report)
+    {
+        // Something to count in every report: an intake decision, a completed visit, an escalation.
+        var taskId = IdOf((await ReceiveAsync(Record("WO-CSV1", "Complaint", "C-CSV")))["decision"]!["visitTaskId"]);
+        await RecordAsync(taskId, Feedback(2, ["Complaint"], "General", "仍然漏水"));
+
+        var csv = await Client.GetAsync($"/api/v1/reports/{report}?from=2026-11-01&to=2026-11-30&format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("group,", lines[0]);
+        var groups = lines[1..].Select(l => l.Split(',')[0]).ToList();
+        Assert.Single(groups, g => g == "total");
+        Assert.Equal("total", groups[^1]);
+        if (report != "coverage")
+        {
+            Assert.Equal(["total"], groups);
+        }
+        else
+        {
+            // Coverage always has a row per service type; without grouping they stay, with the total once after them.
+            Assert.Equal(["Complaint", "total"], groups);
+        }
+    }
+
     [Theory]
     [InlineData("/api/v1/reports/satisfaction?from=2026-11-01&to=2026-11-30&groupBy=weekday", "groupBy")]
     [InlineData("/api/v1/reports/satisfaction?from=2026-01-01&to=2027-01-02", "to")]

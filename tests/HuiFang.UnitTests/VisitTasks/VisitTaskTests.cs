@@ -197,4 +197,26 @@ public sealed class VisitTaskTests
         task.Cancel("r", Now);
         Assert.False(task.IsOverdue(Bj(2026, 12, 1, 18, 1)));
     }
+
+    [Fact]
+    public void A_revisit_planned_at_night_opens_at_the_next_working_moment_and_keeps_the_wall_clock_deadline()
+    {
+        // Resolved at 00:27 on Thursday: nobody calls the customer before 09:00; due 24 h after the fix.
+        var resolvedAt = Bj(2026, 11, 26, 0, 27);
+        var revisit = VisitTask.CreateRevisit(Guid.CreateVersion7(), NewTask(), Guid.CreateVersion7(), TimeSpan.FromHours(24), resolvedAt, Shanghai());
+        Assert.Equal(Bj(2026, 11, 26, 9), revisit.DueFrom);
+        Assert.Equal(Bj(2026, 11, 27, 0, 27), revisit.DueBy);
+        Assert.Equal(Bj(2026, 11, 26, 9), revisit.ScheduledFor);
+        Assert.Equal(DueRule.ComplaintWithinHours, revisit.DueRule);
+    }
+
+    [Fact]
+    public void A_revisit_whose_promise_holds_no_working_time_is_planned_at_its_deadline()
+    {
+        // Resolved on Friday at 23:00, to be revisited within 24 h: Saturday has no working time.
+        var resolvedAt = Bj(2026, 11, 27, 23);
+        var revisit = VisitTask.CreateRevisit(Guid.CreateVersion7(), NewTask(), Guid.CreateVersion7(), TimeSpan.FromHours(24), resolvedAt, Shanghai());
+        Assert.Equal(Bj(2026, 11, 28, 23), revisit.DueFrom);
+        Assert.Equal(Bj(2026, 11, 28, 23), revisit.DueBy);
+    }
 }

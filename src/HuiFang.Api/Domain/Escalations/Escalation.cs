@@ -36,6 +36,7 @@ public sealed record EscalationSubject(Guid TaskId, Guid? FeedbackId, string Cus
 public sealed class Escalation : ITenantOwned
 {
     private readonly List<EscalationNote> _notes = [];
+    private readonly List<EscalationCycle> _cycles = [];
 
     private Escalation()
     {
@@ -154,6 +155,12 @@ public sealed class Escalation : ITenantOwned
 
     public IReadOnlyList<EscalationNote> Notes => _notes;
 
+    /// <summary>
+    /// Each handling cycle's outcome against its targets, the current one included: what the SLA report counts,
+    /// since a reopen clears the marks of the cycle before it from the columns above.
+    /// </summary>
+    public IReadOnlyList<EscalationCycle> Cycles => _cycles;
+
     /// <summary>Open, acknowledged, in progress or paused: the department still owes something.</summary>
     public bool IsActive => Status is EscalationStatus.Open or EscalationStatus.Acknowledged or EscalationStatus.InProgress or EscalationStatus.Paused;
 
@@ -205,6 +212,7 @@ public sealed class Escalation : ITenantOwned
             Version = 1,
         };
         escalation.Plan(calendar);
+        escalation.RecordCycle();
         return escalation;
     }
 
@@ -582,6 +590,57 @@ public sealed class Escalation : ITenantOwned
     {
         UpdatedAt = now.ToUniversalTime();
         Version++;
+        RecordCycle();
+    }
+
+    /// <summary>Copies the current cycle's marks into its <see cref="EscalationCycle"/> (every change passes here).</summary>
+    private void RecordCycle()
+    {
+        var current = _cycles.FirstOrDefault(c => c.Number == Cycle);
+        if (current is null)
+        {
+            current = new EscalationCycle(Cycle, CycleStartedAt);
+            _cycles.Add(current);
+        }
+
+        current.Record(AcknowledgedAt, ResponseBreachedAt, ResolvedAt, ResolutionBreachedAt);
+    }
+}
+
+/// <summary>
+/// One handling cycle of an escalation (1 for the first handling, one more on each reopen) and how it went:
+/// when it started, when the department responded and reported it fixed, and whether either target was breached.
+/// </summary>
+public sealed class EscalationCycle
+{
+    private EscalationCycle()
+    {
+    }
+
+    public EscalationCycle(int number, DateTimeOffset startedAt)
+    {
+        Number = number;
+        StartedAt = startedAt.ToUniversalTime();
+    }
+
+    public int Number { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    public DateTimeOffset? ResponseBreachedAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ResolutionBreachedAt { get; private set; }
+
+    internal void Record(DateTimeOffset? acknowledgedAt, DateTimeOffset? responseBreachedAt, DateTimeOffset? resolvedAt, DateTimeOffset? resolutionBreachedAt)
+    {
+        AcknowledgedAt = acknowledgedAt;
+        ResponseBreachedAt = responseBreachedAt;
+        ResolvedAt = resolvedAt;
+        ResolutionBreachedAt = resolutionBreachedAt;
     }
 }
 

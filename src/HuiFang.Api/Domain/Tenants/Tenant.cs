@@ -35,9 +35,27 @@ public sealed class Tenant
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the settings document (name and calendar) last changed.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// The settings document's version (name and calendar). Each settings document of a tenant — these settings,
+    /// the escalation policy, the follow-up policy — has a version of its own: a change of one never moves another's
+    /// ETag, and a decision that records the policy version it used names a version that policy had.
+    /// </summary>
     public int Version { get; private set; }
+
+    /// <summary>When the escalation policy last changed; null while it never did (the defaults).</summary>
+    public DateTimeOffset? EscalationPolicyUpdatedAt { get; private set; }
+
+    /// <summary>The escalation policy's version: 0 for the defaults never changed, one more on each change.</summary>
+    public int EscalationPolicyVersion { get; private set; }
+
+    /// <summary>When the follow-up policy last changed; null while it never did (the defaults).</summary>
+    public DateTimeOffset? FollowUpPolicyUpdatedAt { get; private set; }
+
+    /// <summary>The follow-up policy's version: 0 for the defaults never changed, one more on each change.</summary>
+    public int FollowUpPolicyVersion { get; private set; }
 
     public static Tenant Create(string id, string name, DateTimeOffset now) => new()
     {
@@ -51,15 +69,15 @@ public sealed class Tenant
     public void SetEscalationPolicy(string? policyJson, DateTimeOffset now)
     {
         EscalationPolicyJson = policyJson;
-        UpdatedAt = now.ToUniversalTime();
-        Version++;
+        EscalationPolicyUpdatedAt = now.ToUniversalTime();
+        EscalationPolicyVersion++;
     }
 
     public void SetFollowUpPolicy(string? policyJson, DateTimeOffset now)
     {
         FollowUpPolicyJson = policyJson;
-        UpdatedAt = now.ToUniversalTime();
-        Version++;
+        FollowUpPolicyUpdatedAt = now.ToUniversalTime();
+        FollowUpPolicyVersion++;
     }
 
     public void Update(string name, string? calendarJson, DateTimeOffset now)

@@ -97,13 +97,7 @@ public static class DueDatePolicy
         switch (timing.Kind)
         {
             case TimingKind.WithinHours:
-            {
-                // The promise holds across nights and holidays: when no working time falls inside it,
-                // the visit is planned at the deadline itself.
-                var by = completedAt.AddHours(timing.Amount);
-                var from = calendar.NextWorkingInstant(completedAt);
-                return new DueWindow(from < by ? from : by, by, rule);
-            }
+                return WithinWallClock(completedAt, TimeSpan.FromHours(timing.Amount), calendar, rule);
 
             case TimingKind.Immediately:
             {
@@ -124,6 +118,18 @@ public static class DueDatePolicy
                     calendar,
                     rule);
         }
+    }
+
+    /// <summary>
+    /// Due within <paramref name="within"/> of <paramref name="from"/>, wall-clock; the window opens at the next
+    /// working moment (nobody calls a customer at 00:27). The promise holds across nights and holidays: when no
+    /// working time falls inside it, the visit is planned at the deadline itself.
+    /// </summary>
+    public static DueWindow WithinWallClock(DateTimeOffset from, TimeSpan within, BusinessCalendar calendar, DueRule rule)
+    {
+        var by = from + within;
+        var opens = calendar.NextWorkingInstant(from);
+        return new DueWindow(opens < by ? opens : by, by, rule);
     }
 
     /// <summary>From the next working moment to the close of the last working day within <paramref name="days"/> calendar days.</summary>

@@ -161,7 +161,7 @@ public sealed class VisitTask : ITenantOwned
             VisitPurpose.ComplaintFollowUp,
             original.Channel,
             original.Assignee,
-            new DueWindow(now, now + within, DueRule.ComplaintWithinHours),
+            DueDatePolicy.WithinWallClock(now, within, calendar, DueRule.ComplaintWithinHours),
             null,
             now,
             calendar);
@@ -183,7 +183,13 @@ public sealed class VisitTask : ITenantOwned
         return Outcome.Ok;
     }
 
-    /// <summary>True the first time the task is found open past its deadline.</summary>
+    /// <summary>
+    /// True the first time the task is found open past its deadline. This is the SLA monitor's bookkeeping (it
+    /// raises the overdue notice once): nothing a caller reads changes — <c>isOverdue</c> follows from the clock —
+    /// so neither <see cref="Version"/> (the ETag) nor <see cref="UpdatedAt"/> moves, and a caller's change made
+    /// from the version it read is not refused because the monitor passed by in between. The write still carries
+    /// the version it read, so a caller's change that lands first makes the monitor's tick retry.
+    /// </summary>
     public bool MarkOverdue(DateTimeOffset now)
     {
         if (!IsOverdue(now) || OverdueRaisedAt is not null)
@@ -192,7 +198,6 @@ public sealed class VisitTask : ITenantOwned
         }
 
         OverdueRaisedAt = now.ToUniversalTime();
-        Touch(now);
         return true;
     }
 

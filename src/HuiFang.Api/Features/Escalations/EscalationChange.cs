@@ -16,7 +16,10 @@ namespace HuiFang.Api.Features.Escalations;
 /// The common shape of every command that changes one escalation: load it (another tenant's is as absent
 /// as an unknown one), check If-Match, catch the SLA clock up (a breach that happened before this
 /// change is recorded, once, with its event), let the aggregate decide, audit, write the events to the
-/// outbox, save — one transaction. A concurrent change is caught by the version and answered with 409.
+/// outbox, save — one transaction. A concurrent change is caught by the version: with If-Match it is answered
+/// with 409 (what the caller saw has changed); without, the command runs once more on what is there now — the
+/// SLA monitor recording a breach in between must not make a request that asked for no precondition fail, and
+/// the aggregate still refuses a step the new state does not allow.
 /// </summary>
 public sealed class EscalationChange(HuiFangDbContext db, AuditTrail audit, EventOutbox outbox, TenantSettings tenant, TimeProvider clock)
 {
@@ -30,6 +33,18 @@ public sealed class EscalationChange(HuiFangDbContext db, AuditTrail audit, Even
         Func<Escalation, object?>? details,
         string? note,
         Func<Escalation, IEnumerable<IIntegrationEvent>>? raise,
+        CancellationToken cancellationToken) =>
+        await ApplyAsync(id, ifMatch, action, change, details, note, raise, retry: ifMatch is null, cancellationToken);
+
+    private async ValueTask<Result<EscalationResponse>> ApplyAsync(
+        Guid id,
+        IfMatch? ifMatch,
+        string action,
+        Func<Escalation, BusinessCalendar, ValueTask<Outcome>> change,
+        Func<Escalation, object?>? details,
+        string? note,
+        Func<Escalation, IEnumerable<IIntegrationEvent>>? raise,
+        bool retry,
         CancellationToken cancellationToken)
     {
         var escalation = await db.Escalations.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -61,6 +76,13 @@ public sealed class EscalationChange(HuiFangDbContext db, AuditTrail audit, Even
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (retry)
+        {
+            // SaveChanges rolled its own savepoint back: nothing of this attempt was written. Forget it and start
+            // again from a fresh read.
+            db.ChangeTracker.Clear();
+            return await ApplyAsync(id, ifMatch, action, change, details, note, raise, retry: false, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

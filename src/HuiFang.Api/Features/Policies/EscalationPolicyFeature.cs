@@ -13,8 +13,8 @@ namespace HuiFang.Api.Features.Policies;
 /// <summary>A tenant's feedback and escalation rules.</summary>
 /// <param name="Policy">The rules in force, every field filled.</param>
 /// <param name="IsDefault">True when the tenant has no rules of its own and the service defaults apply.</param>
-/// <param name="UpdatedAt">When the tenant's settings last changed, if ever.</param>
-/// <param name="Version">The tenant settings' version; the ETag is this number in quotes.</param>
+/// <param name="UpdatedAt">When this policy last changed, if ever.</param>
+/// <param name="Version">This policy's own version (0 while the defaults were never changed; the tenant's calendar and its other policy have versions of their own); the ETag is this number in quotes.</param>
 public sealed record EscalationPolicyResponse(EscalationPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
 
 public sealed record GetEscalationPolicy : IQuery<Result<EscalationPolicyResponse>>;
@@ -44,6 +44,7 @@ public sealed class UpdateEscalationPolicyHandler(TenantSettings settings) : ICo
         var policy = command.Settings.ToPolicy();
         var changed = await settings.ChangeAsync(
             command.IfMatch,
+            t => t.EscalationPolicyVersion,
             (tenant, now) =>
             {
                 tenant.SetEscalationPolicy(EscalationPolicyJson.Write(policy), now);
@@ -58,6 +59,6 @@ internal static class EscalationPolicyFeature
 {
     public static EscalationPolicyResponse Respond(Tenant? tenant) =>
         tenant?.EscalationPolicyJson is { } json
-            ? new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicyJson.Read(json)), false, tenant.UpdatedAt, tenant.Version)
-            : new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicy.Default), true, tenant?.UpdatedAt, tenant?.Version ?? 0);
+            ? new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicyJson.Read(json)), false, tenant.EscalationPolicyUpdatedAt, tenant.EscalationPolicyVersion)
+            : new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicy.Default), true, tenant?.EscalationPolicyUpdatedAt, tenant?.EscalationPolicyVersion ?? 0);
 }

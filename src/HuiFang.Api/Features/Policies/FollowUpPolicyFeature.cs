@@ -13,8 +13,8 @@ namespace HuiFang.Api.Features.Policies;
 /// <summary>A tenant's follow-up policy.</summary>
 /// <param name="Policy">The rules in force, every field filled.</param>
 /// <param name="IsDefault">True when the tenant has no policy of its own and the service defaults apply.</param>
-/// <param name="UpdatedAt">When the tenant's settings last changed, if ever.</param>
-/// <param name="Version">The tenant settings' version; the ETag is this number in quotes. Decisions record the version that made them.</param>
+/// <param name="UpdatedAt">When this policy last changed, if ever.</param>
+/// <param name="Version">This policy's own version (0 while the defaults were never changed; the tenant's calendar and its other policy have versions of their own); the ETag is this number in quotes. Decisions record the version that made them.</param>
 public sealed record FollowUpPolicyResponse(FollowUpPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
 
 public sealed record GetFollowUpPolicy : IQuery<Result<FollowUpPolicyResponse>>;
@@ -43,6 +43,7 @@ public sealed class UpdateFollowUpPolicyHandler(TenantSettings settings) : IComm
         var policy = command.Settings.ToPolicy();
         var changed = await settings.ChangeAsync(
             command.IfMatch,
+            t => t.FollowUpPolicyVersion,
             (tenant, now) =>
             {
                 tenant.SetFollowUpPolicy(FollowUpPolicyJson.Write(policy), now);
@@ -57,6 +58,6 @@ internal static class FollowUpPolicyFeature
 {
     public static FollowUpPolicyResponse Respond(Tenant? tenant) =>
         tenant?.FollowUpPolicyJson is { } json
-            ? new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicyJson.Read(json)), false, tenant.UpdatedAt, tenant.Version)
-            : new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicy.Default), true, tenant?.UpdatedAt, tenant?.Version ?? 0);
+            ? new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicyJson.Read(json)), false, tenant.FollowUpPolicyUpdatedAt, tenant.FollowUpPolicyVersion)
+            : new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicy.Default), true, tenant?.FollowUpPolicyUpdatedAt, tenant?.FollowUpPolicyVersion ?? 0);
 }

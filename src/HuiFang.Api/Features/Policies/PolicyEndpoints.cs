@@ -21,7 +21,7 @@ public static class PolicyEndpoints
                 Verdict thresholds, which feedback opens an escalation, SLA targets per severity (wall-clock or
                 business hours of the tenant's calendar), warning share, reminder interval, cycles before a
                 manager takes over, revisit and inquiry-reply times, routing rules. `isDefault` is true while
-                the tenant uses the service defaults. The ETag is the tenant settings' version.
+                the tenant uses the service defaults. The ETag is this policy's own version: changing the calendar or the other policy does not move it.
                 """)
             .Produces<EscalationPolicyResponse>()
             .Produces(StatusCodes.Status304NotModified)
@@ -51,7 +51,7 @@ public static class PolicyEndpoints
                 defaults, which reproduce the property-management work instructions (complaints, emergency repairs,
                 paid services and contractor work 100 %; routine repairs, special and help services ≤100 → 100 %,
                 101–300 → 30 %, >300 → 10 % of the month's orders; activities 30 %; routine repairs in the monthly batch
-                from the 26th). The ETag is the tenant settings' version.
+                from the 26th). The ETag is this policy's own version: changing the calendar or the other policy does not move it.
                 """)
             .Produces<FollowUpPolicyResponse>()
             .Produces(StatusCodes.Status304NotModified)

@@ -31,7 +31,8 @@ public sealed record PeriodResponse(DateOnly From, DateOnly To, string TimeZone,
 
 /// <summary>
 /// Reports as CSV: UTF-8 with a byte-order mark (Excel then reads Chinese text correctly), a header of the
-/// row's field names, one line per row and the total last (group "total"). Lists are joined with '|'.
+/// row's field names, one line per row and the total last (group "total"; without grouping the total is the
+/// only line). Lists are joined with '|'.
 /// </summary>
 public static class ReportCsv
 {
@@ -47,7 +48,7 @@ public static class ReportCsv
         var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var text = new StringBuilder();
         text.AppendJoin(',', properties.Select(p => Escape(char.ToLowerInvariant(p.Name[0]) + p.Name[1..]))).Append("\r\n");
-        foreach (var row in report.Total is null ? report.Rows : report.Rows.Append(report.Total))
+        foreach (var row in Lines(report, properties))
         {
             text.AppendJoin(',', properties.Select(p => Escape(Format(p.GetValue(row))))).Append("\r\n");
         }
@@ -55,6 +56,25 @@ public static class ReportCsv
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
         var file = $"{report.Name}-{report.Period.From:yyyyMMdd}-{report.Period.To:yyyyMMdd}.csv";
         return TypedResults.File(bytes, ContentType + "; charset=utf-8", file);
+    }
+
+    /// <summary>
+    /// The rows, then the total. Without grouping a report's only row is the whole period (group "total"), the
+    /// same figures as the total: it is printed once, as the last line.
+    /// </summary>
+    private static IEnumerable<TRow> Lines<TRow>(Report<TRow> report, PropertyInfo[] properties)
+        where TRow : class
+    {
+        if (report.Total is null)
+        {
+            return report.Rows;
+        }
+
+        var group = properties.FirstOrDefault(p => p.Name == "Group" && p.PropertyType == typeof(string));
+        var rows = report.GroupBy == ReportGroupBy.None && group is not null
+            ? report.Rows.Where(r => !Equals(group.GetValue(r), group.GetValue(report.Total)))
+            : report.Rows;
+        return rows.Append(report.Total);
     }
 
     private static string Format(object? value) => value switch

@@ -57,7 +57,7 @@ public sealed record ServiceRecordDetails(
 /// <param name="DueBy">End of the planned due window.</param>
 /// <param name="VisitTaskId">The visit task, for Selected and AlreadyPlanned.</param>
 /// <param name="ConflictingTaskId">For DoNotDisturb: the customer's visit that was too close.</param>
-/// <param name="PolicyVersion">The tenant settings' version whose policy decided.</param>
+/// <param name="PolicyVersion">The version of the follow-up policy that decided (the ETag of GET /api/v1/policies/follow-up then; 0: the defaults).</param>
 /// <param name="Explanation">The decision in one paragraph (English or Chinese by Accept-Language).</param>
 public sealed record FollowUpDecision(
     IntakeOutcome Outcome,

@@ -20,7 +20,7 @@ public static class TenantEndpoints
         group.MapGet("/", GetAsync)
             .WithName("GetTenantSettings")
             .WithSummary("Get the tenant's settings")
-            .WithDescription("The caller's tenant: its name and its own business calendar (null: the service's default calendar is used). The ETag carries the settings' version (If-None-Match → 304; If-Match on PUT).")
+            .WithDescription("The caller's tenant: its name and its own business calendar (null: the service's default calendar is used). The ETag carries the settings' version — of the name and calendar only: the escalation and follow-up policies have versions of their own (If-None-Match → 304; If-Match on PUT).")
             .Produces<TenantSettingsResponse>()
             .Produces(StatusCodes.Status304NotModified)
             .RequireScope(Scopes.Admin);

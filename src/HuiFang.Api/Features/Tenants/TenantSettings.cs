@@ -53,7 +53,7 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         return policy;
     }
 
-    /// <summary>The tenant's follow-up policy (the defaults when it has none) and the settings version it belongs to.</summary>
+    /// <summary>The tenant's follow-up policy (the defaults when it has none) and that policy's version (0: the defaults, never changed).</summary>
     public async Task<(FollowUpPolicy Policy, int Version)> GetFollowUpPolicyAsync(CancellationToken cancellationToken)
     {
         var tenantId = caller.TenantId ?? throw new InvalidOperationException("Tenant settings need a caller.");
@@ -62,8 +62,8 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
             return cached;
         }
 
-        var row = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => new { t.FollowUpPolicyJson, t.Version }).FirstOrDefaultAsync(cancellationToken);
-        var entry = (row?.FollowUpPolicyJson is { } json ? FollowUpPolicyJson.Read(json) : FollowUpPolicy.Default, row?.Version ?? 0);
+        var row = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => new { t.FollowUpPolicyJson, t.FollowUpPolicyVersion }).FirstOrDefaultAsync(cancellationToken);
+        var entry = (row?.FollowUpPolicyJson is { } json ? FollowUpPolicyJson.Read(json) : FollowUpPolicy.Default, row?.FollowUpPolicyVersion ?? 0);
         cache.Set(FollowUpKey(tenantId), entry, CacheDuration);
         return entry;
     }
@@ -72,9 +72,10 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
     /// Changes the caller's tenant row (created on its first change): checks If-Match, applies the change,
     /// audits it with the new version, saves, and drops this replica's cached settings.
     /// </summary>
-    /// <param name="ifMatch">The caller's If-Match, if any (412 when it names another version).</param>
+    /// <param name="ifMatch">The caller's If-Match, if any (412 when it names another version of the document).</param>
+    /// <param name="versionOf">The version of the settings document the change is about (the ETag the caller holds).</param>
     /// <param name="change">Applies the change at the given instant; returns the audit action and details.</param>
-    public async Task<Result<Tenant>> ChangeAsync(IfMatch? ifMatch, Func<Tenant, DateTimeOffset, (string Action, object? Details)> change, CancellationToken cancellationToken)
+    public async Task<Result<Tenant>> ChangeAsync(IfMatch? ifMatch, Func<Tenant, int> versionOf, Func<Tenant, DateTimeOffset, (string Action, object? Details)> change, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var tenantId = caller.TenantId!;
@@ -85,13 +86,13 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
             db.Tenants.Add(tenant);
         }
 
-        if (ifMatch is not null && !ifMatch.Matches(tenant.Version))
+        if (ifMatch is not null && !ifMatch.Matches(versionOf(tenant)))
         {
-            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(tenant.Version)], tenant.Version);
+            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(versionOf(tenant))], versionOf(tenant));
         }
 
         var (action, details) = change(tenant, now);
-        audit.Record(AuditSubjects.Tenant, tenantId, action, tenant.Version, details);
+        audit.Record(AuditSubjects.Tenant, tenantId, action, versionOf(tenant), details);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

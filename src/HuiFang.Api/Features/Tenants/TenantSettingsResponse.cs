@@ -9,8 +9,8 @@ namespace HuiFang.Api.Features.Tenants;
 /// <param name="Id">Tenant id (as in API keys and the token's tenant claim).</param>
 /// <param name="Name">Display name.</param>
 /// <param name="Calendar">The tenant's own business calendar, or null when it uses the service's default.</param>
-/// <param name="UpdatedAt">When the settings last changed.</param>
-/// <param name="Version">Incremented on every change; the ETag is this number in quotes.</param>
+/// <param name="UpdatedAt">When the name or the calendar last changed.</param>
+/// <param name="Version">Incremented on every change of the name or the calendar (the policies have versions of their own); the ETag is this number in quotes.</param>
 public sealed record TenantSettingsResponse(string Id, string Name, CalendarSettings? Calendar, DateTimeOffset UpdatedAt, int Version) : IVersioned
 {
     public static TenantSettingsResponse From(Tenant t) => new(

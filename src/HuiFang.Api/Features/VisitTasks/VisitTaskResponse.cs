@@ -21,9 +21,9 @@ namespace HuiFang.Api.Features.VisitTasks;
 /// <param name="ClosedAt">When the task became Completed, Unreachable or Cancelled.</param>
 /// <param name="EscalationId">On a revisit task: the escalation whose fix the customer is asked about.</param>
 /// <param name="CreatedAt">When the task was created.</param>
-/// <param name="UpdatedAt">When the task last changed.</param>
+/// <param name="UpdatedAt">When the task last changed (as <c>version</c> counts changes).</param>
 /// <param name="PersonalDataErasedAt">When the customer's personal data was erased, if it was.</param>
-/// <param name="Version">Incremented on every change; the ETag is this number in quotes.</param>
+/// <param name="Version">Incremented on every change of what this shows (the SLA monitor raising the overdue notice is none: `isOverdue` follows from the clock); the ETag is this number in quotes.</param>
 public sealed record VisitTaskResponse(
     Guid Id,
     VisitTaskStatus Status,

@@ -56,8 +56,8 @@ internal static class OpenApiIntakeExamples
             [new CoverageRow("Activity", "activities", 50, 15, 0, 14, 0.28, 0.3, 15, 0.3, false), new CoverageRow("RoutineRepair", "routine-by-volume", 250, 145, 3, 140, 0.56, 0.58, 145, 0.58, false)],
             new CoverageRow("total", null, 300, 160, 3, 154, 0.5133, 0.5333, 160, 0.5333, false), false, At)));
         yield return ("GetSlaReport", (null, new Report<SlaRow>("sla", period, ReportGroupBy.Department,
-            [new SlaRow("Engineering", 24, 5, 21, 2, 0.913, 18, 3, 0.8571, 6, 2, 0.0833, 17, 1.6, 3.5, 20.1, 30.0, 3, 0.125)],
-            new SlaRow("total", 24, 5, 21, 2, 0.913, 18, 3, 0.8571, 6, 2, 0.0833, 17, 1.6, 3.5, 20.1, 30.0, 3, 0.125), false, At)));
+            [new SlaRow("Engineering", 24, 5, 21, 2, 0.913, 18, 3, 0.8571, 6, 2, 0.0833, 17, 1.6, 3.5, 20.1, 30.0, 3, 0.125, 26)],
+            new SlaRow("total", 24, 5, 21, 2, 0.913, 18, 3, 0.8571, 6, 2, 0.0833, 17, 1.6, 3.5, 20.1, 30.0, 3, 0.125, 26), false, At)));
         yield return ("GetUnsatisfiedList", (null, new Report<UnsatisfiedRow>("unsatisfied", period, ReportGroupBy.None,
             [new UnsatisfiedRow(At, Guid.Parse("019ab7a0-3c00-7000-8000-0000000000f1"), "C-10086", "WO-20261124-0137", "RoutineRepair", "Engineering", "agent-07", 2,
                 [Domain.Feedback.FeedbackCategory.Complaint], Domain.Feedback.ComplaintLevel.Urgent, "师傅迟到两小时", "水龙头仍然漏水", false,

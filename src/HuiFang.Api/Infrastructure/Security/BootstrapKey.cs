@@ -14,6 +14,33 @@ public static class BootstrapKey
 {
     public const string TenantId = "default";
 
+    /// <summary>The command that creates a tenant's first key, as the start-up line prints it.</summary>
+    public const string FirstKeyCommand = "dotnet HuiFang.Api.dll api-keys create --tenant <id> --name admin --scopes all";
+
+    /// <summary>
+    /// While no API key exists at all: how to create the first one (nobody can call the API without one, and
+    /// outside the embedded development start none is made for you). Null once a key exists, or when the
+    /// database cannot say (the service starts anyway and readiness reports the database).
+    /// </summary>
+    public static string? FirstKeyHint(IServiceProvider services)
+    {
+        try
+        {
+            using var scope = services.CreateScope();
+            if (scope.ServiceProvider.GetRequiredService<HuiFangDbContext>().ApiKeys.IgnoreQueryFilters().Any())
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        {
+            return null;
+        }
+
+        return $"no API key exists yet: create the first one with `{FirstKeyCommand}` (same settings as the service; "
+            + "in the compose stack prefix it with `docker compose exec api`)";
+    }
+
     public static Task EnsureAsync(IServiceProvider services, IHostEnvironment environment, DatabaseTarget database, TextWriter console) =>
         EnsureAsync(services, services.GetRequiredService<IOptions<AuthOptions>>().Value.CreateBootstrapKey, environment, database, console);
 

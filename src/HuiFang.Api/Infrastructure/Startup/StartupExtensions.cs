@@ -20,9 +20,13 @@ public static class StartupExtensions
         return services;
     }
 
-    /// <summary>One line that tells a newcomer which mode this is, where the data is and where to click.</summary>
+    /// <summary>
+    /// One line that tells a newcomer which mode this is, where the data is and where to click — and, while no
+    /// API key exists at all, how to create the first one (in Production no key is ever printed).
+    /// </summary>
     public static void LogStartupBanner(this WebApplication app, DatabaseTarget database, string bus)
     {
+        var firstKey = Security.BootstrapKey.FirstKeyHint(app.Services);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -31,12 +35,13 @@ public static class StartupExtensions
                 ? "EMBEDDED"
                 : database.Provider == DatabaseProvider.PostgreSql && bus.StartsWith("RabbitMQ", StringComparison.Ordinal) ? "PRODUCTION" : "MIXED";
             app.Logger.LogInformation(
-                "HuiFang started in {Mode} mode: {Database}; {Bus}; listening on {Urls}; Swagger UI at {Swagger}",
+                "HuiFang started in {Mode} mode: {Database}; {Bus}; listening on {Urls}; Swagger UI at {Swagger}{FirstKey}",
                 mode,
                 database.Description,
                 bus,
                 string.Join(", ", addresses),
-                first is null ? "/swagger" : $"{first.TrimEnd('/')}/swagger");
+                first is null ? "/swagger" : $"{first.TrimEnd('/')}/swagger",
+                firstKey is null ? "" : "; " + firstKey);
         });
     }
 }

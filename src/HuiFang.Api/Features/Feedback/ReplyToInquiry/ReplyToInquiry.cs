@@ -25,7 +25,13 @@ public sealed class ReplyToInquiryValidator : AbstractValidator<ReplyToInquiry>
 
 public sealed class ReplyToInquiryHandler(HuiFangDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<ReplyToInquiry, Result<FeedbackResponse>>
 {
-    public async ValueTask<Result<FeedbackResponse>> Handle(ReplyToInquiry command, CancellationToken cancellationToken)
+    public ValueTask<Result<FeedbackResponse>> Handle(ReplyToInquiry command, CancellationToken cancellationToken) =>
+        ReplyAsync(command, retry: true, cancellationToken);
+
+    // The request takes no precondition: a save that loses to a concurrent write — the SLA monitor marking the
+    // reply late at that moment — runs once more on a fresh read (SaveChanges' savepoint undid the first attempt)
+    // instead of answering 409; the record still refuses a second reply.
+    private async ValueTask<Result<FeedbackResponse>> ReplyAsync(ReplyToInquiry command, bool retry, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var feedback = await db.FeedbackRecords.FirstOrDefaultAsync(f => f.Id == command.Id, cancellationToken);
@@ -49,6 +55,11 @@ public sealed class ReplyToInquiryHandler(HuiFangDbContext db, AuditTrail audit,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (retry)
+        {
+            db.ChangeTracker.Clear();
+            return await ReplyAsync(command, retry: false, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

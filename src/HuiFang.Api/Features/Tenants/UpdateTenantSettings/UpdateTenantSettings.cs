@@ -58,6 +58,7 @@ public sealed class UpdateTenantSettingsHandler(TenantSettings settings) : IComm
         var calendarJson = command.Calendar is null ? null : JsonSerializer.Serialize(command.Calendar.ToOptions(), TenantSettings.CalendarJson);
         var changed = await settings.ChangeAsync(
             command.IfMatch,
+            t => t.Version,
             (tenant, now) =>
             {
                 tenant.Update(command.Name!, calendarJson, now);

@@ -85,5 +85,14 @@ public sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalatio
             n.Property(x => x.Text).HasMaxLength(FieldLimits.LongText);
             n.Property(x => x.By).HasMaxLength(FieldLimits.Name);
         });
+
+        b.Navigation(e => e.Cycles).HasField("_cycles").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsMany(e => e.Cycles, c =>
+        {
+            c.ToTable("EscalationCycles");
+            c.WithOwner().HasForeignKey("EscalationId");
+            c.HasKey("EscalationId", nameof(EscalationCycle.Number));
+            c.Property(x => x.Number).ValueGeneratedNever();
+        });
     }
 }

@@ -15,7 +15,11 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.Id).HasMaxLength(FieldLimits.TenantId);
         b.Property(t => t.Name).HasMaxLength(FieldLimits.Name).IsRequired();
         b.Property(t => t.CalendarJson).HasMaxLength(FieldLimits.CalendarJson);
+        // One version per settings document, each a concurrency token: two changes of the tenant row made from
+        // the same read cannot both win (a change of another document at the same instant is answered 409 too).
         b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property(t => t.EscalationPolicyVersion).IsConcurrencyToken();
+        b.Property(t => t.FollowUpPolicyVersion).IsConcurrencyToken();
     }
 }
 

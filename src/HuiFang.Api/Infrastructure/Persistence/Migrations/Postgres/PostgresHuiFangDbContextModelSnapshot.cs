@@ -684,8 +684,22 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("EscalationPolicyJson")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("EscalationPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("FollowUpPolicyJson")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FollowUpPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FollowUpPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -998,6 +1012,37 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
                 {
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationCycle", "Cycles", b1 =>
+                        {
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("AcknowledgedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("ResolutionBreachedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("ResolvedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("ResponseBreachedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("EscalationId", "Number");
+
+                            b1.ToTable("EscalationCycles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
                     b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationNote", "Notes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1034,6 +1079,8 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("EscalationId");
                         });
+
+                    b.Navigation("Cycles");
 
                     b.Navigation("Notes");
                 });

@@ -679,8 +679,22 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("EscalationPolicyJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalationPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FollowUpPolicyJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -989,6 +1003,37 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
                 {
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationCycle", "Cycles", b1 =>
+                        {
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("AcknowledgedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ResolutionBreachedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ResolvedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ResponseBreachedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("StartedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("EscalationId", "Number");
+
+                            b1.ToTable("EscalationCycles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
                     b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationNote", "Notes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1025,6 +1070,8 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("EscalationId");
                         });
+
+                    b.Navigation("Cycles");
 
                     b.Navigation("Notes");
                 });
