@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # HuiFang API image: built with the SDK, run on the ASP.NET runtime as the image's non-root user.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
