@@ -4,6 +4,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 # The runtime the image is for: the publish then carries only that platform's native libraries (SQLite's
 # for linux-x64 instead of 22 platforms). An arm64 image: --build-arg RUNTIME=linux-arm64.
 ARG RUNTIME=linux-x64
+# Where certificate revocation servers cannot be reached, NuGet waits on each package signature's check:
+# --build-arg NUGET_CERT_REVOCATION_MODE=offline (unset: NuGet's default, online).
+ARG NUGET_CERT_REVOCATION_MODE
 WORKDIR /src
 # Restore first, from the project files alone, so that source edits keep the package layer cached.
 COPY global.json Directory.Build.props Directory.Packages.props HuiFang.sln ./
