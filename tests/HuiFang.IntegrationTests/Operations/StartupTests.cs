@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HuiFang.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HuiFang.IntegrationTests.Operations;
 
@@ -72,6 +73,28 @@ public sealed class StartupTests
         await Task.Delay(500, TestContext.Current.CancellationToken); // monitor and dispatcher rounds
 
         Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Warning Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Nothing_starts_data_protection_so_a_container_start_logs_no_key_ring_warnings()
+    {
+        // Nothing in the service protects data with ASP.NET Core Data Protection (API keys are hashed, tokens
+        // are checked by signature; no cookies, antiforgery or sessions). Its key ring made at every start
+        // logged two warnings in a container (keys not persisted, not encrypted).
+        var logs = new CapturedLogs();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HuiFang"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"huifang-startup-{Guid.NewGuid():N}.db")}",
+        };
+        await using var app = new HuiFangApp(settings, new TestClock(), logs);
+        using var client = await app.CreateAuthenticatedClientAsync();
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTasks.VisitTaskApiTests.NewTask()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/visit-tasks")).StatusCode);
+
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(" Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Assembly == typeof(Microsoft.AspNetCore.DataProtection.DataProtectionOptions).Assembly);
     }
 
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);

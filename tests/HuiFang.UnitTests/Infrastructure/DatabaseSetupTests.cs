@@ -58,4 +58,18 @@ public sealed class DatabaseSetupTests
         Assert.Equal(5, own.AutoPrepareMinUsages);
         Assert.False(own.NoResetOnClose);
     }
+
+    [Fact]
+    public void Postgres_connections_do_not_probe_gss_encryption_unless_the_operator_asks_for_it()
+    {
+        // Npgsql's default (Prefer) loads libgssapi_krb5 on every new physical connection; the image has no
+        // Kerberos library, and the loader writes a line that is not JSON to the container's output.
+        var target = DatabaseSetup.Resolve(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql }, "Host=db;Database=huifang;Username=u;Password=secret", "/");
+        Assert.Equal(Npgsql.GssEncryptionMode.Disable, new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString).GssEncryptionMode);
+
+        var own = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.WithServiceDefaults("Host=db;GSS Encryption Mode=Require"));
+        Assert.Equal(Npgsql.GssEncryptionMode.Require, own.GssEncryptionMode);
+        var alias = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.WithServiceDefaults("Host=db;GssEncryptionMode=Prefer"));
+        Assert.Equal(Npgsql.GssEncryptionMode.Prefer, alias.GssEncryptionMode);
+    }
 }

@@ -70,7 +70,11 @@ public static class DatabaseSetup
     /// each pooled connection, so PostgreSQL parses and plans them once instead of on every request; and a
     /// connection going back to the pool is not reset with DISCARD ALL, which would also drop those prepared
     /// statements. The service keeps no session state to reset: its locks are transaction-scoped
-    /// (pg_advisory_xact_lock) and it sets nothing on a connection.
+    /// (pg_advisory_xact_lock) and it sets nothing on a connection. GSS encryption is off: Npgsql's
+    /// default (Prefer) loads the Kerberos library on every new connection, and where it is missing (the
+    /// image has none) the native loader writes "Cannot load library libgssapi_krb5.so.2" to the output,
+    /// breaking its JSON lines; a server that needs GSS says so with <c>GSS Encryption Mode=Require</c>
+    /// (TLS is what protects the connection otherwise).
     /// </summary>
     public static string WithServiceDefaults(string connectionString)
     {
@@ -89,6 +93,11 @@ public static class DatabaseSetup
         if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("GSS Encryption Mode") && !given.ContainsKey("GssEncryptionMode"))
+        {
+            builder.GssEncryptionMode = Npgsql.GssEncryptionMode.Disable;
         }
 
         return builder.ConnectionString;

@@ -44,6 +44,8 @@ public static class SecuritySetup
             authentication.AddJwtBearer(o => ConfigureJwt(o, jwt));
         }
 
+        DoNotStartDataProtection(services);
+
         services.AddAuthorizationBuilder()
             // Secure by default: an endpoint that forgets to name a scope still needs a caller.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -58,6 +60,24 @@ public static class SecuritySetup
 
         services.AddHuiFangLimits();
         return services;
+    }
+
+    /// <summary>
+    /// AddAuthentication registers ASP.NET Core Data Protection, whose hosted service builds a key ring at
+    /// every start: in a container that is a new key in the user profile, gone with the container, logged as
+    /// two warnings (keys not persisted, keys not encrypted). Nothing here protects data with it: API keys are
+    /// stored as hashes, bearer tokens are checked by their signature, and there are no cookies, antiforgery
+    /// tokens or sessions. So nothing starts it; the services stay registered, and a future feature that does
+    /// protect data gets its key ring on first use, with the warnings saying that the keys then need a store
+    /// every replica shares (the database, via PersistKeysToDbContext) and a key to encrypt them.
+    /// </summary>
+    private static void DoNotStartDataProtection(IServiceCollection services)
+    {
+        var dataProtection = typeof(Microsoft.AspNetCore.DataProtection.DataProtectionOptions).Assembly;
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == dataProtection).ToList())
+        {
+            services.Remove(hosted);
+        }
     }
 
     /// <summary>Requires <paramref name="scope"/> (and therefore a caller) for the endpoint or group.</summary>
