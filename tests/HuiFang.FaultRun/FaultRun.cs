@@ -75,16 +75,18 @@ public static class FaultRun
 
         var violations = ledger.Violations.ToList();
         var report = new StringBuilder();
-        foreach (var group in ledger.ServerErrors.GroupBy(e => (e.Status, Title: ProblemText(e.Body))))
+        var errors = ledger.ServerErrors.ToList();
+        var exceptions = ExceptionsByTrace(api.LogPath, errors.Select(e => TraceId(e.Body)).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        foreach (var group in errors.GroupBy(e => (e.Status, Cause: TraceId(e.Body) is { } t && exceptions.TryGetValue(t, out var x) ? x.Summary : ProblemText(e.Body))))
         {
             var first = group.First();
             report.AppendLine(CultureInfo.InvariantCulture, $"{group.Key.Status} answered {group.Count()} times, first at +{first.At.TotalSeconds:0.0}s: {LoadDriver.Shorten(first.Body)}");
-            foreach (var line in LogLines(api.LogPath, first.Body))
+            if (TraceId(first.Body) is { } trace && exceptions.TryGetValue(trace, out var logged))
             {
-                report.AppendLine(CultureInfo.InvariantCulture, $"    API log: {line}");
+                report.AppendLine(CultureInfo.InvariantCulture, $"    API log: {logged.Line}");
             }
 
-            violations.Add($"{group.Key.Status} answered {group.Count()} times: {group.Key.Title}");
+            violations.Add($"{group.Key.Status} answered {group.Count()} times: {group.Key.Cause}");
         }
 
         if (violations.Count == 0)
@@ -303,36 +305,65 @@ public static class FaultRun
         }
     }
 
-    /// <summary>The API's log lines that carry the problem's trace id: the exception behind a 500.</summary>
-    private static IEnumerable<string> LogLines(string logPath, string body)
+    /// <summary>The problem's trace id as the log carries it: the trace part of a W3C traceparent (00-trace-span-00).</summary>
+    private static string? TraceId(string body)
     {
-        string? traceId;
         try
         {
-            traceId = (string?)JsonNode.Parse(body)?["traceId"];
+            var id = (string?)JsonNode.Parse(body)?["traceId"];
+            return id?.Split('-') is [_, var trace, _, _] ? trace : id;
         }
         catch (System.Text.Json.JsonException)
         {
-            yield break;
+            return null;
         }
+    }
 
-        if (string.IsNullOrEmpty(traceId))
+    /// <summary>
+    /// One pass over the API's log: for each trace id asked for, the line that logged its exception and a
+    /// one-line summary (the innermost exception's first line), which is what tells one 500 from another.
+    /// </summary>
+    private static Dictionary<string, (string Summary, string Line)> ExceptionsByTrace(string logPath, HashSet<string> traces)
+    {
+        var found = new Dictionary<string, (string Summary, string Line)>(StringComparer.Ordinal);
+        if (traces.Count == 0)
         {
-            yield break;
+            return found;
         }
 
-        // The problem's traceId is the W3C trace-parent form (00-<trace>-<span>-00) or the bare trace id.
-        var parts = traceId.Split('-');
-        var needle = parts.Length == 4 ? parts[1] : traceId;
         using var reader = new StreamReader(new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        var shown = 0;
-        while (reader.ReadLine() is { } line && shown < 3)
+        while (reader.ReadLine() is { } line)
         {
-            if (line.Contains(needle, StringComparison.Ordinal))
+            var json = line.IndexOf('{', StringComparison.Ordinal);
+            if (json < 0 || !line.Contains("\"Exception\"", StringComparison.Ordinal))
             {
-                shown++;
-                yield return line.Length <= 3000 ? line : line[..3000] + "…";
+                continue;
             }
+
+            JsonNode? entry;
+            try
+            {
+                entry = JsonNode.Parse(line[json..]);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                continue;
+            }
+
+            var text = entry?.ToJsonString() ?? "";
+            var trace = traces.FirstOrDefault(t => text.Contains(t, StringComparison.Ordinal));
+            if (trace is null || found.ContainsKey(trace) || (string?)entry?["Exception"] is not { } exception)
+            {
+                continue;
+            }
+
+            // "Outer: message\n ---> Inner: message\n   at …": the innermost cause names the fault.
+            var causes = exception.Split('\n').Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !l.Contains("End of inner exception", StringComparison.Ordinal)).ToList();
+            var innermost = causes.LastOrDefault(l => l.Contains("--->", StringComparison.Ordinal)) ?? causes.FirstOrDefault() ?? exception;
+            var summary = innermost.Replace("--->", "", StringComparison.Ordinal).Trim();
+            found[trace] = (summary, line.Length <= 3000 ? line : line[..3000] + "…");
         }
+
+        return found;
     }
 }

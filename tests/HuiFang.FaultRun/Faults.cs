@@ -18,6 +18,12 @@ public enum FaultKind
 
     /// <summary>pg_ctl restart -m immediate: the server is stopped without a checkpoint and recovers at start.</summary>
     PostgresRestartImmediate,
+
+    /// <summary>
+    /// The server turns read-only (default_transaction_read_only, reloaded into every session), as an old
+    /// primary does after a failover; back to read-write after a pause.
+    /// </summary>
+    PostgresReadOnly,
 }
 
 /// <summary>One fault of the schedule: after <see cref="Before"/> of load, injected, healed after <see cref="Down"/>.</summary>
@@ -55,6 +61,7 @@ public static class FaultSchedule
             {
                 FaultKind.ApiKill => TimeSpan.FromMilliseconds(random.Next(0, 2000)),
                 FaultKind.BrokerStop or FaultKind.BrokerKill => TimeSpan.FromMilliseconds(random.Next(1000, 6000)),
+                FaultKind.PostgresReadOnly => TimeSpan.FromMilliseconds(random.Next(1000, 5000)),
                 _ => TimeSpan.Zero, // pg_ctl restart: down as long as the restart takes
             })).ToList();
     }
@@ -89,6 +96,11 @@ public sealed class FaultInjector(Settings settings, ApiProcess api)
                 break;
             case FaultKind.PostgresRestartImmediate:
                 await ShellAsync(settings.PostgresRestart.Replace("{mode}", "immediate", StringComparison.Ordinal));
+                break;
+            case FaultKind.PostgresReadOnly:
+                await ShellAsync(settings.PostgresReadOnly.Replace("{value}", "on", StringComparison.Ordinal));
+                await Task.Delay(fault.Down);
+                await ShellAsync(settings.PostgresReadOnly.Replace("{value}", "off", StringComparison.Ordinal));
                 break;
         }
 

@@ -18,7 +18,8 @@ public sealed record Settings(
     string BrokerStop,
     string BrokerKill,
     string BrokerStart,
-    string PostgresRestart)
+    string PostgresRestart,
+    string PostgresReadOnly)
 {
     public const string Tenant = "faultrun";
 
@@ -62,6 +63,12 @@ public sealed record Settings(
             throw new SettingsException("FAULTRUN_POSTGRES_RESTART must contain {mode} (fast or immediate)");
         }
 
+        var readOnly = Env("FAULTRUN_POSTGRES_READ_ONLY");
+        if (!readOnly.Contains("{value}", StringComparison.Ordinal))
+        {
+            throw new SettingsException("FAULTRUN_POSTGRES_READ_ONLY must contain {value} (on or off)");
+        }
+
         return new Settings(
             apiDirectory,
             Path.GetFullPath(Arg("work")),
@@ -69,11 +76,12 @@ public sealed record Settings(
             new Uri(Arg("amqp")),
             int.Parse(Arg("api-port"), CultureInfo.InvariantCulture),
             Number("HUIFANG_FAULT_SEED", RandomNumberGenerator.GetInt32(1, int.MaxValue), 0, int.MaxValue),
-            Number("HUIFANG_FAULT_COUNT", 8, 5, 100),
+            Number("HUIFANG_FAULT_COUNT", 7, Enum.GetValues<FaultKind>().Length, 100),
             Number("HUIFANG_FAULT_WORKERS", 12, 1, 200),
             Env("FAULTRUN_BROKER_STOP"),
             Env("FAULTRUN_BROKER_KILL"),
             Env("FAULTRUN_BROKER_START"),
-            restart);
+            restart,
+            readOnly);
     }
 }
