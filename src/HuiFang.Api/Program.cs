@@ -65,7 +65,7 @@ builder.Services.AddHuiFangIdempotency();
 
 // HTTP: JSON rules, problem responses, languages, health, OpenAPI.
 builder.Services.AddHuiFangHttp();
-builder.Services.AddHealthChecks().AddDbContextCheck<HuiFangDbContext>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHuiFangOpenApi();
 
 var app = builder.Build();

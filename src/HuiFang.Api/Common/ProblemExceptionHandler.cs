@@ -19,7 +19,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             BadHttpRequestException bad => FromBadRequest(bad, httpContext),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
-            _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext, exception),
+            _ when Infrastructure.Persistence.DbErrors.Classify(exception) is { } fault => Unavailable(httpContext, exception, fault),
             _ when Infrastructure.Persistence.DbErrors.RefusedValueState(exception) is { } state => UnstorableValue(exception, state),
             _ => Unexpected(exception),
         };
@@ -38,33 +38,29 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         });
     }
 
-    /// <summary>The database cannot be reached or is busy: the caller did nothing wrong and may retry.</summary>
-    private ProblemDetails Unavailable(HttpContext httpContext, Exception exception)
+    /// <summary>
+    /// The database cannot be reached, lost the connection, takes no writes or lost a race: the caller did
+    /// nothing wrong and may retry. The transaction was rolled back — unless the connection was lost while it
+    /// committed, when the outcome is unknown and the detail says so (a retry with the same Idempotency-Key
+    /// answers with what was stored, if anything was).
+    /// </summary>
+    private ProblemDetails Unavailable(HttpContext httpContext, Exception exception, Infrastructure.Persistence.DatabaseFault fault)
     {
-        logger.LogWarning(exception, "Database unavailable");
-        httpContext.Response.Headers.RetryAfter = "5";
+        var uncertain = exception is Infrastructure.Persistence.CommitOutcomeUnknownException;
+        logger.LogWarning(exception, "Database unavailable ({Kind}, {Code}){Uncertain}", fault.Kind, fault.Code, uncertain ? "; lost while committing, outcome unknown" : "");
+        httpContext.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Type = Problems.TypePrefix + "database-unavailable",
-            Title = Messages.Get("problem.unavailable.title"),
-            Detail = Messages.Get("problem.unavailable.detail"),
-        };
-    }
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.NpgsqlException { IsTransient: true }
-                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteCantOpen }
-                or TimeoutException)
+            Title = Messages.Get(fault.Kind switch
             {
-                return true;
-            }
-        }
-
-        return false;
+                Infrastructure.Persistence.DatabaseFaultKind.ReadOnly => "problem.unavailable.readOnly.title",
+                Infrastructure.Persistence.DatabaseFaultKind.Contention => "problem.unavailable.contention.title",
+                _ => "problem.unavailable.title",
+            }),
+            Detail = Messages.Get(uncertain ? "problem.unavailable.uncertain" : "problem.unavailable.detail"),
+        };
     }
 
     /// <summary>
@@ -83,10 +79,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Detail = Messages.Get("problem.unstorable.detail"),
         };
     }
-
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-    private const int SqliteCantOpen = 14;
 
     private ProblemDetails Unexpected(Exception exception)
     {

@@ -32,16 +32,15 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db
         }
         catch (Exception failure)
         {
-            // The failure is the answer. Undoing on a connection the failure broke throws too ("Transaction is
-            // already completed"), and that error would replace the one the problem mapper can answer (a lost
-            // connection is a 503); the server rolls back a transaction whose connection is gone.
+            // The failure is the answer. Undoing on a connection the failure broke throws too, and that error
+            // would replace the one the problem mapper can answer (a lost connection is a 503); the server
+            // rolls back a transaction whose connection is gone.
             try
             {
                 await UndoAsync();
             }
-            catch (Exception undo) when (undo is System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
+            catch (ConnectionLostException)
             {
-                db.ChangeTracker.Clear();
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
             }
 
@@ -54,21 +53,19 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db
         }
         else if (owned is not null)
         {
-            await owned.CommitAsync(cancellationToken);
+            await Transactions.CommitAsync(owned, cancellationToken);
         }
         else
         {
-            await outer!.ReleaseSavepointAsync(savepoint!, cancellationToken);
+            // Releasing a savepoint on a lost connection fails like any statement on it (a 503); the owner's
+            // transaction is gone with it and commits nothing.
+            await Transactions.ReleaseSavepointAsync(db, outer!, savepoint!, cancellationToken);
         }
 
         return response;
 
-        async Task UndoAsync()
-        {
-            await (owned is not null
-                ? owned.RollbackAsync(CancellationToken.None)
-                : outer!.RollbackToSavepointAsync(savepoint!, CancellationToken.None));
-            db.ChangeTracker.Clear();
-        }
+        Task UndoAsync() => Transactions.UndoAsync(db, () => owned is not null
+            ? owned.RollbackAsync(CancellationToken.None)
+            : outer!.RollbackToSavepointAsync(savepoint!, CancellationToken.None));
     }
 }

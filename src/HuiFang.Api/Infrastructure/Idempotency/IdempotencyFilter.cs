@@ -95,12 +95,11 @@ public sealed class IdempotencyFilter : IEndpointFilter
             {
                 db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.TenantId, caller.Id, key, fingerprint, status, headers, body, now, lifetime));
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await Transactions.CommitAsync(transaction, ct);
             }
             else
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
+                await Transactions.UndoAsync(db, () => transaction.RollbackAsync(CancellationToken.None));
             }
 
             // The response leaves only after the commit: a client never sees a success that was not stored.

@@ -46,9 +46,14 @@ public static class DatabaseSetup
         services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
     }
 
-    /// <summary>What both providers share: quiet expected errors, and a wake-up for the outbox dispatcher on every commit that wrote events.</summary>
+    /// <summary>
+    /// What both providers share: quiet expected errors, a wake-up for the outbox dispatcher on every commit
+    /// that wrote events, and any interceptor registered in the container (diagnostics; fault injection in tests).
+    /// </summary>
     private static void Common(IServiceProvider services, DbContextOptionsBuilder options) =>
-        QuietExpectedCommandErrors(options).AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
+        QuietExpectedCommandErrors(options)
+            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>())
+            .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
 
     /// <summary>
     /// EF Core logs every failed command as an error, including ones that are expected here: a unique

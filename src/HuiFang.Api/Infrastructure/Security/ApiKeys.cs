@@ -43,7 +43,7 @@ public sealed record IssuedApiKey(ApiKey Entity, string Secret);
 /// acting as <see cref="Caller.System"/> for a tenant), are audited, and are saved in one round trip;
 /// inside an open transaction the owner's commit decides.
 /// </remarks>
-public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<AuthOptions> options, ICurrentCaller current, AuditTrail audit)
+public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<AuthOptions> options, ICurrentCaller current, AuditTrail audit, ILogger<ApiKeyService> logger)
 {
     private static string CacheKey(string hash) => "apikey:" + hash;
 
@@ -91,11 +91,19 @@ public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemo
             return null;
         }
 
-        // Last use is kept to the minute: a write per request would cost more than it tells.
+        // Last use is kept to the minute: a write per request would cost more than it tells. It is bookkeeping:
+        // a database that takes no writes (read-only after a failover, a lost race) must not fail the caller's read.
         if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
         {
-            await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+            try
+            {
+                await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+            }
+            catch (Exception e) when (DbErrors.Classify(e) is { Kind: DatabaseFaultKind.ReadOnly or DatabaseFaultKind.Contention } fault)
+            {
+                logger.LogDebug("Last use of API key {KeyId} not recorded: the database refused the write ({Code})", key.Id, fault.Code);
+            }
         }
 
         var caller = new Caller(key.TenantId, key.Id.ToString(), key.Name, CallerKind.ApiKey, key.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
