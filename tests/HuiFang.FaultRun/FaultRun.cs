@@ -54,7 +54,8 @@ public static class FaultRun
             Log.Write($"the schedule stopped: {e.Message}");
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // A little load after the last fault is healed, then only the creates in flight finish.
+        await Task.Delay(TimeSpan.FromSeconds(3));
         stop.Cancel();
         Log.Write("load stopping; waiting for the creates in flight");
         await load;

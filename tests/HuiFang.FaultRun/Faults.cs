@@ -56,7 +56,7 @@ public static class FaultSchedule
         return kinds.Select((kind, i) => new Fault(
             i + 1,
             kind,
-            TimeSpan.FromMilliseconds(random.Next(3000, 9000)),
+            TimeSpan.FromMilliseconds(random.Next(2000, 7000)),
             kind switch
             {
                 FaultKind.ApiKill => TimeSpan.FromMilliseconds(random.Next(0, 2000)),

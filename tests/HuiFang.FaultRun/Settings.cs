@@ -76,7 +76,7 @@ public sealed record Settings(
             new Uri(Arg("amqp")),
             int.Parse(Arg("api-port"), CultureInfo.InvariantCulture),
             Number("HUIFANG_FAULT_SEED", RandomNumberGenerator.GetInt32(1, int.MaxValue), 0, int.MaxValue),
-            Number("HUIFANG_FAULT_COUNT", 7, Enum.GetValues<FaultKind>().Length, 100),
+            Number("HUIFANG_FAULT_COUNT", Enum.GetValues<FaultKind>().Length, Enum.GetValues<FaultKind>().Length, 100),
             Number("HUIFANG_FAULT_WORKERS", 12, 1, 200),
             Env("FAULTRUN_BROKER_STOP"),
             Env("FAULTRUN_BROKER_KILL"),
