@@ -96,9 +96,11 @@ app.UseSwaggerUI(o =>
 });
 
 // Who is calling, how often, and whether they may: authentication first so the rate limiter can
-// partition by caller, authorization last so a throttled caller costs no scope check.
+// partition by caller, then the body is read in full (a slow sender holds no turn of the concurrency
+// limit), authorization last so a throttled caller costs no scope check.
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseBodyBuffering();
 app.UseConcurrencyLimit();
 app.UseAuthorization();
 

@@ -59,6 +59,8 @@ public static class Messages
         ["limits.uriTooLong.detail"] = ("The path and query must not exceed {0} bytes.", "路径和查询参数不能超过 {0} 字节。"),
         ["limits.headersTooLarge.title"] = ("Request headers too large", "请求头过大"),
         ["limits.headersTooLarge.detail"] = ("The request headers must not exceed {0} bytes in total.", "请求头总计不能超过 {0} 字节。"),
+        ["limits.bodyTimeout.title"] = ("Request body too slow", "请求体发送超时"),
+        ["limits.bodyTimeout.detail"] = ("The request body did not arrive in full within {0} s.", "请求体未能在 {0} 秒内完整送达。"),
         ["limits.bodyTooLarge.title"] = ("Request body too large", "请求体过大"),
         ["limits.bodyTooLarge.detail"] = ("The request body must not exceed {0} bytes.", "请求体不能超过 {0} 字节。"),
         ["idempotency.invalidKey"] = ("Idempotency-Key must be one string of 1 to 255 visible ASCII characters, e.g. \"4f0b2c1e-…\".", "Idempotency-Key 必须是 1 到 255 个可见 ASCII 字符组成的字符串。"),

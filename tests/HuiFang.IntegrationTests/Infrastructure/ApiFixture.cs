@@ -106,6 +106,11 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Settings this fixture adds to (or overrides in) the provider's.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Services this fixture adds to (or replaces in) the service's, after its own.</summary>
+    protected virtual void ExtraServices(IServiceCollection services)
+    {
+    }
+
     public abstract string ProviderName { get; }
 
     public HuiFangApp App => _app ?? throw new InvalidOperationException(Unavailable ?? "The fixture is not initialised.");
@@ -120,7 +125,7 @@ public abstract class ApiFixture : IAsyncLifetime
         }
 
         Logs = CaptureLogs ? new CapturedLogs() : null;
-        _app = new HuiFangApp(settings.Concat(ExtraSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value), Clock, Logs);
+        _app = new HuiFangApp(settings.Concat(ExtraSettings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value), Clock, Logs, ExtraServices);
         _ = _app.Server; // start the host now: migrations run here, not inside the first test
     }
 

@@ -263,6 +263,7 @@ internal static class OpenApiExamples
             "410" => Problem(410, "cursor-expired", "No longer available", "Events after this cursor may have been purged: published events are kept for 14 days. Read the feed again from the start (no 'after') and skip events by eventId."),
             "429" => Problem(429, "rate-limited", "Too many requests", "The caller's request rate limit is exhausted; retry after 1 s."),
             "503" => Problem(503, "overloaded", "Service busy", "The service has more requests waiting than it queues; retry after 1 s."),
+            "408" => Problem(408, "body-timeout", "Request body too slow", "The request body did not arrive in full within 60 s."),
             "413" => Problem(413, "body-too-large", "Request body too large", "The request body must not exceed 4194304 bytes."),
             "414" => Problem(414, "uri-too-long", "Request URL too long", "The path and query must not exceed 8192 bytes."),
             "415" => Problem(415, "unsupported-media-type", "The request failed with status 415.", "Send the body as application/json."),

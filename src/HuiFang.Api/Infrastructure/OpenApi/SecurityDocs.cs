@@ -9,7 +9,7 @@ namespace HuiFang.Api.Infrastructure.OpenApi;
 /// <summary>
 /// Security in the document: the API-key and bearer schemes (and the OAuth2 client-credentials flow when
 /// a token URL is configured), the scope each operation needs, the Idempotency-Key header of POST
-/// operations, and the 401/403/414/429/431/503 answers every protected operation can give (413/415 with a body).
+/// operations, and the 401/403/414/429/431/503 answers every protected operation can give (408/413/415 with a body).
 /// </summary>
 internal static class SecurityDocs
 {
@@ -89,6 +89,7 @@ internal static class SecurityDocs
         if (operation.RequestBody is not null)
         {
             AddProblem(operation, "413", "The body exceeds HuiFang:Limits:MaxRequestBodyBytes (4 MiB), also when it is sent chunked.");
+            AddProblem(operation, "408", "The body did not arrive in full within HuiFang:Limits:RequestBodyTimeout (60 s).");
             AddProblem(operation, "415", "The body is not sent as application/json.");
         }
 

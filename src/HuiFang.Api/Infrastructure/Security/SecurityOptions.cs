@@ -60,6 +60,12 @@ public sealed class LimitsOptions
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
+    /// Longest time a request body may take to arrive in full; a slower one is answered 408. Bodies are read
+    /// before a request takes a turn of <see cref="MaxConcurrentRequests"/>, so a slow one holds only its connection.
+    /// </summary>
+    public TimeSpan RequestBodyTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Longest request target (path and query) the service answers, in bytes; longer is a 414 problem.
     /// Kestrel's own line limit sits above it (<see cref="ServerLimitFactor"/>), so that the service, not
     /// the server's bare 414, is what a caller meets.

@@ -68,6 +68,11 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             failures.Add("HuiFang:Limits:MaxRequestBodyBytes must be between 1024 and 104857600.");
         }
 
+        if (o.RequestBodyTimeout < TimeSpan.FromSeconds(1) || o.RequestBodyTimeout > TimeSpan.FromHours(1))
+        {
+            failures.Add("HuiFang:Limits:RequestBodyTimeout must be between 00:00:01 and 01:00:00.");
+        }
+
         if (o.MaxConcurrentRequests is < 1 or > 10_000)
         {
             failures.Add("HuiFang:Limits:MaxConcurrentRequests must be between 1 and 10000.");
