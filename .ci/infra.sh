@@ -1,7 +1,8 @@
 # Throwaway PostgreSQL 15 cluster and RabbitMQ node on 127.0.0.1, for .ci/run and bench/run.
 # Source it, then call infra_start <work dir> [extra postgres -c settings...]; infra_stop stops both
-# (call it from an EXIT trap). Sets pg_port, amqp_port, pg_bin, pg_url (a libpq URL) and the
-# HUIFANG_TEST_POSTGRES / HUIFANG_TEST_RABBITMQ connection strings. Needs root: it installs what is
+# (call it from an EXIT trap). Sets pg_port, amqp_port, mgmt_port, pg_bin, pg_url (a libpq URL) and the
+# HUIFANG_TEST_POSTGRES / HUIFANG_TEST_RABBITMQ connection strings, and HUIFANG_TEST_RABBITMQ_MANAGEMENT
+# (the broker's management API, with which tests make virtual hosts of their own). Needs root: it installs what is
 # missing and runs each server as its own user.
 
 infra_log() { printf '[infra] %s\n' "$*"; }
@@ -33,6 +34,7 @@ infra_start() { # work dir, then "-c name=value" settings for PostgreSQL beyond 
   amqp_port=$(infra_free_port 56720)
   local dist_port
   dist_port=$(infra_free_port $((amqp_port + 1000)))
+  mgmt_port=$(infra_free_port $((amqp_port + 2000)))
   infra_rabbit_node="huifang-$$@localhost"
 
   infra_log "starting PostgreSQL on 127.0.0.1:$pg_port"
@@ -47,8 +49,9 @@ infra_start() { # work dir, then "-c name=value" settings for PostgreSQL beyond 
     RABBITMQ_DIST_PORT="$dist_port" ERL_EPMD_ADDRESS=127.0.0.1 \
     RABBITMQ_MNESIA_BASE="$infra_work/rabbit/mnesia" RABBITMQ_LOG_BASE="$infra_work/rabbit/log" \
     RABBITMQ_PID_FILE="$infra_work/rabbit/pid" RABBITMQ_ENABLED_PLUGINS_FILE="$infra_work/rabbit/enabled_plugins" \
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
-  echo '[].' > "$infra_work/rabbit/enabled_plugins" && chown rabbitmq:rabbitmq "$infra_work/rabbit/enabled_plugins"
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} -rabbitmq_management tcp_config [{ip,\"127.0.0.1\"},{port,$mgmt_port}]"
+  # The management API lets tests make a virtual host of their own (a broker where nothing was declared yet).
+  echo '[rabbitmq_management].' > "$infra_work/rabbit/enabled_plugins" && chown rabbitmq:rabbitmq "$infra_work/rabbit/enabled_plugins"
   rabbitmq-server -detached >/dev/null 2>&1
   # -detached returns before the node registers; await_startup only waits for a node it can already see.
   local i
@@ -61,6 +64,7 @@ infra_start() { # work dir, then "-c name=value" settings for PostgreSQL beyond 
   pg_url="postgresql://postgres@127.0.0.1:$pg_port/postgres"
   export HUIFANG_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
   export HUIFANG_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
+  export HUIFANG_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:$mgmt_port/"
 }
 
 # The PID of the RabbitMQ node's Erlang VM (for CPU accounting).

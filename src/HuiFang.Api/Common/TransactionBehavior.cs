@@ -22,7 +22,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db
         var savepoint = outer is null ? null : "cmd_" + Guid.NewGuid().ToString("N")[..12];
         if (savepoint is not null)
         {
-            await outer!.CreateSavepointAsync(savepoint, cancellationToken);
+            await Transactions.CreateSavepointAsync(db, outer!, savepoint, cancellationToken);
         }
 
         TResponse response;

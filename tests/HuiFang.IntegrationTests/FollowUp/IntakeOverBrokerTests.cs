@@ -29,7 +29,8 @@ public sealed class IntakeOverBrokerTests() : OwnDatabaseTestBase(needsBroker: t
 
         await using var connection = await new ConnectionFactory { Uri = Broker, ClientProvidedName = "huifang-tests-intake" }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeclareAsync("huifang.intake_error", durable: true, exclusive: false, autoDelete: false);
+        // Declared as the service declares it (a quorum queue), so that it can be emptied before the test.
+        await channel.QueueDeclareAsync("huifang.intake_error", durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
         await channel.QueuePurgeAsync("huifang.intake_error");
 
         var message = new JsonObject

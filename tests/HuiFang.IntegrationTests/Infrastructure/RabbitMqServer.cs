@@ -1,22 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
 using Testcontainers.RabbitMq;
 
 namespace HuiFang.IntegrationTests.Infrastructure;
 
-/// <summary>One RabbitMQ broker per test run: from <c>HUIFANG_TEST_RABBITMQ</c> (an amqp:// URI) or Testcontainers.</summary>
+/// <summary>
+/// One RabbitMQ broker per test run: from <c>HUIFANG_TEST_RABBITMQ</c> (an amqp:// URI, with its management
+/// API in <c>HUIFANG_TEST_RABBITMQ_MANAGEMENT</c>) or Testcontainers.
+/// </summary>
 public static class RabbitMqServer
 {
-    private static readonly RunInfrastructure<Uri> Broker = new(
+    private const int ManagementPort = 15672;
+
+    private static readonly RunInfrastructure<Broker> Server = new(
         "RabbitMQ",
         TestEnvironment.RabbitMqVariable,
-        given => new Uri(given),
+        given => new Broker(new Uri(given), TestEnvironment.FromEnvironment(TestEnvironment.RabbitMqManagementVariable) is { } management ? new Uri(management) : null),
         async () =>
         {
-            var container = new RabbitMqBuilder("rabbitmq:4-management-alpine").Build();
+            var container = new RabbitMqBuilder("rabbitmq:4-management-alpine").WithPortBinding(ManagementPort, true).Build();
             await container.StartAsync();
-            return (new Uri(container.GetConnectionString()), container);
+            var amqp = new Uri(container.GetConnectionString());
+            var management = new UriBuilder("http", container.Hostname, container.GetMappedPublicPort(ManagementPort)) { UserName = amqp.UserInfo.Split(':')[0], Password = amqp.UserInfo.Split(':')[1] }.Uri;
+            return (new Broker(amqp, management), container);
         });
 
-    public static Task<(Uri? Uri, string? Unavailable)> GetAsync() => Broker.GetAsync();
+    public static async Task<(Uri? Uri, string? Unavailable)> GetAsync()
+    {
+        var (broker, unavailable) = await Server.GetAsync();
+        return (broker?.Amqp, unavailable);
+    }
+
+    /// <summary>
+    /// A new, empty virtual host on the run's broker (nothing declared in it yet), with the broker user's
+    /// permissions; its amqp:// URI, or null with the reason.
+    /// </summary>
+    public static async Task<(Uri? Uri, string? Unavailable)> CreateVirtualHostAsync()
+    {
+        var (broker, unavailable) = await Server.GetAsync();
+        if (broker is null)
+        {
+            return (null, unavailable);
+        }
+
+        if (broker.Management is null)
+        {
+            return (null, $"a virtual host of its own needs the broker's management API: set {TestEnvironment.RabbitMqManagementVariable}.");
+        }
+
+        var name = $"huifang-test-{Guid.NewGuid():N}";
+        var user = Uri.UnescapeDataString(broker.Amqp.UserInfo.Split(':')[0]);
+        using var http = ManagementClient(broker.Management);
+        (await http.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+        (await http.PutAsync($"api/permissions/{name}/{Uri.EscapeDataString(user)}", new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        return (new UriBuilder(broker.Amqp) { Path = "/" + name }.Uri, null);
+    }
+
+    /// <summary>A queue as the management API describes it (type, arguments, message counts), as JSON.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject> DescribeQueueAsync(Uri virtualHost, string queue)
+    {
+        var (broker, _) = await Server.GetAsync();
+        using var http = ManagementClient(broker!.Management!);
+        var vhost = Uri.EscapeDataString(Uri.UnescapeDataString(virtualHost.AbsolutePath.TrimStart('/')));
+        return (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(http, $"api/queues/{vhost}/{Uri.EscapeDataString(queue)}"))!;
+    }
+
+    public static async Task DeleteVirtualHostAsync(Uri virtualHost)
+    {
+        var (broker, _) = await Server.GetAsync();
+        using var http = ManagementClient(broker!.Management!);
+        await http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(Uri.UnescapeDataString(virtualHost.AbsolutePath.TrimStart('/')))}");
+    }
+
+    private static HttpClient ManagementClient(Uri management)
+    {
+        var http = new HttpClient { BaseAddress = new UriBuilder(management) { UserName = "", Password = "", Path = "/" }.Uri, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        return http;
+    }
+
+    private sealed record Broker(Uri Amqp, Uri? Management);
 
     /// <summary>
     /// The settings that point the service at a broker given as amqp://user:password@host:port/vhost. Test hosts

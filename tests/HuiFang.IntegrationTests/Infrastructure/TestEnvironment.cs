@@ -9,6 +9,9 @@ public static class TestEnvironment
 {
     public const string PostgresVariable = "HUIFANG_TEST_POSTGRES";
     public const string RabbitMqVariable = "HUIFANG_TEST_RABBITMQ";
+
+    /// <summary>The given broker's management API (http://user:password@host:port/), for tests that need a virtual host of their own.</summary>
+    public const string RabbitMqManagementVariable = "HUIFANG_TEST_RABBITMQ_MANAGEMENT";
     public const string RequireInfrastructureVariable = "HUIFANG_TEST_REQUIRE_INFRA";
 
     public static bool RequireInfrastructure => Environment.GetEnvironmentVariable(RequireInfrastructureVariable) is "1" or "true";

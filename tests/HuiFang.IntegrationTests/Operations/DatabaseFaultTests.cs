@@ -23,12 +23,14 @@ public sealed class DatabaseFaultTests() : OwnDatabaseTestBase(needsBroker: fals
 
     public enum Step
     {
+        CreateSavepoint,
         Insert,
         ReleaseSavepoint,
         Commit,
     }
 
     [Theory]
+    [InlineData(Step.CreateSavepoint, true)]
     [InlineData(Step.Insert, true)]
     [InlineData(Step.ReleaseSavepoint, true)]
     [InlineData(Step.Commit, true)]
@@ -190,6 +192,12 @@ public sealed class DatabaseFaultTests() : OwnDatabaseTestBase(needsBroker: fals
             }
 
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            At(Step.CreateSavepoint);
+            return ValueTask.FromResult(result);
         }
 
         public ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)

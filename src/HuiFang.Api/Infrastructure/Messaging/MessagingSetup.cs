@@ -9,6 +9,16 @@ namespace HuiFang.Api.Infrastructure.Messaging;
 public static class MessagingSetup
 {
     /// <summary>
+    /// Deliveries of one intake message before the broker gives up on it: a message that keeps the consumer
+    /// from acknowledging it (a process that crashes on it, again and again) goes to <see cref="IntakeDeadLetter"/>.
+    /// Failures the consumer sees go to <c>huifang.intake_error</c> after its own retries, as before.
+    /// </summary>
+    public const int IntakeDeliveryLimit = 5;
+
+    /// <summary>Exchange and queue for intake messages past <see cref="IntakeDeliveryLimit"/>.</summary>
+    public const string IntakeDeadLetter = ServiceRecordCompletedConsumer.Queue + "_dead-letter";
+
+    /// <summary>
     /// MassTransit on RabbitMQ (production) or in memory (embedded). The bus health check reports
     /// Degraded rather than Unhealthy: a broker outage must not take the API out of rotation.
     /// </summary>
@@ -32,6 +42,15 @@ public static class MessagingSetup
                 if (name == ServiceRecordCompletedConsumer.Queue)
                 {
                     cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType);
+
+                    // A quorum queue: replicated when the broker is a cluster, and it counts deliveries, so a
+                    // poison message cannot be redelivered for ever.
+                    if (cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                        rabbit.SetQueueArgument("x-delivery-limit", IntakeDeliveryLimit);
+                        rabbit.BindDeadLetterQueue(IntakeDeadLetter, IntakeDeadLetter);
+                    }
                 }
 
                 // Database hiccups are retried; a message that can never be taken goes to the error queue at once.
@@ -67,6 +86,20 @@ public static class MessagingSetup
                         h.PublisherConfirmation = true;
                     });
                     ApplyEventTopology(cfg);
+
+                    // Every event exchange is declared when the bus starts, not when its first event is
+                    // published: a subscriber can bind its queue before HuiFang has anything to say.
+                    cfg.AddPublishMessageTypes(IntegrationEvents.All);
+                    cfg.DeployPublishTopology = true;
+
+                    // MassTransit declares an endpoint's error queue with the endpoint's queue arguments. The
+                    // intake's error queue is a quorum queue too, but it neither counts deliveries nor
+                    // dead-letters: what waits there waits until someone replays it (README).
+                    cfg.SendTopology.ConfigureErrorSettings = error =>
+                    {
+                        error.SetQueueArgument("x-delivery-limit", null);
+                        error.SetQueueArgument("x-dead-letter-exchange", null);
+                    };
                     cfg.ConfigureEndpoints(context);
                 });
             }

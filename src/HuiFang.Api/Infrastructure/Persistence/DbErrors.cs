@@ -162,6 +162,19 @@ public static class Transactions
         }
     }
 
+    /// <summary>Marks a savepoint; on a lost connection, a <see cref="ConnectionLostException"/> (a 503) like the release.</summary>
+    public static async Task CreateSavepointAsync(HuiFangDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string savepoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        }
+        catch (Exception e) when (IsLostConnection(db, e))
+        {
+            throw new ConnectionLostException(e);
+        }
+    }
+
     /// <summary>
     /// Releases a savepoint. On a lost connection Npgsql has already marked the transaction completed and
     /// throws "Transaction is already completed"; that is a <see cref="ConnectionLostException"/> (a 503).
