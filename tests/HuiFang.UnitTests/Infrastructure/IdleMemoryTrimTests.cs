@@ -5,6 +5,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HuiFang.UnitTests.Infrastructure;
 
+/// <summary>The GC heap is the process's: these tests must not share it with tests allocating beside them.</summary>
+[CollectionDefinition(nameof(ProcessHeap), DisableParallelization = true)]
+public sealed class ProcessHeap;
+
+[Collection(nameof(ProcessHeap))]
 public sealed class IdleMemoryTrimTests
 {
     private const long Mb = 1024 * 1024;
