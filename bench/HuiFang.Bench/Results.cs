@@ -197,6 +197,7 @@ public static partial class Results
                     ["rssMb"] = Math.Round(rss, 1),
                     ["peakRssMb"] = Math.Round(hwm, 1),
                     ["afterScenario"] = AfterScenario(Path.Combine(raw, "memory-by-scenario.txt")),
+                    ["burst"] = File.Exists(Path.Combine(raw, "burst.json")) ? JsonNode.Parse(File.ReadAllText(Path.Combine(raw, "burst.json"))) : null,
                 },
                 ["target"] = "≤ 300 MB",
                 ["met"] = rss <= 300,
@@ -301,6 +302,9 @@ public static partial class Results
             ["peakRssMb"] = Math.Round(double.Parse(p[2], Inv) / 1024, 1),
         })]);
 
+    private static string Counts(JsonNode? counts) =>
+        counts is JsonObject o ? string.Join(", ", o.Select(c => FormattableString.Invariant($"{c.Value} × {c.Key}"))) : "";
+
     private static string RatioSuffix(JsonObject s) => s["ratio"] is null ? "" : $" ({(double)s["ratio"]!:0.00} ×)";
 
     private static string RatioText(JsonObject s)
@@ -327,7 +331,8 @@ public static partial class Results
             "report" => string.Join("<br>", m["reports"]!.AsArray().Select(x => FormattableString.Invariant($"{x!["report"]}: {x["apiMs"]} ms (first {x["apiFirstMs"]} ms)"))),
             "sla-monitor" => FormattableString.Invariant($"{(m["dueTickMs"] is null ? "no tick with 100 due seen" : $"{(double)m["dueTickMs"]!:0.0} ms with 100 due (first wave {m["firstDueTickMs"]} ms)")}; nothing due: median {m["idleTickMedianMs"]} ms, p99 {m["idleTickP99Ms"]} ms ({m["idleTicks"]} ticks)"),
             "memory" => FormattableString.Invariant($"{m["rssMb"]} MB (peak {m["peakRssMb"]} MB)")
-                + (m["afterScenario"] is JsonArray { Count: > 0 } after ? "<br>after " + string.Join(", ", after.Select(x => FormattableString.Invariant($"{x!["scenario"]}: {x["rssMb"]}"))) + " MB" : ""),
+                + (m["afterScenario"] is JsonArray { Count: > 0 } after ? "<br>after " + string.Join(", ", after.Select(x => FormattableString.Invariant($"{x!["scenario"]}: {x["rssMb"]}"))) + " MB" : "")
+                + (m["burst"] is JsonObject b ? FormattableString.Invariant($"<br>burst: {b["idleConnections"]} idle connections, {b["slowBodies"]} slow bodies at {b["slowBytesPerSecond"]} B/s ({Counts(b["slowStatus"])}), {b["creates"]} creates {b["concurrency"]} at a time ({Counts(b["createStatus"])}) in {b["createSeconds"]} s") : ""),
             _ => FormattableString.Invariant($"{(double)m["rps"]!:0} req/s, p50 {m["p50Ms"]} ms, p99 {m["p99Ms"]} ms ({m["requests"]} requests, {m["failed"]} not 2xx)"),
         };
     }

@@ -19,6 +19,7 @@ using HuiFang.Api.Infrastructure.Messaging;
 using HuiFang.Api.Infrastructure.OpenApi;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Runtime;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
 
@@ -78,6 +79,9 @@ builder.Services.AddHuiFangIdempotency();
 builder.Services.AddHuiFangHttp();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddHuiFangOpenApi();
+
+// Memory a burst left behind goes back to the system once the service is quiet again.
+builder.Services.AddHuiFangMemoryTrim(builder.Configuration);
 
 var app = builder.Build();
 

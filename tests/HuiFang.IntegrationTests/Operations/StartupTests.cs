@@ -14,6 +14,7 @@ public sealed class StartupTests
     [InlineData("HuiFang:VisitTasks:MaxFailedAttempts", "0")]
     [InlineData("HuiFang:VisitTasks:Timing:RoutineRepairBatchDay", "40")]
     [InlineData("HuiFang:Messaging:RabbitMq:Host", "")]
+    [InlineData("HuiFang:Memory:CheckInterval", "00:00:00")]
     public void A_wrong_setting_stops_the_service_naming_it(string key, string value)
     {
         var settings = new Dictionary<string, string?>

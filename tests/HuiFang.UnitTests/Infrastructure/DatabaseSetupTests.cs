@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
@@ -71,5 +73,55 @@ public sealed class DatabaseSetupTests
         Assert.Equal(Npgsql.GssEncryptionMode.Require, own.GssEncryptionMode);
         var alias = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.WithServiceDefaults("Host=db;GssEncryptionMode=Prefer"));
         Assert.Equal(Npgsql.GssEncryptionMode.Prefer, alias.GssEncryptionMode);
+    }
+}
+
+public sealed class ContextPoolTests
+{
+    [Fact]
+    public void After_a_burst_of_leased_contexts_the_pool_keeps_no_more_than_its_size()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"huifang-pool-{Guid.NewGuid():N}.db");
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:HuiFang"] = $"Data Source={path}" })
+            .Build();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddLogging();
+        services.AddScoped<HuiFang.Api.Infrastructure.Security.ICurrentCaller>(_ => new HuiFang.Api.Infrastructure.Security.CurrentCaller());
+        services.AddHuiFangDatabase(configuration, Path.GetTempPath());
+        using var provider = services.BuildServiceProvider();
+
+        // 300 requests at once (queued requests lease theirs during authentication), then 300 more.
+        var first = Lease(provider, 300);
+        var second = Lease(provider, 300);
+
+        Assert.Equal(new DatabaseOptions().ContextPoolSize, second.Count(c => first.Contains(c, ReferenceEqualityComparer.Instance)));
+        Assert.Equal(128, new DatabaseOptions().ContextPoolSize);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1025")]
+    public void A_pool_size_out_of_range_names_the_setting(string size)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["HuiFang:Database:ContextPoolSize"] = size })
+            .Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddHuiFangDatabase(configuration, "/"));
+
+        Assert.Contains("HuiFang:Database:ContextPoolSize", error.Message);
+    }
+
+    private static List<HuiFangDbContext> Lease(IServiceProvider provider, int count)
+    {
+        var scopes = Enumerable.Range(0, count).Select(_ => provider.CreateScope()).ToList();
+        var contexts = scopes.Select(s => s.ServiceProvider.GetRequiredService<HuiFangDbContext>()).ToList();
+        foreach (var scope in scopes)
+        {
+            scope.Dispose();
+        }
+
+        return contexts;
     }
 }

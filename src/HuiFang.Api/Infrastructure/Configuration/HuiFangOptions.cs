@@ -27,6 +27,14 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending EF Core migrations at start-up.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Database contexts kept for reuse. A context leased beyond this is disposed when its request ends
+    /// instead of being kept: EF Core's default of 1,024 kept every context a burst had brought up, each
+    /// with its own internal services and change-tracking tables (about 30 MB after the benchmark's burst).
+    /// Keep it at or above <c>HuiFang:Limits:MaxConcurrentRequests</c> plus the background work.
+    /// </summary>
+    public int ContextPoolSize { get; set; } = 128;
 }
 
 /// <summary>Settings under <c>HuiFang:Messaging</c>.</summary>

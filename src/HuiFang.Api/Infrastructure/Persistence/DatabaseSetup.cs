@@ -19,6 +19,14 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        if (options.ContextPoolSize is < 1 or > 1024)
+        {
+            throw new OptionsValidationException(
+                $"{DatabaseOptions.Section}:ContextPoolSize",
+                typeof(DatabaseOptions),
+                [$"{DatabaseOptions.Section}:ContextPoolSize must be between 1 and 1024 (got {options.ContextPoolSize})."]);
+        }
+
         var target = Resolve(options, configuration.GetConnectionString(ConnectionStringName), contentRoot);
         services.AddSingleton(target);
         services.AddOutboxSignal();
@@ -29,20 +37,20 @@ public static class DatabaseSetup
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddSingleton<NpgsqlPoolGuard>();
-            AddLeasedContext<PostgresHuiFangDbContext>(services, (sp, o) => o.UseNpgsql(target.ConnectionString).AddInterceptors(sp.GetRequiredService<NpgsqlPoolGuard>()));
+            AddLeasedContext<PostgresHuiFangDbContext>(services, options.ContextPoolSize, (sp, o) => o.UseNpgsql(target.ConnectionString).AddInterceptors(sp.GetRequiredService<NpgsqlPoolGuard>()));
         }
         else
         {
-            AddLeasedContext<SqliteHuiFangDbContext>(services, (_, o) => o.UseSqlite(target.ConnectionString));
+            AddLeasedContext<SqliteHuiFangDbContext>(services, options.ContextPoolSize, (_, o) => o.UseSqlite(target.ConnectionString));
         }
 
         return target;
     }
 
-    private static void AddLeasedContext<TContext>(IServiceCollection services, Func<IServiceProvider, DbContextOptionsBuilder, DbContextOptionsBuilder> provider)
+    private static void AddLeasedContext<TContext>(IServiceCollection services, int poolSize, Func<IServiceProvider, DbContextOptionsBuilder, DbContextOptionsBuilder> provider)
         where TContext : HuiFangDbContext
     {
-        services.AddPooledDbContextFactory<TContext>((sp, o) => Common(sp, provider(sp, o)));
+        services.AddPooledDbContextFactory<TContext>((sp, o) => Common(sp, provider(sp, o)), poolSize);
         services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
     }
 
