@@ -117,7 +117,16 @@ public sealed class FaultInjector(Settings settings, ApiProcess api)
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"'{command}' did not finish within 2 minutes");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"'{command}' exited with {process.ExitCode}: {await output}{await error}");
