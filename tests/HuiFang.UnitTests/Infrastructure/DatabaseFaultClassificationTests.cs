@@ -55,14 +55,14 @@ public sealed class DatabaseFaultClassificationTests
     }
 
     [Theory]
-    [InlineData(5, DatabaseFaultKind.Contention)] // SQLITE_BUSY
-    [InlineData(6, DatabaseFaultKind.Contention)] // SQLITE_LOCKED
-    [InlineData(8, DatabaseFaultKind.ReadOnly)] // SQLITE_READONLY
-    [InlineData(10, DatabaseFaultKind.Unavailable)] // SQLITE_IOERR
-    [InlineData(13, DatabaseFaultKind.Unavailable)] // SQLITE_FULL
-    [InlineData(14, DatabaseFaultKind.Unavailable)] // SQLITE_CANTOPEN
-    public void A_SQLite_result_a_retry_can_fix_is_classified(int code, DatabaseFaultKind kind) =>
-        Assert.Equal(kind, DbErrors.Classify(new DbUpdateException("x", new SqliteException("x", code)))!.Kind);
+    [InlineData(5, DatabaseFaultKind.Contention, "SQLITE_BUSY")]
+    [InlineData(6, DatabaseFaultKind.Contention, "SQLITE_LOCKED")]
+    [InlineData(8, DatabaseFaultKind.ReadOnly, "SQLITE_READONLY")]
+    [InlineData(10, DatabaseFaultKind.Unavailable, "SQLITE_IOERR")]
+    [InlineData(13, DatabaseFaultKind.Unavailable, "SQLITE_FULL")]
+    [InlineData(14, DatabaseFaultKind.Unavailable, "SQLITE_CANTOPEN")]
+    public void A_SQLite_result_a_retry_can_fix_is_classified_under_its_name(int code, DatabaseFaultKind kind, string name) =>
+        Assert.Equal(new DatabaseFault(kind, name), DbErrors.Classify(new DbUpdateException("x", new SqliteException("x", code))));
 
     [Fact]
     public void A_SQLite_constraint_is_not_classified() =>

@@ -78,9 +78,12 @@ public static class DbErrors
 
     private static DatabaseFault? FromSqlite(int code) => code switch
     {
-        SqliteBusy or SqliteLocked => new DatabaseFault(DatabaseFaultKind.Contention, "SQLITE_" + code),
+        SqliteBusy => new DatabaseFault(DatabaseFaultKind.Contention, "SQLITE_BUSY"),
+        SqliteLocked => new DatabaseFault(DatabaseFaultKind.Contention, "SQLITE_LOCKED"),
         SqliteReadOnly => new DatabaseFault(DatabaseFaultKind.ReadOnly, "SQLITE_READONLY"),
-        SqliteIoErr or SqliteFull or SqliteCantOpen => new DatabaseFault(DatabaseFaultKind.Unavailable, "SQLITE_" + code),
+        SqliteIoErr => new DatabaseFault(DatabaseFaultKind.Unavailable, "SQLITE_IOERR"),
+        SqliteFull => new DatabaseFault(DatabaseFaultKind.Unavailable, "SQLITE_FULL"),
+        SqliteCantOpen => new DatabaseFault(DatabaseFaultKind.Unavailable, "SQLITE_CANTOPEN"),
         _ => null,
     };
 
