@@ -141,7 +141,7 @@ app.MapReports();
 
 await app.Services.PrepareDatabaseAsync();
 await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);
-app.LogStartupBanner(database, bus);
+app.LogStartupBanner(database, bus, await BootstrapKey.FirstKeyHintAsync(app.Services));
 await app.RunAsync();
 return 0;
 

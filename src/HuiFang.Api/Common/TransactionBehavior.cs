@@ -22,7 +22,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db
         var savepoint = outer is null ? null : "cmd_" + Guid.NewGuid().ToString("N")[..12];
         if (savepoint is not null)
         {
-            await Transactions.CreateSavepointAsync(db, outer!, savepoint, cancellationToken);
+            await Transactions.StepAsync(db, () => outer!.CreateSavepointAsync(savepoint, cancellationToken));
         }
 
         TResponse response;
@@ -59,7 +59,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(HuiFangDbContext db
         {
             // Releasing a savepoint on a lost connection fails like any statement on it (a 503); the owner's
             // transaction is gone with it and commits nothing.
-            await Transactions.ReleaseSavepointAsync(db, outer!, savepoint!, cancellationToken);
+            await Transactions.StepAsync(db, () => outer!.ReleaseSavepointAsync(savepoint!, cancellationToken));
         }
 
         return response;

@@ -165,12 +165,17 @@ public static class Transactions
         }
     }
 
-    /// <summary>Marks a savepoint; on a lost connection, a <see cref="ConnectionLostException"/> (a 503) like the release.</summary>
-    public static async Task CreateSavepointAsync(HuiFangDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string savepoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one step of an open transaction (marking or releasing a savepoint, rolling back). On a lost
+    /// connection Npgsql has already marked the transaction completed and throws "Transaction is already
+    /// completed" (or the socket's error); the server discards what the lost connection had open, so that is a
+    /// <see cref="ConnectionLostException"/> (a 503), never the driver's message as a 500.
+    /// </summary>
+    public static async Task StepAsync(HuiFangDbContext db, Func<Task> step)
     {
         try
         {
-            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+            await step();
         }
         catch (Exception e) when (IsLostConnection(db, e))
         {
@@ -178,36 +183,12 @@ public static class Transactions
         }
     }
 
-    /// <summary>
-    /// Releases a savepoint. On a lost connection Npgsql has already marked the transaction completed and
-    /// throws "Transaction is already completed"; that is a <see cref="ConnectionLostException"/> (a 503).
-    /// </summary>
-    public static async Task ReleaseSavepointAsync(HuiFangDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string savepoint, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
-        }
-        catch (Exception e) when (IsLostConnection(db, e))
-        {
-            throw new ConnectionLostException(e);
-        }
-    }
-
-    /// <summary>
-    /// Runs an undo (a rollback, to a savepoint or whole). On a connection that is no longer open it cannot
-    /// succeed and need not: the server rolls back what the lost connection had open. That is reported as a
-    /// <see cref="ConnectionLostException"/> (a 503), never as the driver's "transaction has completed".
-    /// </summary>
+    /// <summary>A rollback (to a savepoint or whole) as a <see cref="StepAsync"/>, forgetting the tracked changes either way.</summary>
     public static async Task UndoAsync(HuiFangDbContext db, Func<Task> undo)
     {
         try
         {
-            await undo();
-        }
-        catch (Exception e) when (IsLostConnection(db, e))
-        {
-            throw new ConnectionLostException(e);
+            await StepAsync(db, undo);
         }
         finally
         {

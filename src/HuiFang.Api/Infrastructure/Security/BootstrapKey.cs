@@ -22,12 +22,12 @@ public static class BootstrapKey
     /// outside the embedded development start none is made for you). Null once a key exists, or when the
     /// database cannot say (the service starts anyway and readiness reports the database).
     /// </summary>
-    public static string? FirstKeyHint(IServiceProvider services)
+    public static async Task<string?> FirstKeyHintAsync(IServiceProvider services)
     {
         try
         {
-            using var scope = services.CreateScope();
-            if (scope.ServiceProvider.GetRequiredService<HuiFangDbContext>().ApiKeys.IgnoreQueryFilters().Any())
+            await using var scope = services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<HuiFangDbContext>().ApiKeys.IgnoreQueryFilters().AnyAsync())
             {
                 return null;
             }

@@ -24,9 +24,8 @@ public static class StartupExtensions
     /// One line that tells a newcomer which mode this is, where the data is and where to click — and, while no
     /// API key exists at all, how to create the first one (in Production no key is ever printed).
     /// </summary>
-    public static void LogStartupBanner(this WebApplication app, DatabaseTarget database, string bus)
+    public static void LogStartupBanner(this WebApplication app, DatabaseTarget database, string bus, string? firstKey)
     {
-        var firstKey = Security.BootstrapKey.FirstKeyHint(app.Services);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
