@@ -97,8 +97,11 @@ public sealed class IdleMemoryTrimTests
         using var service = new IdleMemoryTrimService(Options.Create(new MemoryOptions()), TimeProvider.System, logger);
         var policy = new IdleTrimPolicy(quietAllocationBytes: long.MaxValue, minimumGrowthBytes: 8 * Mb);
 
-        // The first check sets the baseline; then the heap grows by 64 MB (kept alive, so that no
-        // collection of the test host's own can take the growth away before the quiet check sees it).
+        // The first check sets the baseline — on a heap with nothing left committed but what is live, or free
+        // space that earlier tests left committed could take the burst without the heap growing (a failure seen
+        // once in CI); then the heap grows by 64 MB (kept alive, so that no collection of the test host's own can
+        // take the growth away before the quiet check sees it).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Assert.False(service.Check(policy));
         var burst = Burst(64);
         var fullCollections = GC.CollectionCount(GC.MaxGeneration);
