@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -35,6 +36,11 @@ public sealed record IfMatch(bool Any, IReadOnlyList<string> Tags)
 
 public static class ETags
 {
+    /// <summary>If-Match named another version than the resource's current one (412, with <c>currentETag</c>).</summary>
+    public static Error PreconditionFailed(string messageKey, object?[] args, int currentVersion) =>
+        new(ErrorKind.PreconditionFailed, "precondition-failed", messageKey, args,
+            new Dictionary<string, object?> { ["currentETag"] = For(currentVersion) });
+
     public static string For(int version) => $"\"{version}\"";
 
     /// <summary>

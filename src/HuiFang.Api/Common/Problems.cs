@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,7 +25,9 @@ public static class Problems
             _ => (StatusCodes.Status409Conflict, "problem.conflict.title"),
         };
 
-        ProblemDetails problem = error.ValidationErrors is { } errors
+        var fieldErrors = error.ValidationErrors
+            ?? error.FieldRules?.ToDictionary(rule => rule.Key, rule => new[] { Messages.Get(rule.Value) });
+        ProblemDetails problem = fieldErrors is { } errors
             ? new HttpValidationProblemDetails(errors)
             : new ProblemDetails();
         problem.Status = status;

@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;

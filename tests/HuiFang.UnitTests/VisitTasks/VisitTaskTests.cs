@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using static HuiFang.UnitTests.TestCalendars;
@@ -136,7 +137,7 @@ public sealed class VisitTaskTests
     {
         var task = NewTask();
         var outcome = task.Reschedule(Bj(2026, 12, 10, 10), null, Now);
-        Assert.Equal("dueBy", outcome.Error!.ValidationErrors!.Keys.Single());
+        Assert.Equal("dueBy", outcome.Error!.FieldRules!.Keys.Single());
         Assert.Equal(1, task.Version);
     }
 

@@ -1,4 +1,4 @@
-using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Common;
 
 namespace HuiFang.Api.Domain.Escalations;
 
@@ -23,9 +23,6 @@ public static class EscalationErrors
     public static Error RevisitTask(Guid taskId) =>
         new(ErrorKind.Conflict, "revisit-task", "escalation.revisitTask", [taskId],
             new Dictionary<string, object?> { ["taskId"] = taskId });
-
-    public static Error PreconditionFailed(Guid id, int currentVersion) =>
-        Error.PreconditionFailed("escalation.preconditionFailed", [id, ETags.For(currentVersion)], currentVersion);
 
     public static Error ConcurrentChange(Guid id) =>
         new(ErrorKind.Conflict, "concurrent-change", "escalation.concurrentChange", [id]);

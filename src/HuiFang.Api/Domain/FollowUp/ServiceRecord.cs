@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
 

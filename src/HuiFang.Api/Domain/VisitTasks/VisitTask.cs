@@ -1,4 +1,4 @@
-using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Tenants;
 
@@ -224,13 +224,13 @@ public sealed class VisitTask : ITenantOwned
 
         if (scheduledFor <= now)
         {
-            return Error.Validation("scheduledFor", Messages.Get("validation.future"));
+            return Error.InvalidField("scheduledFor", "validation.future");
         }
 
         var newDueBy = (dueBy ?? DueBy).ToUniversalTime();
         if (newDueBy < scheduledFor)
         {
-            return Error.Validation("dueBy", Messages.Get("validation.dueByBeforeScheduled"));
+            return Error.InvalidField("dueBy", "validation.dueByBeforeScheduled");
         }
 
         ScheduledFor = scheduledFor.ToUniversalTime();
@@ -294,12 +294,12 @@ public sealed class VisitTask : ITenantOwned
         {
             if (callbackAt is null)
             {
-                return Error.Validation("callbackAt", Messages.Get("validation.callbackRequired"));
+                return Error.InvalidField("callbackAt", "validation.callbackRequired");
             }
 
             if (callbackAt <= now)
             {
-                return Error.Validation("callbackAt", Messages.Get("validation.future"));
+                return Error.InvalidField("callbackAt", "validation.future");
             }
 
             ScheduledFor = callbackAt.Value.ToUniversalTime();

@@ -1,4 +1,4 @@
-using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Common;
 
 namespace HuiFang.Api.Domain.VisitTasks;
 
@@ -19,9 +19,6 @@ public static class VisitTaskErrors
     public static Error DoNotDisturb(Guid earlierId, DateTimeOffset earlierScheduledFor, int days) =>
         new(ErrorKind.Conflict, "do-not-disturb", "visitTask.doNotDisturb", [days, earlierId],
             new Dictionary<string, object?> { ["conflictingTaskId"] = earlierId, ["conflictingScheduledFor"] = earlierScheduledFor, ["windowDays"] = days });
-
-    public static Error PreconditionFailed(Guid id, int currentVersion) =>
-        Error.PreconditionFailed("visitTask.preconditionFailed", [id, ETags.For(currentVersion)], currentVersion);
 
     public static Error ConcurrentChange(Guid id) =>
         new(ErrorKind.Conflict, "concurrent-change", "visitTask.concurrentChange", [id]);

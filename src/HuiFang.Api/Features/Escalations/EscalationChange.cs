@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
@@ -55,7 +56,7 @@ public sealed class EscalationChange(HuiFangDbContext db, AuditTrail audit, Even
 
         if (ifMatch is not null && !ifMatch.Matches(escalation.Version))
         {
-            return EscalationErrors.PreconditionFailed(id, escalation.Version);
+            return ETags.PreconditionFailed("escalation.preconditionFailed", [id, ETags.For(escalation.Version)], escalation.Version);
         }
 
         var calendar = await tenant.GetCalendarAsync(cancellationToken);

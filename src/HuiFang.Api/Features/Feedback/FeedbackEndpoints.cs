@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.Feedback.CorrectFeedback;
 using HuiFang.Api.Features.Feedback.GetFeedback;

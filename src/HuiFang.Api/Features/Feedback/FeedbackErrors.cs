@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 
 namespace HuiFang.Api.Features.Feedback;

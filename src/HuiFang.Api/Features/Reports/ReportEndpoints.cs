@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.Reports.GetCategoryReport;
 using HuiFang.Api.Features.Reports.GetCoverageReport;

@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using System.Globalization;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;

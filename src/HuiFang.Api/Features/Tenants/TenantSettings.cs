@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using System.Text.Json;
 using HuiFang.Api.Domain.Calendar;
@@ -88,7 +89,7 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
 
         if (ifMatch is not null && !ifMatch.Matches(versionOf(tenant)))
         {
-            return Error.PreconditionFailed("tenant.preconditionFailed", [ETags.For(versionOf(tenant))], versionOf(tenant));
+            return ETags.PreconditionFailed("tenant.preconditionFailed", [ETags.For(versionOf(tenant))], versionOf(tenant));
         }
 
         var (action, details) = change(tenant, now);

@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Outbox;
@@ -37,7 +38,7 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, Event
 
         if (ifMatch is not null && !ifMatch.Matches(task.Version))
         {
-            return VisitTaskErrors.PreconditionFailed(id, task.Version);
+            return ETags.PreconditionFailed("visitTask.preconditionFailed", [id, ETags.For(task.Version)], task.Version);
         }
 
         var before = task.Status;

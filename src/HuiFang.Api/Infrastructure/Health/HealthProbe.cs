@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 namespace HuiFang.Api.Infrastructure.Health;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using System.Collections.Concurrent;
 using System.Reflection;
 using HuiFang.Api.Common;

@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;

@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using System.Globalization;
 using FluentValidation;
 using HuiFang.Api.Common;

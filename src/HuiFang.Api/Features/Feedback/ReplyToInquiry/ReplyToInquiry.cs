@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HuiFang.Api.Common;

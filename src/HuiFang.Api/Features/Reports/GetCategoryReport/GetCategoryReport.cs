@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;

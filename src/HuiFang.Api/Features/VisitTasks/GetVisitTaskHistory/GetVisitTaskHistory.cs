@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using System.Text.Json;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;

@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.FollowUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

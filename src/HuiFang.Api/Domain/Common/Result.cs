@@ -1,4 +1,4 @@
-namespace HuiFang.Api.Common;
+namespace HuiFang.Api.Domain.Common;
 
 /// <summary>Lets generic pipeline code inspect and build responses without knowing the success type.</summary>
 public interface IFailable<TSelf> where TSelf : IFailable<TSelf>
