@@ -6,7 +6,7 @@ using HuiFang.IntegrationTests.Infrastructure;
 using HuiFang.IntegrationTests.VisitTasks;
 using Npgsql;
 
-namespace HuiFang.IntegrationTests.FollowUp;
+namespace HuiFang.IntegrationTests.Reports;
 
 /// <summary>
 /// The monthly reports over 1,000,000 feedback rows on PostgreSQL (own database): the figures are exact and
