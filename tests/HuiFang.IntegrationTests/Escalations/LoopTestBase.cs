@@ -15,7 +15,7 @@ public abstract class LoopTestBase(ApiFixture fixture) : ApiTestBase(fixture)
     protected async Task<Guid> CreateTaskAsync(string? customer = null, string serviceType = "Repair")
     {
         var n = Interlocked.Increment(ref _n);
-        var response = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: customer ?? $"C-L-{n}", workOrder: $"WO-L-{n}", serviceType: serviceType)));
+        var response = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: customer ?? $"C-L-{n}", workOrder: $"WO-L-{n}", serviceType: serviceType)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)(await ReadObjectAsync(response))["id"]!;
     }

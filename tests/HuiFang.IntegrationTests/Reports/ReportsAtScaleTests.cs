@@ -23,7 +23,7 @@ public sealed class ReportsAtScaleTests(ITestOutputHelper output) : OwnDatabaseT
     {
         var app = Own(new HuiFangApp(new Dictionary<string, string?> { ["HuiFang:Database:Provider"] = "PostgreSql", ["ConnectionStrings:HuiFang"] = Database }, new TestClock()));
         using var client = await app.CreateAuthenticatedClientAsync(Tenant);
-        var created = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskApiTests.NewTask(customer: "C-SCALE", workOrder: "WO-SCALE")));
+        var created = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskRequests.NewTask(customer: "C-SCALE", workOrder: "WO-SCALE")));
         var taskId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var recorded = await client.PostAsync($"/api/v1/visit-tasks/{taskId}/feedback", ApiTestBase.Json(new JsonObject { ["score"] = 5, ["categories"] = new JsonArray("Praise") }));
         var template = (string)(await recorded.Content.ReadFromJsonAsync<JsonObject>())!["feedback"]!["id"]!;

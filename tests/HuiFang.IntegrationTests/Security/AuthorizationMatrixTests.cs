@@ -36,8 +36,8 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
-        ["CreateVisitTask"] = new(t => Post("/api/v1/visit-tasks", VisitTaskApiTests.NewTask(customer: $"M-{t.N}", workOrder: $"WO-M-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
-        ["CreateVisitTaskBatch"] = new(t => Post("/api/v1/visit-tasks/batch", new JsonObject { ["items"] = new JsonArray(VisitTaskApiTests.NewTask(customer: $"MB-{t.N}", workOrder: $"WO-MB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["CreateVisitTask"] = new(t => Post("/api/v1/visit-tasks", VisitTaskRequests.NewTask(customer: $"M-{t.N}", workOrder: $"WO-M-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["CreateVisitTaskBatch"] = new(t => Post("/api/v1/visit-tasks/batch", new JsonObject { ["items"] = new JsonArray(VisitTaskRequests.NewTask(customer: $"MB-{t.N}", workOrder: $"WO-MB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["GetVisitTask"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetVisitTaskHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["ListVisitTasks"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks?customerId={t.CustomerId}"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
@@ -136,7 +136,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     {
         var n = Interlocked.Increment(ref _n);
         var customer = $"MX-{n}";
-        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: customer, workOrder: $"WO-MX-{n}")));
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: customer, workOrder: $"WO-MX-{n}")));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var task = await ReadObjectAsync(created);
         var key = await Client.PostAsync("/api/v1/admin/api-keys", Json(new JsonObject { ["name"] = $"target {n}", ["scopes"] = new JsonArray("tasks:read") }));
@@ -158,7 +158,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
 
     private async Task<Guid> NewTaskAsync(string suffix)
     {
-        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: $"MX-{suffix}", workOrder: $"WO-MX-{suffix}")));
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: $"MX-{suffix}", workOrder: $"WO-MX-{suffix}")));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (Guid)(await ReadObjectAsync(created))["id"]!;
     }

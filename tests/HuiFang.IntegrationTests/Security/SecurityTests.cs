@@ -49,7 +49,7 @@ public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
 
     private async Task<JsonObject> CreateTaskAsync(HttpClient? client = null, string customer = "C-1001", string workOrder = "WO-2026-0001")
     {
-        var response = await (client ?? Client).PostAsync(Tasks, Json(VisitTaskApiTests.NewTask(customer: customer, workOrder: workOrder)));
+        var response = await (client ?? Client).PostAsync(Tasks, Json(VisitTaskRequests.NewTask(customer: customer, workOrder: workOrder)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await ReadObjectAsync(response);
     }
@@ -155,7 +155,7 @@ public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
         var task = await CreateTaskAsync();
         using var reader = await Fixture.CreateClientAsync(ApiFixture.TenantA, Scopes.TasksRead, Scopes.TasksWrite);
 
-        var created = await reader.PostAsync(Tasks, Json(VisitTaskApiTests.NewTask(customer: "C-2002", workOrder: "WO-2")));
+        var created = await reader.PostAsync(Tasks, Json(VisitTaskRequests.NewTask(customer: "C-2002", workOrder: "WO-2")));
         var one = JsonNode.Parse(await reader.GetStringAsync($"{Tasks}/{task["id"]}"))!;
         var page = JsonNode.Parse(await reader.GetStringAsync(Tasks))!;
 
@@ -175,7 +175,7 @@ public abstract class SecurityTests(ApiFixture fixture) : ApiTestBase(fixture)
         await Client.GetAsync($"{Tasks}/{id}");
         await Client.GetAsync($"{Tasks}?customerId=C-1001");
         await Client.PostAsync($"{Tasks}/{id}/attempts", Json("""{"outcome":"NoAnswer","note":"客户 13812345678 未接"}"""));
-        await Client.PostAsync(Tasks, Json(VisitTaskApiTests.NewTask()));                                // duplicate: 409
+        await Client.PostAsync(Tasks, Json(VisitTaskRequests.NewTask()));                                // duplicate: 409
         await Client.PostAsync(Tasks, Json("""{"customer":{"externalId":"C-9","name":"x","phone":"13812345678x"}}""")); // invalid: 400
         await Client.PostAsync(Tasks, Json("""{"customer":{"externalId":"C-9","name":"x","phone":13812345678}}"""));   // wrong type: 400
         await Client.PostAsync($"/api/v1/customers/C-1001/erasure", Json("{}"));
