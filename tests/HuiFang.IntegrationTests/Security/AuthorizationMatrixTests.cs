@@ -70,8 +70,8 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["RemindEscalation"] = new(t => Post($"/api/v1/escalations/{t.OpenEscalation}/remind", new JsonObject { ["note"] = "please" }), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetEscalationPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/escalation"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateEscalationPolicy"] = new(_ => Put("/api/v1/policies/escalation", new JsonObject { ["maxCycles"] = 3 }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
-        ["ReceiveServiceRecord"] = new(t => Post("/api/v1/service-records", FollowUp.IntakeAndReportTests.Record($"WO-MR-{t.N}", "Repair", $"MR-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
-        ["ReceiveServiceRecordBatch"] = new(t => Post("/api/v1/service-records/batch", new JsonObject { ["items"] = new JsonArray(FollowUp.IntakeAndReportTests.Record($"WO-MRB-{t.N}", "Repair", $"MRB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["ReceiveServiceRecord"] = new(t => Post("/api/v1/service-records", ServiceRecords.ServiceRecordRequests.Record($"WO-MR-{t.N}", "Repair", $"MR-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ReceiveServiceRecordBatch"] = new(t => Post("/api/v1/service-records/batch", new JsonObject { ["items"] = new JsonArray(ServiceRecords.ServiceRecordRequests.Record($"WO-MRB-{t.N}", "Repair", $"MRB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["GetServiceRecord"] = new(t => new(HttpMethod.Get, $"/api/v1/service-records/{t.WorkOrderNo}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetFollowUpPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/follow-up"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateFollowUpPolicy"] = new(_ => Put("/api/v1/policies/follow-up", new JsonObject { ["samplingKey"] = "matrix" }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
@@ -151,7 +151,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{acknowledged}/acknowledge", Json(new JsonObject()))).StatusCode);
         var paused = await EscalateAsync($"{n}-p");
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{paused}/pause", Json(new JsonObject { ["reason"] = "waiting" }))).StatusCode);
-        var record = FollowUp.IntakeAndReportTests.Record($"WO-MSR-{n}", "Activity", $"MSR-{n}");
+        var record = ServiceRecords.ServiceRecordRequests.Record($"WO-MSR-{n}", "Activity", $"MSR-{n}");
         Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync("/api/v1/service-records", Json(record))).StatusCode);
         return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}");
     }
