@@ -153,7 +153,7 @@ public sealed class LoopOnPostgresAndBrokerTests() : OwnDatabaseTestBase(needsBr
     private async Task<Guid> CreateTaskAsync(HttpClient client)
     {
         var n = Interlocked.Increment(ref _n);
-        return IdOf((await PostAsync(client, "/api/v1/visit-tasks", VisitTaskApiTests.NewTask(customer: $"C-PB-{n}", workOrder: $"WO-PB-{n}")))["id"]);
+        return IdOf((await PostAsync(client, "/api/v1/visit-tasks", VisitTaskRequests.NewTask(customer: $"C-PB-{n}", workOrder: $"WO-PB-{n}")))["id"]);
     }
 
     private static JsonObject Feedback(int score, string category, string? level, string? problems = null) => new()

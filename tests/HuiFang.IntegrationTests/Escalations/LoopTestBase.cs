@@ -7,7 +7,7 @@ using HuiFang.IntegrationTests.VisitTasks;
 
 namespace HuiFang.IntegrationTests.Escalations;
 
-/// <summary>Helpers that speak the loop's HTTP: tasks, feedback, escalation steps, the event feed.</summary>
+/// <summary>Helpers that speak the loop's HTTP: service records, tasks, feedback, escalation steps, the event feed.</summary>
 public abstract class LoopTestBase(ApiFixture fixture) : ApiTestBase(fixture)
 {
     private int _n;
@@ -15,9 +15,17 @@ public abstract class LoopTestBase(ApiFixture fixture) : ApiTestBase(fixture)
     protected async Task<Guid> CreateTaskAsync(string? customer = null, string serviceType = "Repair")
     {
         var n = Interlocked.Increment(ref _n);
-        var response = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: customer ?? $"C-L-{n}", workOrder: $"WO-L-{n}", serviceType: serviceType)));
+        var response = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: customer ?? $"C-L-{n}", workOrder: $"WO-L-{n}", serviceType: serviceType)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)(await ReadObjectAsync(response))["id"]!;
+    }
+
+    protected async Task<JsonObject> ReceiveAsync(JsonObject record, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        var response = await Client.PostAsync("/api/v1/service-records", Json(record));
+        var body = await ReadObjectAsync(response);
+        Assert.True(expected == response.StatusCode, $"expected {expected}, got {(int)response.StatusCode}: {body.ToJsonString()}");
+        return body;
     }
 
     protected static JsonObject Feedback(int score, string[]? categories = null, string? level = null, string? problems = null) => new()

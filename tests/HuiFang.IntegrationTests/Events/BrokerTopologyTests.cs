@@ -51,7 +51,7 @@ public sealed class BrokerTopologyTests() : OwnDatabaseTestBase(needsBroker: tru
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeclareAsync("crm.visit-tasks", durable: true, exclusive: false, autoDelete: false);
         await channel.QueueBindAsync("crm.visit-tasks", "huifang.visit-task-created", routingKey: "");
-        var created = await client.PostAsync("/api/v1/visit-tasks", JsonContent.Create(VisitTaskApiTests.NewTask()));
+        var created = await client.PostAsync("/api/v1/visit-tasks", JsonContent.Create(VisitTaskRequests.NewTask()));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var taskId = (string?)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"];
 

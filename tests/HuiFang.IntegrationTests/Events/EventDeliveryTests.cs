@@ -133,11 +133,11 @@ public sealed class EventDeliveryTests() : OwnDatabaseTestBase(needsBroker: true
 
         // Requests that fail after planning the task: a duplicate, and a batch whose second item conflicts.
         var first = await CreateTaskAsync(client);
-        var duplicate = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskApiTests.NewTask(customer: "C-1", workOrder: "WO-E-1")));
+        var duplicate = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskRequests.NewTask(customer: "C-1", workOrder: "WO-E-1")));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         var batch = await client.PostAsync("/api/v1/visit-tasks/batch", ApiTestBase.Json(new JsonObject
         {
-            ["items"] = new JsonArray(VisitTaskApiTests.NewTask(customer: "C-B1", workOrder: "WO-B1"), VisitTaskApiTests.NewTask(customer: "C-B1", workOrder: "WO-B2")),
+            ["items"] = new JsonArray(VisitTaskRequests.NewTask(customer: "C-B1", workOrder: "WO-B1"), VisitTaskRequests.NewTask(customer: "C-B1", workOrder: "WO-B2")),
         }));
         Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
         var marker = await CreateTaskAsync(client);
@@ -350,7 +350,7 @@ public sealed class EventDeliveryTests() : OwnDatabaseTestBase(needsBroker: true
     private async Task<Guid> CreateTaskAsync(HttpClient client)
     {
         var n = Interlocked.Increment(ref _n);
-        var response = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskApiTests.NewTask(customer: $"C-{n}", workOrder: $"WO-E-{n}")));
+        var response = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskRequests.NewTask(customer: $"C-{n}", workOrder: $"WO-E-{n}")));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
     }

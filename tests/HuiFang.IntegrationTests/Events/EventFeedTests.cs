@@ -213,7 +213,7 @@ public abstract class EventFeedTests(ApiFixture fixture) : ApiTestBase(fixture)
             using var client = Fixture.CreateClient();
             for (var i = 0; i < 20; i++)
             {
-                var response = await client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: $"W{w}-{i}", workOrder: $"WO-W{w}-{i}")));
+                var response = await client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: $"W{w}-{i}", workOrder: $"WO-W{w}-{i}")));
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
                 created.Add((Guid)(await ReadObjectAsync(response))["id"]!);
             }
@@ -280,7 +280,7 @@ public abstract class EventFeedTests(ApiFixture fixture) : ApiTestBase(fixture)
 
     protected async Task<Guid> CreateAsync(string customer, string workOrder)
     {
-        var response = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: customer, workOrder: workOrder)));
+        var response = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: customer, workOrder: workOrder)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (Guid)(await ReadObjectAsync(response))["id"]!;
     }

@@ -40,7 +40,7 @@ public sealed class DatabaseFaultTests() : OwnDatabaseTestBase(needsBroker: fals
     {
         var (app, proxy, cut) = StartApp();
         using var client = await app.CreateAuthenticatedClientAsync();
-        var body = VisitTaskApiTests.NewTask(workOrder: $"WO-CUT-{step}-{withIdempotencyKey}").ToJsonString();
+        var body = VisitTaskRequests.NewTask(workOrder: $"WO-CUT-{step}-{withIdempotencyKey}").ToJsonString();
         var key = withIdempotencyKey ? Guid.NewGuid().ToString("N") : null;
 
         cut.Arm(step);
@@ -78,7 +78,7 @@ public sealed class DatabaseFaultTests() : OwnDatabaseTestBase(needsBroker: fals
         NpgsqlConnection.ClearAllPools();
         try
         {
-            var write = await PostAsync(client, VisitTaskApiTests.NewTask(workOrder: "WO-RO-1").ToJsonString(), null);
+            var write = await PostAsync(client, VisitTaskRequests.NewTask(workOrder: "WO-RO-1").ToJsonString(), null);
             var text = await write.Content.ReadAsStringAsync();
             Assert.True(write.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)write.StatusCode}: {text}");
             Assert.NotNull(write.Headers.RetryAfter);
@@ -99,7 +99,7 @@ public sealed class DatabaseFaultTests() : OwnDatabaseTestBase(needsBroker: fals
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-        var again = await PostAsync(client, VisitTaskApiTests.NewTask(workOrder: "WO-RO-1").ToJsonString(), null);
+        var again = await PostAsync(client, VisitTaskRequests.NewTask(workOrder: "WO-RO-1").ToJsonString(), null);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 

@@ -76,7 +76,7 @@ public sealed class MigrationTests
         await using (var first = new HuiFangApp(settings, new TestClock()))
         {
             using var firstClient = await first.CreateAuthenticatedClientAsync();
-            var created = await firstClient.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            var created = await firstClient.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskRequests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             location = created.Headers.Location!.OriginalString;
         }

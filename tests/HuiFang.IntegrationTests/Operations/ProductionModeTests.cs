@@ -49,7 +49,7 @@ public sealed class ProductionModeTests
 
             Assert.Equal("Healthy", (string?)report!["checks"]!["bus"]!["status"]);
             Assert.Equal("Healthy", (string?)report["checks"]!["database"]!["status"]);
-            var created = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            var created = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskRequests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
         finally
@@ -78,7 +78,7 @@ public sealed class ProductionModeTests
         var report = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
         Assert.Equal("Degraded", (string?)report["status"]);
         Assert.NotEqual("Healthy", (string?)report["checks"]!["bus"]!["status"]);
-        var created = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var created = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskRequests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 }
@@ -101,7 +101,7 @@ public sealed class DatabaseOutageTests
         // A bearer token: checking it needs no database, so the request gets as far as the data.
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create("tenant-a", string.Join(' ', HuiFang.Api.Infrastructure.Security.Scopes.All)));
         var list = await client.GetAsync("/api/v1/visit-tasks");
-        var create = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskApiTests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var create = await client.PostAsync("/api/v1/visit-tasks", new StringContent(VisitTaskRequests.NewTask().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         var ready = await client.GetAsync("/health/ready");
 
         foreach (var response in new[] { list, create })

@@ -64,7 +64,7 @@ public sealed class StartupTests
         await using var app = new HuiFangApp(settings, new TestClock(), logs);
         using var client = await app.CreateAuthenticatedClientAsync();
 
-        var task = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTasks.VisitTaskApiTests.NewTask()));
+        var task = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTasks.VisitTaskRequests.NewTask()));
         var taskId = (string)JsonNode.Parse(await task.Content.ReadAsStringAsync())!["id"]!;
         var recorded = await client.PostAsync($"/api/v1/visit-tasks/{taskId}/feedback", ApiTestBase.Json("""{"score":1,"categories":["Complaint"],"complaintLevel":"Urgent"}"""));
         var escalationId = (string)JsonNode.Parse(await recorded.Content.ReadAsStringAsync())!["escalation"]!["id"]!;
@@ -90,7 +90,7 @@ public sealed class StartupTests
         await using var app = new HuiFangApp(settings, new TestClock(), logs);
         using var client = await app.CreateAuthenticatedClientAsync();
 
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTasks.VisitTaskApiTests.NewTask()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTasks.VisitTaskRequests.NewTask()))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/visit-tasks")).StatusCode);
 

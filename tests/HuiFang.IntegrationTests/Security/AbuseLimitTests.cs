@@ -230,7 +230,7 @@ public sealed class ConcurrencyLimitTests(OneAtATimeFixture fixture) : ApiTestBa
         {
             var read = fixture.BodyRead.Next();
             var rest = new TaskCompletionSource();
-            var body = new SlowBody(VisitTasks.VisitTaskApiTests.NewTask(customer: $"C-SLOW-{i}", workOrder: $"WO-SLOW-{i}").ToJsonString(), rest.Task);
+            var body = new SlowBody(VisitTasks.VisitTaskRequests.NewTask(customer: $"C-SLOW-{i}", workOrder: $"WO-SLOW-{i}").ToJsonString(), rest.Task);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/visit-tasks") { Content = body };
             request.Headers.Add(BodyReadSignal.Header, "1");
             slow.Add((rest, Client.SendAsync(request)));

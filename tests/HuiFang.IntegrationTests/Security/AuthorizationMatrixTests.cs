@@ -36,8 +36,8 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
-        ["CreateVisitTask"] = new(t => Post("/api/v1/visit-tasks", VisitTaskApiTests.NewTask(customer: $"M-{t.N}", workOrder: $"WO-M-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
-        ["CreateVisitTaskBatch"] = new(t => Post("/api/v1/visit-tasks/batch", new JsonObject { ["items"] = new JsonArray(VisitTaskApiTests.NewTask(customer: $"MB-{t.N}", workOrder: $"WO-MB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["CreateVisitTask"] = new(t => Post("/api/v1/visit-tasks", VisitTaskRequests.NewTask(customer: $"M-{t.N}", workOrder: $"WO-M-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["CreateVisitTaskBatch"] = new(t => Post("/api/v1/visit-tasks/batch", new JsonObject { ["items"] = new JsonArray(VisitTaskRequests.NewTask(customer: $"MB-{t.N}", workOrder: $"WO-MB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["GetVisitTask"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetVisitTaskHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["ListVisitTasks"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks?customerId={t.CustomerId}"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
@@ -70,8 +70,8 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["RemindEscalation"] = new(t => Post($"/api/v1/escalations/{t.OpenEscalation}/remind", new JsonObject { ["note"] = "please" }), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetEscalationPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/escalation"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateEscalationPolicy"] = new(_ => Put("/api/v1/policies/escalation", new JsonObject { ["maxCycles"] = 3 }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
-        ["ReceiveServiceRecord"] = new(t => Post("/api/v1/service-records", FollowUp.IntakeAndReportTests.Record($"WO-MR-{t.N}", "Repair", $"MR-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
-        ["ReceiveServiceRecordBatch"] = new(t => Post("/api/v1/service-records/batch", new JsonObject { ["items"] = new JsonArray(FollowUp.IntakeAndReportTests.Record($"WO-MRB-{t.N}", "Repair", $"MRB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["ReceiveServiceRecord"] = new(t => Post("/api/v1/service-records", ServiceRecords.ServiceRecordRequests.Record($"WO-MR-{t.N}", "Repair", $"MR-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ReceiveServiceRecordBatch"] = new(t => Post("/api/v1/service-records/batch", new JsonObject { ["items"] = new JsonArray(ServiceRecords.ServiceRecordRequests.Record($"WO-MRB-{t.N}", "Repair", $"MRB-{t.N}")) }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["GetServiceRecord"] = new(t => new(HttpMethod.Get, $"/api/v1/service-records/{t.WorkOrderNo}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetFollowUpPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/follow-up"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateFollowUpPolicy"] = new(_ => Put("/api/v1/policies/follow-up", new JsonObject { ["samplingKey"] = "matrix" }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
@@ -136,7 +136,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     {
         var n = Interlocked.Increment(ref _n);
         var customer = $"MX-{n}";
-        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: customer, workOrder: $"WO-MX-{n}")));
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: customer, workOrder: $"WO-MX-{n}")));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var task = await ReadObjectAsync(created);
         var key = await Client.PostAsync("/api/v1/admin/api-keys", Json(new JsonObject { ["name"] = $"target {n}", ["scopes"] = new JsonArray("tasks:read") }));
@@ -151,14 +151,14 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{acknowledged}/acknowledge", Json(new JsonObject()))).StatusCode);
         var paused = await EscalateAsync($"{n}-p");
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{paused}/pause", Json(new JsonObject { ["reason"] = "waiting" }))).StatusCode);
-        var record = FollowUp.IntakeAndReportTests.Record($"WO-MSR-{n}", "Activity", $"MSR-{n}");
+        var record = ServiceRecords.ServiceRecordRequests.Record($"WO-MSR-{n}", "Activity", $"MSR-{n}");
         Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync("/api/v1/service-records", Json(record))).StatusCode);
         return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}");
     }
 
     private async Task<Guid> NewTaskAsync(string suffix)
     {
-        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskApiTests.NewTask(customer: $"MX-{suffix}", workOrder: $"WO-MX-{suffix}")));
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: $"MX-{suffix}", workOrder: $"WO-MX-{suffix}")));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (Guid)(await ReadObjectAsync(created))["id"]!;
     }

@@ -32,7 +32,7 @@ public abstract class SafeRetryTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     private static string NewTask(string customer = "C-1001", string workOrder = "WO-2026-0001") =>
-        VisitTaskApiTests.NewTask(customer: customer, workOrder: workOrder).ToJsonString();
+        VisitTaskRequests.NewTask(customer: customer, workOrder: workOrder).ToJsonString();
 
     private Task<int> CountAsync() => Fixture.InScopeAsync(db => db.VisitTasks.CountAsync());
 

@@ -18,11 +18,11 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
     private const string Route = "/api/v1/visit-tasks";
     private const string TaskId = "{id}";
 
-    private static string Valid() => VisitTaskApiTests.NewTask(customer: "C-bad", workOrder: "WO-bad").ToJsonString();
+    private static string Valid() => VisitTaskRequests.NewTask(customer: "C-bad", workOrder: "WO-bad").ToJsonString();
 
     private static string With(Action<JsonObject> change)
     {
-        var body = VisitTaskApiTests.NewTask(customer: "C-bad", workOrder: "WO-bad");
+        var body = VisitTaskRequests.NewTask(customer: "C-bad", workOrder: "WO-bad");
         change(body);
         return body.ToJsonString();
     }
@@ -125,7 +125,7 @@ public abstract class BadInputTests(ApiFixture fixture) : ApiTestBase(fixture)
     [MemberData(nameof(Cases))]
     public async Task Wrong_input_gets_a_problem_and_writes_nothing(string @case, string method, string path, string contentType, string? body, int status, string? errorKey)
     {
-        var existing = await ReadObjectAsync(await Client.PostAsync(Route, Json(VisitTaskApiTests.NewTask(customer: "C-existing", workOrder: "WO-existing"))));
+        var existing = await ReadObjectAsync(await Client.PostAsync(Route, Json(VisitTaskRequests.NewTask(customer: "C-existing", workOrder: "WO-existing"))));
         var before = await SnapshotAsync();
         var request = new HttpRequestMessage(new HttpMethod(method), path.Replace(TaskId, (string)existing["id"]!));
         if (body is not null)

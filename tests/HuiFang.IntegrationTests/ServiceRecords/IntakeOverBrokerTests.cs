@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using HuiFang.IntegrationTests.Infrastructure;
 using RabbitMQ.Client;
 
-namespace HuiFang.IntegrationTests.FollowUp;
+namespace HuiFang.IntegrationTests.ServiceRecords;
 
 /// <summary>
 /// Service records published to the real RabbitMQ broker as plain JSON, the way a CRM without MassTransit

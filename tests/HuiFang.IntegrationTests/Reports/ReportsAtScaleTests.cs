@@ -6,7 +6,7 @@ using HuiFang.IntegrationTests.Infrastructure;
 using HuiFang.IntegrationTests.VisitTasks;
 using Npgsql;
 
-namespace HuiFang.IntegrationTests.FollowUp;
+namespace HuiFang.IntegrationTests.Reports;
 
 /// <summary>
 /// The monthly reports over 1,000,000 feedback rows on PostgreSQL (own database): the figures are exact and
@@ -23,7 +23,7 @@ public sealed class ReportsAtScaleTests(ITestOutputHelper output) : OwnDatabaseT
     {
         var app = Own(new HuiFangApp(new Dictionary<string, string?> { ["HuiFang:Database:Provider"] = "PostgreSql", ["ConnectionStrings:HuiFang"] = Database }, new TestClock()));
         using var client = await app.CreateAuthenticatedClientAsync(Tenant);
-        var created = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskApiTests.NewTask(customer: "C-SCALE", workOrder: "WO-SCALE")));
+        var created = await client.PostAsync("/api/v1/visit-tasks", ApiTestBase.Json(VisitTaskRequests.NewTask(customer: "C-SCALE", workOrder: "WO-SCALE")));
         var taskId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         var recorded = await client.PostAsync($"/api/v1/visit-tasks/{taskId}/feedback", ApiTestBase.Json(new JsonObject { ["score"] = 5, ["categories"] = new JsonArray("Praise") }));
         var template = (string)(await recorded.Content.ReadFromJsonAsync<JsonObject>())!["feedback"]!["id"]!;
