@@ -163,8 +163,9 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Brings the schema up to date with the migrations of the provider in use. A database created by an
-    /// older version is upgraded in place, never recreated. With migrations turned off, a database that
-    /// is behind only produces a warning.
+    /// older version is upgraded in place, never recreated; the migrations start at one baseline per
+    /// provider (tools/baseline-migrations), and a database created before that baseline is not upgraded.
+    /// With migrations turned off, a database that is behind only produces a warning.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
