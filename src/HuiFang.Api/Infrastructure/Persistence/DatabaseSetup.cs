@@ -34,17 +34,21 @@ public static class DatabaseSetup
         services.AddSingleton(DatabaseDialect.For(target.Provider));
         services.AddOutboxSignal();
 
+        // One query per load, said explicitly: an escalation brings its notes and its SLA cycles (two owned
+        // collections) in one statement, which EF Core otherwise warns about on every first compilation.
+        // A few rows each: one statement costs less than a round trip per collection.
+        //
         // Pooled contexts: a context built for every request cost a fifth of the request's allocations (its
         // own internal service scope, options, change tracker); a pooled one is reset and reused. Each
         // scope leases one and points it at its caller, so tenant filtering works as before.
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddSingleton<NpgsqlPoolGuard>();
-            AddLeasedContext<PostgresHuiFangDbContext>(services, options.ContextPoolSize, (sp, o) => o.UseNpgsql(target.ConnectionString).AddInterceptors(sp.GetRequiredService<NpgsqlPoolGuard>()));
+            AddLeasedContext<PostgresHuiFangDbContext>(services, options.ContextPoolSize, (sp, o) => o.UseNpgsql(target.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(sp.GetRequiredService<NpgsqlPoolGuard>()));
         }
         else
         {
-            AddLeasedContext<SqliteHuiFangDbContext>(services, options.ContextPoolSize, (_, o) => o.UseSqlite(target.ConnectionString));
+            AddLeasedContext<SqliteHuiFangDbContext>(services, options.ContextPoolSize, (_, o) => o.UseSqlite(target.ConnectionString, l => l.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
 
         return target;
