@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Respawn;
+using Respawn.Graph;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HuiFang.IntegrationTests.Infrastructure;
@@ -150,7 +152,7 @@ public abstract class ApiFixture : IAsyncLifetime
         Clock.Reset();
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
-        await TruncateAsync(db);
+        await ResetDatabaseAsync(db);
         var tenants = scope.ServiceProvider.GetRequiredService<HuiFang.Api.Features.Tenants.TenantSettings>();
         tenants.Forget(TenantA);
         tenants.Forget(TenantB);
@@ -197,28 +199,8 @@ public abstract class ApiFixture : IAsyncLifetime
 
     protected abstract Task CleanUpAsync();
 
-    /// <summary>Every table of the model, dependents first, so that foreign keys never object.</summary>
-#pragma warning disable EF1002 // table names come from the model, not from input
-    private static async Task TruncateAsync(HuiFangDbContext db)
-    {
-        var tables = db.Model.GetEntityTypes()
-            .OrderByDescending(e => e.GetForeignKeys().Count())
-            .Select(e => e.GetTableName())
-            .OfType<string>()
-            .Distinct()
-            .ToList();
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} CASCADE");
-            return;
-        }
-
-        foreach (var table in tables)
-        {
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\"");
-        }
-    }
-#pragma warning restore EF1002
+    /// <summary>Empties every table of the service's database (not its migration history).</summary>
+    protected abstract Task ResetDatabaseAsync(HuiFangDbContext db);
 }
 
 public class SqliteApiFixture : ApiFixture
@@ -238,6 +220,25 @@ public class SqliteApiFixture : ApiFixture
         return Task.FromResult<(IReadOnlyDictionary<string, string?>?, string?)>((settings, null));
     }
 
+    /// <summary>
+    /// Every table of the model, dependents first, so that foreign keys never object. Respawn has no SQLite
+    /// adapter; a DELETE per table of the model is all it takes here.
+    /// </summary>
+#pragma warning disable EF1002 // table names come from the model, not from input
+    protected override async Task ResetDatabaseAsync(HuiFangDbContext db)
+    {
+        var tables = db.Model.GetEntityTypes()
+            .OrderByDescending(e => e.GetForeignKeys().Count())
+            .Select(e => e.GetTableName())
+            .OfType<string>()
+            .Distinct();
+        foreach (var table in tables)
+        {
+            await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\"");
+        }
+    }
+#pragma warning restore EF1002
+
     protected override Task CleanUpAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -253,6 +254,7 @@ public class SqliteApiFixture : ApiFixture
 public class PostgresApiFixture : ApiFixture
 {
     private string? _connectionString;
+    private Respawner? _respawner;
 
     public override string ProviderName => "PostgreSql";
 
@@ -270,6 +272,27 @@ public class PostgresApiFixture : ApiFixture
             ["HuiFang:Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:HuiFang"] = connectionString,
         }, null);
+    }
+
+    /// <summary>Respawn empties every table of the database, in foreign-key order, except the migration history.</summary>
+    protected override async Task ResetDatabaseAsync(HuiFangDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+            {
+                DbAdapter = DbAdapter.Postgres,
+                SchemasToInclude = ["public"],
+                TablesToIgnore = [new Table("__EFMigrationsHistory")],
+            });
+            await _respawner.ResetAsync(connection);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     protected override async Task CleanUpAsync()

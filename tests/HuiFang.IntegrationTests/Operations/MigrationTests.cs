@@ -19,14 +19,14 @@ public sealed class MigrationTests
     public void The_sqlite_migrations_cover_the_whole_model()
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
-        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project src/HuiFang.Api --context SqliteHuiFangDbContext --output-dir Infrastructure/Persistence/Migrations/Sqlite");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: regenerate the baseline of both providers with tools/baseline-migrations");
     }
 
     [Fact]
     public void The_postgres_migrations_cover_the_whole_model()
     {
         using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
-        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: dotnet ef migrations add <Name> --project src/HuiFang.Api --context PostgresHuiFangDbContext --output-dir Infrastructure/Persistence/Migrations/Postgres");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: regenerate the baseline of both providers with tools/baseline-migrations");
     }
 
     [Fact]

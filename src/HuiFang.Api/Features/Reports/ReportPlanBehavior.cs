@@ -11,12 +11,12 @@ namespace HuiFang.Api.Features.Reports;
 /// request's read transaction asks for a fresh plan on every execution; one plan costs a millisecond, a
 /// report hundreds.
 /// </summary>
-public sealed class ReportPlanBehavior<TMessage, TResponse>(HuiFangDbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class ReportPlanBehavior<TMessage, TResponse>(HuiFangDbContext db, DatabaseDialect dialect) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IReportQuery, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginReportReadAsync(cancellationToken);
+        await using var transaction = await dialect.BeginReportReadAsync(db, cancellationToken);
         var response = await next(message, cancellationToken);
         if (transaction is not null)
         {

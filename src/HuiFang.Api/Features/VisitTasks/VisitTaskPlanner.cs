@@ -40,6 +40,7 @@ public sealed record PlannedVisit(VisitTask? Task, Guid? ExistingTaskId, (Guid I
 /// </summary>
 public sealed class VisitTaskPlanner(
     HuiFangDbContext db,
+    DatabaseDialect dialect,
     TimeProvider clock,
     TenantSettings tenant,
     AuditTrail audit,
@@ -51,7 +52,7 @@ public sealed class VisitTaskPlanner(
     {
         var now = clock.GetUtcNow();
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
-        await db.LockCustomerAsync(plan.Customer.ExternalId, cancellationToken);
+        await dialect.LockCustomerAsync(db, plan.Customer.ExternalId, cancellationToken);
 
         if (await VisitTaskQueries.ActiveDuplicateAsync(db, plan.Service.WorkOrderNo, plan.Purpose, cancellationToken) is { } existing)
         {

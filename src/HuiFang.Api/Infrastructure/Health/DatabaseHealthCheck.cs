@@ -1,6 +1,4 @@
 using HuiFang.Api.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HuiFang.Api.Infrastructure.Health;
@@ -11,16 +9,13 @@ namespace HuiFang.Api.Infrastructure.Health;
 /// would answer every write with 503; a load balancer should send the traffic elsewhere, so this check is
 /// Unhealthy then, not Healthy.
 /// </summary>
-public sealed class DatabaseHealthCheck(HuiFangDbContext db) : IHealthCheck
+public sealed class DatabaseHealthCheck(HuiFangDbContext db, DatabaseDialect dialect) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var readOnly = db.Database.IsNpgsql()
-                // Outside a transaction this is the session's default: on for a standby and for default_transaction_read_only.
-                ? await db.Database.SqlQueryRaw<string>("SELECT current_setting('transaction_read_only') AS \"Value\"").SingleAsync(cancellationToken) == "on"
-                : await SqliteIsReadOnlyAsync(cancellationToken);
+            var readOnly = await dialect.IsReadOnlyAsync(db, cancellationToken);
             return readOnly
                 ? HealthCheckResult.Unhealthy("The database is read-only: writes are refused (503) until it takes them again.")
                 : HealthCheckResult.Healthy();
@@ -28,29 +23,6 @@ public sealed class DatabaseHealthCheck(HuiFangDbContext db) : IHealthCheck
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy(DbErrors.Classify(e) is { } fault ? $"The database is unavailable ({fault.Code})." : "The database check failed.", e);
-        }
-    }
-
-    private async Task<bool> SqliteIsReadOnlyAsync(CancellationToken cancellationToken)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            // SQLite opens a file it may not write read-only without an error; it says so here.
-            return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
             var ct = http.RequestAborted;
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await db.TryLockIdempotencyKeyAsync(scopedKey, ct))
+            if (!await services.GetRequiredService<DatabaseDialect>().TryLockIdempotencyKeyAsync(db, scopedKey, ct))
             {
                 return InFlight(http);
             }

@@ -114,8 +114,9 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
 
         // Where the claim locks rows, the locks live as long as this transaction: until the marks are committed.
-        await using var claim = db.ClaimsLockRows ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var rows = await db.ClaimPendingEventsAsync(options.Value.BatchSize, cancellationToken);
+        var dialect = scope.ServiceProvider.GetRequiredService<DatabaseDialect>();
+        await using var claim = dialect.ClaimsLockRows ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var rows = await dialect.ClaimPendingEventsAsync(db, options.Value.BatchSize, cancellationToken);
         if (rows.Count == 0)
         {
             return 0;

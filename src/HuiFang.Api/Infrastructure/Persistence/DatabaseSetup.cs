@@ -4,6 +4,8 @@ using HuiFang.Api.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace HuiFang.Api.Infrastructure.Persistence;
 
@@ -14,7 +16,7 @@ public static class DatabaseSetup
 {
     public const string ConnectionStringName = "HuiFang";
 
-    /// <summary>Registers the provider's <see cref="HuiFangDbContext"/> subclass behind the shared base type.</summary>
+    /// <summary>Registers the provider's <see cref="HuiFangDbContext"/> subclass behind the shared base type, and its <see cref="DatabaseDialect"/>.</summary>
     public static DatabaseTarget AddHuiFangDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -29,19 +31,24 @@ public static class DatabaseSetup
 
         var target = Resolve(options, configuration.GetConnectionString(ConnectionStringName), contentRoot);
         services.AddSingleton(target);
+        services.AddSingleton(DatabaseDialect.For(target.Provider));
         services.AddOutboxSignal();
 
+        // One query per load, said explicitly: an escalation brings its notes and its SLA cycles (two owned
+        // collections) in one statement, which EF Core otherwise warns about on every first compilation.
+        // A few rows each: one statement costs less than a round trip per collection.
+        //
         // Pooled contexts: a context built for every request cost a fifth of the request's allocations (its
         // own internal service scope, options, change tracker); a pooled one is reset and reused. Each
         // scope leases one and points it at its caller, so tenant filtering works as before.
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddSingleton<NpgsqlPoolGuard>();
-            AddLeasedContext<PostgresHuiFangDbContext>(services, options.ContextPoolSize, (sp, o) => o.UseNpgsql(target.ConnectionString).AddInterceptors(sp.GetRequiredService<NpgsqlPoolGuard>()));
+            AddLeasedContext<PostgresHuiFangDbContext>(services, options.ContextPoolSize, (sp, o) => o.UseNpgsql(target.ConnectionString, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(sp.GetRequiredService<NpgsqlPoolGuard>()));
         }
         else
         {
-            AddLeasedContext<SqliteHuiFangDbContext>(services, options.ContextPoolSize, (_, o) => o.UseSqlite(target.ConnectionString));
+            AddLeasedContext<SqliteHuiFangDbContext>(services, options.ContextPoolSize, (_, o) => o.UseSqlite(target.ConnectionString, l => l.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
 
         return target;
@@ -139,10 +146,30 @@ public static class DatabaseSetup
         return new DatabaseTarget(DatabaseProvider.Sqlite, sqlite.ToString(), $"SQLite database {path}");
     }
 
+    /// <summary>Twelve tries five seconds apart while the database cannot be reached yet; any other failure at once.</summary>
+    private static ResiliencePipeline StartupRetry(ILogger logger) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Npgsql.NpgsqlException>(e => e.IsTransient),
+            MaxRetryAttempts = StartupAttempts - 1,
+            Delay = TimeSpan.FromSeconds(5),
+            BackoffType = DelayBackoffType.Constant,
+            UseJitter = false,
+            OnRetry = retry =>
+            {
+                logger.LogWarning("Database not reachable yet ({Message}); retrying migrations in 5 s (attempt {Attempt} of {Attempts})", retry.Outcome.Exception?.Message, retry.AttemptNumber + 1, StartupAttempts);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
+    private const int StartupAttempts = 12;
+
     /// <summary>
     /// Brings the schema up to date with the migrations of the provider in use. A database created by an
-    /// older version is upgraded in place, never recreated. With migrations turned off, a database that
-    /// is behind only produces a warning.
+    /// older version is upgraded in place, never recreated; the migrations start at one baseline per
+    /// provider (tools/baseline-migrations), and a database created before that baseline is not upgraded.
+    /// With migrations turned off, a database that is behind only produces a warning.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -171,30 +198,16 @@ public static class DatabaseSetup
         }
 
         // A database container may still be starting: retry transient failures for about a minute.
-        for (var attempt = 1; ; attempt++)
+        await StartupRetry(logger).ExecuteAsync(async ct =>
         {
-            try
+            var applied = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await db.Database.MigrateAsync(ct);
+            if (applied.Count > 0)
             {
-                var applied = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                await db.Database.MigrateAsync(cancellationToken);
-                if (applied.Count > 0)
-                {
-                    logger.LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied));
-                }
-
-                break;
+                logger.LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied));
             }
-            catch (Npgsql.NpgsqlException e) when (e.IsTransient && attempt < 12)
-            {
-                logger.LogWarning("Database not reachable yet ({Message}); retrying migrations in 5 s (attempt {Attempt} of 12)", e.Message, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
-            }
-        }
+        }, cancellationToken);
 
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead logging lets readers work while a writer commits; the setting is kept in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await scope.ServiceProvider.GetRequiredService<DatabaseDialect>().PrepareAsync(db, cancellationToken);
     }
 }

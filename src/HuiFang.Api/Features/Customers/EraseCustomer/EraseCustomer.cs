@@ -47,14 +47,14 @@ public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 /// the id but keeps the customer's tasks together. Stored events get the pseudonym and lose their free
 /// text. An erasure is itself audited, under the pseudonym. Erasing a customer HuiFang holds nothing of succeeds with zero tasks.
 /// </summary>
-public sealed class EraseCustomerHandler(HuiFangDbContext db, AuditTrail audit, TimeProvider clock, ICurrentCaller caller)
+public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect dialect, AuditTrail audit, TimeProvider clock, ICurrentCaller caller)
     : ICommandHandler<EraseCustomer, Result<ErasureResponse>>
 {
     public async ValueTask<Result<ErasureResponse>> Handle(EraseCustomer command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var pseudonym = Pseudonym(caller.TenantId!, command.ExternalId);
-        await db.LockCustomerAsync(command.ExternalId, cancellationToken);
+        await dialect.LockCustomerAsync(db, command.ExternalId, cancellationToken);
 
         var tasks = await db.VisitTasks.Where(t => t.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         foreach (var task in tasks)

@@ -58,7 +58,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<HuiFangDbContext>();
-        var takeTurn = !db.ClaimsLockRows;
+        var takeTurn = !services.GetRequiredService<DatabaseDialect>().ClaimsLockRows;
         if (takeTurn)
         {
             await LocalTurn.WaitAsync(cancellationToken);
@@ -90,7 +90,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         var tenantSettings = services.GetRequiredService<TenantSettings>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await db.ClaimSlaWorkAsync(now, batch, cancellationToken);
+        var claim = await services.GetRequiredService<DatabaseDialect>().ClaimSlaWorkAsync(db, now, batch, cancellationToken);
         if (claim.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -99,7 +99,7 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
 /// out: pages may lag a running transaction by its duration, but never skip. On SQLite transactions
 /// write one at a time, so the id order is already the commit order.
 /// </summary>
-public sealed class ListEventsHandler(HuiFangDbContext db, IOptions<OutboxOptions> options) : IQueryHandler<ListEvents, Result<EventPage>>
+public sealed class ListEventsHandler(HuiFangDbContext db, DatabaseDialect dialect, IOptions<OutboxOptions> options) : IQueryHandler<ListEvents, Result<EventPage>>
 {
     public async ValueTask<Result<EventPage>> Handle(ListEvents q, CancellationToken cancellationToken)
     {
@@ -119,7 +119,7 @@ public sealed class ListEventsHandler(HuiFangDbContext db, IOptions<OutboxOption
             events = events.Where(e => e.TransactionId > after.TransactionId || (e.TransactionId == after.TransactionId && e.Id > after.Id));
         }
 
-        if (await db.EventFeedHorizonAsync(cancellationToken) is { } horizon)
+        if (await dialect.EventFeedHorizonAsync(db, cancellationToken) is { } horizon)
         {
             events = events.Where(e => e.TransactionId < horizon);
         }

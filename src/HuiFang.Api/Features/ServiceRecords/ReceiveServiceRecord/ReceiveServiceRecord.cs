@@ -34,6 +34,7 @@ public sealed record ReceivedServiceRecord(ServiceRecordDetails Record, bool Cre
 /// </summary>
 public sealed class ReceiveServiceRecordHandler(
     HuiFangDbContext db,
+    DatabaseDialect dialect,
     TimeProvider clock,
     TenantSettings tenant,
     VisitTaskPlanner planner,
@@ -53,7 +54,7 @@ public sealed class ReceiveServiceRecordHandler(
         var month = calendar.LocalDate(service.CompletedAt).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         // Under the lock, the month's count and a repeat of the same work order are both seen exactly.
-        await db.LockSamplingAsync(rule.Name, month, cancellationToken);
+        await dialect.LockSamplingAsync(db, rule.Name, month, cancellationToken);
         if (await db.ServiceRecords.AsNoTracking().FirstOrDefaultAsync(r => r.WorkOrderNo == service.WorkOrderNo, cancellationToken) is { } existing)
         {
             return Repeat(existing, customer, service);

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuiFangDbContext))]
-    [Migration("20261125064835_FeedbackAndEscalations")]
-    partial class FeedbackAndEscalations
+    [Migration("20261201224729_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -234,10 +234,6 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("StatusBeforePause")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.Property<string>("Supervisor")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -451,6 +447,169 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("FeedbackRecords", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.FollowUp.ServiceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConflictingTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CustomerPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CustomerPreferredChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("DefaultRuleApplied")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("DueBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("HashScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Rate")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SelectedBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("TierCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TierFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TierPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TierUpTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Timing")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("VisitTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WorkOrderNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CompletedAt");
+
+                    b.HasIndex("TenantId", "CustomerExternalId");
+
+                    b.HasIndex("TenantId", "WorkOrderNo")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "RuleName", "Month", "Outcome");
+
+                    b.ToTable("ServiceRecords", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -527,6 +686,23 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("EscalationPolicyJson")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("EscalationPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FollowUpPolicyJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FollowUpPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FollowUpPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -839,6 +1015,37 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
                 {
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationCycle", "Cycles", b1 =>
+                        {
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("AcknowledgedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("ResolutionBreachedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("ResolvedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("ResponseBreachedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("EscalationId", "Number");
+
+                            b1.ToTable("EscalationCycles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
                     b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationNote", "Notes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -876,40 +1083,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                                 .HasForeignKey("EscalationId");
                         });
 
-                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationPause", "Pauses", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
-
-                            b1.Property<int>("Cycle")
-                                .HasColumnType("integer");
-
-                            b1.Property<Guid>("EscalationId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<DateTimeOffset>("From")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("Reason")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
-
-                            b1.Property<DateTimeOffset?>("To")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("EscalationId");
-
-                            b1.ToTable("EscalationPauses", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("EscalationId");
-                        });
+                    b.Navigation("Cycles");
 
                     b.Navigation("Notes");
-
-                    b.Navigation("Pauses");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuiFangDbContext))]
-    [Migration("20261201202152_TenantDocumentVersions")]
-    partial class TenantDocumentVersions
+    [Migration("20261201224722_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1006,6 +1006,37 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
                 {
+                    b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationCycle", "Cycles", b1 =>
+                        {
+                            b1.Property<Guid>("EscalationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("AcknowledgedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ResolutionBreachedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ResolvedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ResponseBreachedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("StartedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("EscalationId", "Number");
+
+                            b1.ToTable("EscalationCycles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EscalationId");
+                        });
+
                     b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationNote", "Notes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1042,6 +1073,8 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("EscalationId");
                         });
+
+                    b.Navigation("Cycles");
 
                     b.Navigation("Notes");
                 });
