@@ -183,7 +183,7 @@ public sealed class EscalationStateMachineTests
         Assert.Null(e.NextCheckAt);
         Assert.Empty(e.Check(T0.AddDays(3), Calendar));
         Ok(e.Resume(null, null, T0.AddDays(3), Calendar));
-        Assert.Equal(T0.AddDays(3).AddMinutes(110), e.ResponseDueBy);
+        Assert.Equal(T0.AddDays(3).AddMinutes(110), e.ResponseSla.DueBy);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class EscalationStateMachineTests
             Assert.Equal(cycle + 1, e.Cycle);
             Assert.Equal(t, e.CycleStartedAt);
             Assert.Null(e.AcknowledgedAt);
-            Assert.Equal(t.AddHours(2), e.ResponseDueBy);
+            Assert.Equal(t.AddHours(2), e.ResponseSla.DueBy);
         }
 
         Assert.Equal(EscalationLevel.Manager, e.Level);
@@ -231,7 +231,7 @@ public sealed class EscalationPauseTests
             [new EscalationPauseSpan(T0.AddMinutes(20), T0.AddMinutes(50), "customer away"), new EscalationPauseSpan(T0.AddHours(2), null, "again")],
             e.PausesOf(1));
         Assert.Equal(TimeSpan.FromMinutes(30 + 60), e.PausedIn(T0.AddHours(3)));
-        Assert.Null(e.ResolutionDueBy);
+        Assert.Null(e.ResolutionSla.DueBy);
 
         Assert.True(e.Resume(null, null, T0.AddHours(3), calendar).IsSuccess);
         Assert.True(e.Resolve("fixed", null, Guid.NewGuid(), T0.AddHours(3), calendar).IsSuccess);

@@ -157,7 +157,7 @@ public sealed class EscalationOpening(HuiFangDbContext db, AuditTrail audit, Eve
         db.Escalations.Add(escalation);
         feedback?.LinkEscalation(escalation.Id);
         audit.Record(AuditSubjects.Escalation, escalation.Id, "opened", escalation.Version,
-            new { taskId = task.Id, feedbackId = feedback?.Id, severity, trigger, department = escalation.Department, owner = escalation.Owner, responseDueBy = escalation.ResponseDueBy, resolutionDueBy = escalation.ResolutionDueBy },
+            new { taskId = task.Id, feedbackId = feedback?.Id, severity, trigger, department = escalation.Department, owner = escalation.Owner, responseDueBy = escalation.ResponseSla.DueBy, resolutionDueBy = escalation.ResolutionSla.DueBy },
             reason);
         outbox.Add(EscalationEvents.Escalated(escalation, trigger.ToString(), now), EventStreams.Escalation(escalation.Id));
         return escalation;

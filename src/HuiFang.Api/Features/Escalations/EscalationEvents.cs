@@ -22,8 +22,8 @@ public static class EscalationEvents
         e.Level.ToString(),
         e.Cycle,
         trigger,
-        e.ResponseDueBy ?? now,
-        e.ResolutionDueBy ?? now);
+        e.ResponseSla.DueBy ?? now,
+        e.ResolutionSla.DueBy ?? now);
 
     public static IIntegrationEvent ForHappening(Escalation e, SlaHappening h, DateTimeOffset now) => h.Kind switch
     {
@@ -50,7 +50,7 @@ public static class EscalationEvents
         e.Level.ToString(),
         automatic,
         e.ReminderCount,
-        e.AcknowledgedAt is null ? e.ResponseDueBy : e.ResolutionDueBy,
+        e.AcknowledgedAt is null ? e.ResponseSla.DueBy : e.ResolutionSla.DueBy,
         note);
 
     public static EscalationResolved Resolved(Escalation e, DateTimeOffset revisitDueBy, DateTimeOffset now) => new(
@@ -65,8 +65,8 @@ public static class EscalationEvents
         e.Owner,
         e.Severity.ToString(),
         e.Cycle,
-        e.ResponseBreachedAt is not null,
-        e.ResolutionBreachedAt is not null,
+        e.ResponseSla.BreachedAt is not null,
+        e.ResolutionSla.BreachedAt is not null,
         e.RevisitTaskId!.Value,
         revisitDueBy,
         e.Resolution);

@@ -33,7 +33,7 @@ public sealed record EscalationOutcome(
     DateTimeOffset? ResolutionDueBy)
 {
     public static EscalationOutcome Of(Escalation e, string outcome) =>
-        new(e.Id, outcome, e.Status, e.Cycle, e.Level, e.Department, e.Owner, e.ResponseDueBy, e.ResolutionDueBy);
+        new(e.Id, outcome, e.Status, e.Cycle, e.Level, e.Department, e.Owner, e.ResponseSla.DueBy, e.ResolutionSla.DueBy);
 }
 
 /// <summary>
@@ -89,7 +89,7 @@ public sealed class FeedbackLoop(HuiFangDbContext db, EscalationOpening opening,
 
         escalation.Reopen(feedback.UnresolvedProblems, now, calendar);
         audit.Record(AuditSubjects.Escalation, escalation.Id, "reopened", escalation.Version,
-            new { revisitTaskId = revisit.Id, feedbackId = feedback.Id, score = feedback.Score, cycle = escalation.Cycle, level = escalation.Level, handedToManager = escalation.HandedToManager, responseDueBy = escalation.ResponseDueBy, resolutionDueBy = escalation.ResolutionDueBy });
+            new { revisitTaskId = revisit.Id, feedbackId = feedback.Id, score = feedback.Score, cycle = escalation.Cycle, level = escalation.Level, handedToManager = escalation.HandedToManager, responseDueBy = escalation.ResponseSla.DueBy, resolutionDueBy = escalation.ResolutionSla.DueBy });
         outbox.Add(EscalationEvents.StillUnsatisfied(escalation, feedback, now), stream);
         outbox.Add(EscalationEvents.Escalated(escalation, "Reopened", now), stream);
         return EscalationOutcome.Of(escalation, "Reopened");

@@ -30,7 +30,7 @@ public sealed class AcknowledgeEscalationHandler(EscalationChange change) : ICom
             command.IfMatch,
             "acknowledged",
             (e, calendar) => ValueTask.FromResult(e.Acknowledge(command.Note, command.By, change.Now, calendar)),
-            e => new { status = e.Status, acknowledgedAt = e.AcknowledgedAt, responseDueBy = e.ResponseDueBy, responseBreached = e.ResponseBreachedAt is not null },
+            e => new { status = e.Status, acknowledgedAt = e.AcknowledgedAt, responseDueBy = e.ResponseSla.DueBy, responseBreached = e.ResponseSla.BreachedAt is not null },
             command.Note,
             null,
             cancellationToken);

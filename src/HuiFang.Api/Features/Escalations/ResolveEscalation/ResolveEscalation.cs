@@ -67,7 +67,7 @@ public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbC
                     new { status = revisit.Status, purpose = revisit.Purpose, channel = revisit.Channel, assignee = revisit.Assignee, dueFrom = revisit.DueFrom, dueBy = revisit.DueBy, dueRule = revisit.DueRule, escalationId = e.Id });
                 return Outcome.Ok;
             },
-            e => new { status = e.Status, revisitTaskId = e.RevisitTaskId, resolutionBreached = e.ResolutionBreachedAt is not null },
+            e => new { status = e.Status, revisitTaskId = e.RevisitTaskId, resolutionBreached = e.ResolutionSla.BreachedAt is not null },
             command.Resolution,
             e => new IIntegrationEvent[]
             {

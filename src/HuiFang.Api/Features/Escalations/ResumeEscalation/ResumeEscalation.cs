@@ -25,7 +25,7 @@ public sealed class ResumeEscalationHandler(EscalationChange change) : ICommandH
             command.IfMatch,
             "resumed",
             (e, calendar) => ValueTask.FromResult(e.Resume(command.Note, command.By, change.Now, calendar)),
-            e => new { status = e.Status, pausedFor = e.PausedIn(change.Now), responseDueBy = e.ResponseDueBy, resolutionDueBy = e.ResolutionDueBy },
+            e => new { status = e.Status, pausedFor = e.PausedIn(change.Now), responseDueBy = e.ResponseSla.DueBy, resolutionDueBy = e.ResolutionSla.DueBy },
             command.Note,
             null,
             cancellationToken);
