@@ -60,6 +60,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
 builder.Services.AddScoped<VisitTaskChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
+builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);

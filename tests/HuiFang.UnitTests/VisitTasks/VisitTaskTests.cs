@@ -67,6 +67,9 @@ public sealed class VisitTaskTests
         var task = NewTask("agent-01");
         Assert.True(task.Assign("agent-02", Now).IsSuccess);
         Assert.Equal("agent-02", task.Assignee);
+        var assigned = Assert.IsType<VisitTaskAssigned>(task.DequeueEvents()[^1]);
+        Assert.Equal("agent-01", assigned.From);
+        Assert.Same(task, assigned.Task);
     }
 
     [Fact]

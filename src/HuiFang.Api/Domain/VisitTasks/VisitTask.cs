@@ -23,7 +23,7 @@ public sealed record AttemptRules(int MaxFailedAttempts, TimeSpan RetryAfter);
 /// A planned follow-up contact with one customer about one service record (回访任务).
 /// It guards its own state: every change goes through a method that checks the transition first.
 /// </summary>
-public sealed class VisitTask : ITenantOwned
+public sealed class VisitTask : AggregateRoot, ITenantOwned
 {
     private readonly List<ContactAttempt> _attempts = [];
 
@@ -208,9 +208,11 @@ public sealed class VisitTask : ITenantOwned
             return VisitTaskErrors.InvalidTransition(this, "assign");
         }
 
+        var from = Assignee;
         Assignee = assignee;
         Status = VisitTaskStatus.Assigned;
         Touch(now);
+        Raise(new VisitTaskAssigned(this, from, now));
         return Outcome.Ok;
     }
 

@@ -20,10 +20,14 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, Event
 {
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
+    /// <summary>A change whose audit entry and events the task raises itself (see <see cref="VisitTaskRecorder"/>).</summary>
+    public ValueTask<Result<VisitTaskResponse>> ApplyAsync(Guid id, IfMatch? ifMatch, Func<VisitTask, Outcome> change, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ifMatch, null, change, null, null, null, cancellationToken);
+
     public async ValueTask<Result<VisitTaskResponse>> ApplyAsync(
         Guid id,
         IfMatch? ifMatch,
-        string action,
+        string? action,
         Func<VisitTask, Outcome> change,
         Func<VisitTask, object?>? details,
         string? note,
@@ -48,7 +52,11 @@ public sealed class VisitTaskChange(HuiFangDbContext db, AuditTrail audit, Event
             return outcome.Error!;
         }
 
-        audit.Record(AuditSubjects.VisitTask, task.Id, action, task.Version, details?.Invoke(task), note);
+        if (action is not null)
+        {
+            audit.Record(AuditSubjects.VisitTask, task.Id, action, task.Version, details?.Invoke(task), note);
+        }
+
         if (raise?.Invoke(task, before) is { } integrationEvent)
         {
             outbox.Add(integrationEvent, EventStreams.VisitTask(task.Id));

@@ -30,6 +30,8 @@ public static class DatabaseSetup
         var target = Resolve(options, configuration.GetConnectionString(ConnectionStringName), contentRoot);
         services.AddSingleton(target);
         services.AddOutboxSignal();
+        services.AddSingleton<DomainEventInterceptor>();
+        services.AddScoped<HuiFang.Api.Common.EventRecording>();
 
         // Pooled contexts: a context built for every request cost a fifth of the request's allocations (its
         // own internal service scope, options, change tracker); a pooled one is reset and reused. Each
@@ -51,7 +53,7 @@ public static class DatabaseSetup
         where TContext : HuiFangDbContext
     {
         services.AddPooledDbContextFactory<TContext>((sp, o) => Common(sp, provider(sp, o)), poolSize);
-        services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
+        services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>(), sp));
     }
 
     /// <summary>
@@ -61,6 +63,7 @@ public static class DatabaseSetup
     private static void Common(IServiceProvider services, DbContextOptionsBuilder options) =>
         QuietExpectedCommandErrors(options)
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>())
+            .AddInterceptors(services.GetRequiredService<DomainEventInterceptor>())
             .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
 
     /// <summary>

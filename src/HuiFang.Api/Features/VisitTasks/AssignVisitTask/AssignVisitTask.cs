@@ -21,19 +21,6 @@ public sealed class AssignVisitTaskHandler(VisitTaskChange change) : ICommandHan
 {
     public ValueTask<Result<VisitTaskResponse>> Handle(AssignVisitTask command, CancellationToken cancellationToken)
     {
-        string? previous = null;
-        return change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "assigned",
-            t =>
-            {
-                previous = t.Assignee;
-                return t.Assign(command.Assignee!, change.Now);
-            },
-            t => new { from = previous, to = t.Assignee },
-            note: null,
-            raise: null,
-            cancellationToken);
+        return change.ApplyAsync(command.Id, command.IfMatch, t => t.Assign(command.Assignee!, change.Now), cancellationToken);
     }
 }
