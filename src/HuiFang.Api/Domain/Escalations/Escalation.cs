@@ -13,7 +13,7 @@ namespace HuiFang.Api.Domain.Escalations;
 /// warnings and breaches that happen once per target and cycle, reminders within working hours.
 /// <see cref="NextCheckAt"/> is the next instant the SLA monitor has anything to do for it (indexed).
 /// </summary>
-public sealed class Escalation : ITenantOwned
+public sealed class Escalation : AggregateRoot, ITenantOwned
 {
     private readonly List<EscalationNote> _notes = [];
     private readonly List<EscalationCycle> _cycles = [];
@@ -141,6 +141,7 @@ public sealed class Escalation : ITenantOwned
         DateTimeOffset now,
         BusinessCalendar calendar)
     {
+        var at = now;
         now = now.ToUniversalTime();
         var escalation = new Escalation
         {
@@ -174,6 +175,7 @@ public sealed class Escalation : ITenantOwned
         };
         escalation.Plan(calendar);
         escalation.RecordCycle();
+        escalation.Raise(new EscalationOpened(escalation, at));
         return escalation;
     }
 
@@ -220,6 +222,15 @@ public sealed class Escalation : ITenantOwned
             Touch(now);
         }
 
+        if (happened.Count > 0)
+        {
+            var asChecked = new EscalationAsChecked(Version, Level, Department, Owner, ReminderCount, NextDueBy);
+            foreach (var happening in happened)
+            {
+                Raise(new EscalationSlaHappened(this, happening, asChecked, now));
+            }
+        }
+
         return happened;
     }
 
@@ -233,7 +244,7 @@ public sealed class Escalation : ITenantOwned
         Status = EscalationStatus.Acknowledged;
         ResponseSla = ResponseSla.Met(now.ToUniversalTime());
         AddNote(EscalationNoteKind.Acknowledgement, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationAcknowledged(this, note, now));
     }
 
     public Outcome AddProgress(string note, string? by, DateTimeOffset now, BusinessCalendar calendar)
@@ -245,7 +256,7 @@ public sealed class Escalation : ITenantOwned
 
         Status = EscalationStatus.InProgress;
         AddNote(EscalationNoteKind.Progress, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationProgressAdded(this, note, now));
     }
 
     /// <summary>Waiting on the customer: both clocks stop until <see cref="Resume"/>.</summary>
@@ -258,7 +269,7 @@ public sealed class Escalation : ITenantOwned
 
         Status = EscalationStatus.Paused;
         AddNote(EscalationNoteKind.Pause, reason, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationPaused(this, reason, now));
     }
 
     public Outcome Resume(string? note, string? by, DateTimeOffset now, BusinessCalendar calendar)
@@ -277,11 +288,11 @@ public sealed class Escalation : ITenantOwned
         }
 
         AddNote(EscalationNoteKind.Resume, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationResumed(this, note, now));
     }
 
-    /// <summary>Reported fixed: the resolution target is met and the customer is revisited by <paramref name="revisitTaskId"/>.</summary>
-    public Outcome Resolve(string resolution, string? by, Guid revisitTaskId, DateTimeOffset now, BusinessCalendar calendar)
+    /// <summary>Reported fixed: the resolution target is met and the customer is revisited by <paramref name="revisit"/>.</summary>
+    public Outcome Resolve(string resolution, string? by, EscalationRevisit revisit, DateTimeOffset now, BusinessCalendar calendar)
     {
         if (Status is not (EscalationStatus.Acknowledged or EscalationStatus.InProgress))
         {
@@ -293,9 +304,9 @@ public sealed class Escalation : ITenantOwned
         Status = EscalationStatus.Resolved;
         ResolutionSla = ResolutionSla.Met(now.ToUniversalTime());
         Resolution = resolution;
-        RevisitTaskId = revisitTaskId;
+        RevisitTaskId = revisit.TaskId;
         AddNote(EscalationNoteKind.Resolution, resolution, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationResolved(this, revisit, now));
     }
 
     public Outcome Reassign(string department, string? owner, string? reason, string? by, DateTimeOffset now, BusinessCalendar calendar)
@@ -305,10 +316,11 @@ public sealed class Escalation : ITenantOwned
             return EscalationErrors.InvalidTransition(this, "reassign");
         }
 
+        var (fromDepartment, fromOwner) = (Department, Owner);
         Department = department;
         Owner = owner;
         AddNote(EscalationNoteKind.Reassignment, reason, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationReassigned(this, fromDepartment, fromOwner, reason, now));
     }
 
     /// <summary>A chase (催办) by a person; automatic ones come from <see cref="Check"/>.</summary>
@@ -322,11 +334,11 @@ public sealed class Escalation : ITenantOwned
         ReminderCount++;
         LastReminderAt = now.ToUniversalTime();
         AddNote(EscalationNoteKind.Reminder, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationReminded(this, note, now));
     }
 
     /// <summary>The revisit found the customer satisfied.</summary>
-    public Outcome CloseLoop(DateTimeOffset now, BusinessCalendar calendar)
+    public Outcome CloseLoop(RevisitAnswer answer, DateTimeOffset now, BusinessCalendar calendar)
     {
         if (Status != EscalationStatus.Resolved)
         {
@@ -335,20 +347,21 @@ public sealed class Escalation : ITenantOwned
 
         Status = EscalationStatus.Closed;
         ClosedAt = now.ToUniversalTime();
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationLoopClosed(this, answer, now));
     }
 
     /// <summary>
     /// The revisit found the customer still unsatisfied: a new cycle starts at the next level with fresh
-    /// deadlines; past the last cycle a manager owns it.
+    /// deadlines; past the last cycle a manager owns it. The customer's unresolved problems are the reopen's note.
     /// </summary>
-    public Outcome Reopen(string? note, DateTimeOffset now, BusinessCalendar calendar)
+    public Outcome Reopen(RevisitAnswer answer, DateTimeOffset now, BusinessCalendar calendar)
     {
         if (Status != EscalationStatus.Resolved)
         {
             return EscalationErrors.InvalidTransition(this, "reopen");
         }
 
+        var at = now;
         now = now.ToUniversalTime();
         Cycle++;
         HandedToManager = HandedToManager || Cycle > MaxCycles;
@@ -359,8 +372,8 @@ public sealed class Escalation : ITenantOwned
         ResolutionSla = ResolutionSla.Restarted();
         RevisitTaskId = null;
         NextReminderAt = null;
-        AddNote(EscalationNoteKind.Reopen, note, "system", now);
-        return Changed(now, calendar);
+        AddNote(EscalationNoteKind.Reopen, answer.UnresolvedProblems, "system", now);
+        return Changed(now, calendar, new EscalationReopened(this, answer, at));
     }
 
     /// <summary>
@@ -473,10 +486,12 @@ public sealed class Escalation : ITenantOwned
 
     private static EscalationLevel Next(EscalationLevel level) => level == EscalationLevel.Manager ? level : level + 1;
 
-    private Outcome Changed(DateTimeOffset now, BusinessCalendar calendar)
+    /// <summary>Every transition ends here: deadlines planned again, version moved on, and what happened raised.</summary>
+    private Outcome Changed(DateTimeOffset now, BusinessCalendar calendar, IDomainEvent happened)
     {
         Plan(calendar);
         Touch(now);
+        Raise(happened);
         return Outcome.Ok;
     }
 

@@ -1,5 +1,4 @@
 using HuiFang.Api.Domain.Escalations;
-using HuiFang.Api.Domain.Feedback;
 using HuiFang.Contracts;
 
 namespace HuiFang.Api.Features.Escalations;
@@ -25,15 +24,18 @@ public static class EscalationEvents
         e.ResponseSla.DueBy ?? now,
         e.ResolutionSla.DueBy ?? now);
 
-    public static IIntegrationEvent ForHappening(Escalation e, SlaHappening h, DateTimeOffset now) => h.Kind switch
+    /// <summary>What the SLA clock caused, built from the escalation as the check left it.</summary>
+    public static IIntegrationEvent ForHappening(Escalation e, SlaHappening h, EscalationAsChecked c, DateTimeOffset now) => h.Kind switch
     {
         SlaHappeningKind.Warning => new EscalationSlaWarning(
-            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, e.Department, e.Owner,
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, c.Department, c.Owner,
             e.Severity.ToString(), h.Target.ToString(), h.DueBy, e.WarningPercent),
         SlaHappeningKind.Breach => new EscalationSlaBreached(
-            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, e.Department, e.Owner,
-            e.Severity.ToString(), h.Target.ToString(), h.DueBy, e.Level.ToString()),
-        _ => Reminder(e, automatic: true, note: null, now),
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, c.Department, c.Owner,
+            e.Severity.ToString(), h.Target.ToString(), h.DueBy, c.Level.ToString()),
+        _ => new EscalationReminderSent(
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, c.Department, c.Owner,
+            e.Severity.ToString(), c.Level.ToString(), true, c.ReminderCount, c.NextDueBy, null),
     };
 
     public static EscalationReminderSent Reminder(Escalation e, bool automatic, string? note, DateTimeOffset now) => new(
@@ -53,7 +55,7 @@ public static class EscalationEvents
         e.AcknowledgedAt is null ? e.ResponseSla.DueBy : e.ResolutionSla.DueBy,
         note);
 
-    public static EscalationResolved Resolved(Escalation e, DateTimeOffset revisitDueBy, DateTimeOffset now) => new(
+    public static HuiFang.Contracts.EscalationResolved Resolved(Escalation e, DateTimeOffset revisitDueBy, DateTimeOffset now) => new(
         Guid.CreateVersion7(now),
         now,
         e.TenantId,
@@ -71,14 +73,14 @@ public static class EscalationEvents
         revisitDueBy,
         e.Resolution);
 
-    public static CustomerStillUnsatisfied StillUnsatisfied(Escalation e, FeedbackRecord f, DateTimeOffset now) => new(
+    public static CustomerStillUnsatisfied StillUnsatisfied(Escalation e, RevisitAnswer f, DateTimeOffset now) => new(
         Guid.CreateVersion7(now),
         now,
         e.TenantId,
         e.Id,
         e.TaskId,
-        f.TaskId,
-        f.Id,
+        f.RevisitTaskId,
+        f.FeedbackId,
         e.CustomerExternalId,
         e.WorkOrderNo,
         f.Score,
@@ -89,14 +91,14 @@ public static class EscalationEvents
         e.HandedToManager,
         f.UnresolvedProblems);
 
-    public static FollowUpLoopClosed LoopClosed(Escalation e, FeedbackRecord f, DateTimeOffset now) => new(
+    public static FollowUpLoopClosed LoopClosed(Escalation e, RevisitAnswer f, DateTimeOffset now) => new(
         Guid.CreateVersion7(now),
         now,
         e.TenantId,
         e.Id,
         e.TaskId,
-        f.TaskId,
-        f.Id,
+        f.RevisitTaskId,
+        f.FeedbackId,
         e.CustomerExternalId,
         e.WorkOrderNo,
         f.Score,

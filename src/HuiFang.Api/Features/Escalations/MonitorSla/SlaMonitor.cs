@@ -7,6 +7,7 @@ using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Loop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -114,7 +115,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             foreach (var escalation in escalations.Where(e => e.TenantId == tenantId))
             {
                 var happenings = escalation.Check(now, calendar);
-                EscalationChange.RecordHappenings(audit, outbox, escalation, happenings, now);
                 warnings += happenings.Count(h => h.Kind == Domain.Escalations.SlaHappeningKind.Warning);
                 breaches += happenings.Count(h => h.Kind == Domain.Escalations.SlaHappeningKind.Breach);
                 reminders += happenings.Count(h => h.Kind == Domain.Escalations.SlaHappeningKind.AutomaticReminder);
@@ -249,6 +249,7 @@ public static class SlaMonitorSetup
         services.AddScoped<EscalationChange>();
         services.AddScoped<EscalationOpening>();
         services.AddScoped<FeedbackLoop>();
+        services.AddDomainEventRecorder<EscalationRecorder>();
         services.AddOptions<SlaMonitorOptions>().Bind(configuration.GetSection(SlaMonitorOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlaMonitorOptions>, SlaMonitorOptionsValidator>();
         services.AddSingleton<SlaMonitor>();

@@ -7,6 +7,7 @@ using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Loop;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,6 +6,7 @@ using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Loop;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
