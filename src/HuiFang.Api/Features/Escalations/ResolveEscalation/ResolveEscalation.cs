@@ -4,7 +4,6 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Contracts;
@@ -34,7 +33,7 @@ public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscala
 /// due within the tenant's revisit time (24 h by default), linked to the escalation. Its feedback
 /// closes the loop or reopens the escalation.
 /// </summary>
-public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbContext db, TenantSettings tenant, AuditTrail audit, ICurrentCaller caller)
+public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbContext db, TenantSettings tenant)
     : ICommandHandler<ResolveEscalation, Result<EscalationResponse>>
 {
     public async ValueTask<Result<EscalationResponse>> Handle(ResolveEscalation command, CancellationToken cancellationToken)
@@ -63,8 +62,6 @@ public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbC
 
                 revisit = VisitTask.CreateRevisit(revisitId, original, e.Id, policy.RevisitWithin, now, calendar);
                 db.VisitTasks.Add(revisit);
-                audit.Record(AuditSubjects.VisitTask, revisit.Id, "created", revisit.Version,
-                    new { status = revisit.Status, purpose = revisit.Purpose, channel = revisit.Channel, assignee = revisit.Assignee, dueFrom = revisit.DueFrom, dueBy = revisit.DueBy, dueRule = revisit.DueRule, escalationId = e.Id });
                 return Outcome.Ok;
             },
             e => new { status = e.Status, revisitTaskId = e.RevisitTaskId, resolutionBreached = e.ResolutionBreachedAt is not null },
@@ -72,7 +69,6 @@ public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbC
             e => new IIntegrationEvent[]
             {
                 EscalationEvents.Resolved(e, revisit!.DueBy, now),
-                VisitTaskEvents.Created(revisit!, caller.TenantId!, now),
             },
             cancellationToken);
     }
