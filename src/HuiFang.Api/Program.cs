@@ -58,7 +58,7 @@ builder.Services.AddHuiFangOutbox(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
-builder.Services.AddScoped<VisitTaskChange>();
+builder.Services.AddScoped<HuiFang.Api.Services.Changes.VersionedChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 

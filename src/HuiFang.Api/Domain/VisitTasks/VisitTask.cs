@@ -120,7 +120,7 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
         BusinessCalendar calendar)
     {
         var earliest = calendar.NextWorkingInstant(now);
-        return new VisitTask
+        var task = new VisitTask
         {
             Id = id,
             CustomerExternalId = customer.ExternalId,
@@ -146,6 +146,8 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
             UpdatedAt = now.ToUniversalTime(),
             Version = 1,
         };
+        task.Raise(new VisitTaskPlanned(task, now));
+        return task;
     }
 
     /// <summary>
@@ -180,6 +182,7 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
         Status = VisitTaskStatus.Completed;
         ClosedAt = now.ToUniversalTime();
         Touch(now);
+        Raise(new VisitTaskCompleted(this, now));
         return Outcome.Ok;
     }
 
@@ -198,6 +201,7 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
         }
 
         OverdueRaisedAt = now.ToUniversalTime();
+        Raise(new VisitTaskFoundOverdue(this, now));
         return true;
     }
 
@@ -217,7 +221,11 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
     }
 
     /// <summary>Moves the next contact; a new deadline is optional, an earlier window start follows the new time.</summary>
-    public Outcome Reschedule(DateTimeOffset scheduledFor, DateTimeOffset? dueBy, DateTimeOffset now)
+    public Outcome Reschedule(DateTimeOffset scheduledFor, DateTimeOffset? dueBy, DateTimeOffset now) => Reschedule(scheduledFor, dueBy, null, now);
+
+    /// <inheritdoc cref="Reschedule(DateTimeOffset, DateTimeOffset?, DateTimeOffset)"/>
+    /// <param name="reason">Why the visit moves, kept in the task's history.</param>
+    public Outcome Reschedule(DateTimeOffset scheduledFor, DateTimeOffset? dueBy, string? reason, DateTimeOffset now)
     {
         if (!IsOpen)
         {
@@ -254,6 +262,7 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
         }
 
         Touch(now);
+        Raise(new VisitTaskRescheduled(this, reason, now));
         return Outcome.Ok;
     }
 
@@ -268,6 +277,7 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
         CancellationReason = reason;
         ClosedAt = now.ToUniversalTime();
         Touch(now);
+        Raise(new VisitTaskCancelled(this, now));
         return Outcome.Ok;
     }
 
@@ -326,8 +336,15 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
             }
         }
 
-        _attempts.Add(new ContactAttempt(attemptId, now.ToUniversalTime(), outcome, note, callbackAt?.ToUniversalTime(), recordedBy));
+        var attempt = new ContactAttempt(attemptId, now.ToUniversalTime(), outcome, note, callbackAt?.ToUniversalTime(), recordedBy);
+        _attempts.Add(attempt);
         Touch(now);
+        Raise(new VisitTaskAttemptRecorded(this, attempt, now));
+        if (Status == VisitTaskStatus.Unreachable)
+        {
+            Raise(new VisitTaskBecameUnreachable(this, now));
+        }
+
         return Outcome.Ok;
     }
 
@@ -355,6 +372,7 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
 
         PersonalDataErasedAt ??= now.ToUniversalTime();
         Touch(now);
+        Raise(new VisitTaskPersonalDataErased(this, now));
     }
 
     private void Touch(DateTimeOffset now)

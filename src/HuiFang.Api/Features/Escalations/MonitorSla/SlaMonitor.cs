@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
@@ -125,8 +124,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 if (task.MarkOverdue(now))
                 {
                     overdueTasks++;
-                    audit.Record(AuditSubjects.VisitTask, task.Id, "overdue", task.Version, new { dueBy = task.DueBy, failedAttempts = task.FailedAttempts });
-                    outbox.Add(VisitTaskEvents.Overdue(task, now), EventStreams.VisitTask(task.Id));
                 }
             }
 

@@ -5,10 +5,7 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Features.VisitTasks;
-using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
-using HuiFang.Api.Infrastructure.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +32,7 @@ public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscala
 /// due within the tenant's revisit time (24 h by default), linked to the escalation. Its feedback
 /// closes the loop or reopens the escalation.
 /// </summary>
-public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbContext db, TenantSettings tenant, AuditTrail audit, EventOutbox outbox, ICurrentCaller caller)
+public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbContext db, TenantSettings tenant)
     : ICommandHandler<ResolveEscalation, Result<EscalationResponse>>
 {
     public async ValueTask<Result<EscalationResponse>> Handle(ResolveEscalation command, CancellationToken cancellationToken)
@@ -61,12 +58,9 @@ public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbC
                     return outcome;
                 }
 
+                // Planned only when the escalation takes it: the revisit's history entry and creation event (on the
+                // task's stream) are recorded only for a tracked task.
                 db.VisitTasks.Add(revisit);
-
-                // The revisit's own history entry and creation event (on the task's stream).
-                audit.Record(AuditSubjects.VisitTask, revisit.Id, "created", revisit.Version,
-                    new { status = revisit.Status, purpose = revisit.Purpose, channel = revisit.Channel, assignee = revisit.Assignee, dueFrom = revisit.DueFrom, dueBy = revisit.DueBy, dueRule = revisit.DueRule, escalationId = e.Id });
-                outbox.Add(VisitTaskEvents.Created(revisit, caller.TenantId!, now), EventStreams.VisitTask(revisit.Id));
                 return Outcome.Ok;
             },
             cancellationToken);

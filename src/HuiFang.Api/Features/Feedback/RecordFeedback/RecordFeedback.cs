@@ -3,7 +3,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.VisitTasks;
+using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;

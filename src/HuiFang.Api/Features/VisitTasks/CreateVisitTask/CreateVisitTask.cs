@@ -6,6 +6,7 @@ using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.VisitTasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
