@@ -132,8 +132,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 if (feedback.MarkInquiryOverdue(now))
                 {
                     overdueInquiries++;
-                    audit.Record(AuditSubjects.Feedback, feedback.Id, "inquiry-overdue", feedback.Version, new { replyDueBy = feedback.InquiryReplyDueBy });
-                    outbox.Add(FeedbackEvents.InquiryOverdue(feedback, now), EventStreams.VisitTask(feedback.TaskId));
                 }
             }
 
