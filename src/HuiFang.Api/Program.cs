@@ -11,6 +11,7 @@ using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Features.Reports;
 using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Health;
