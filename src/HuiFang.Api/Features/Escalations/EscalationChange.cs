@@ -2,8 +2,8 @@ using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
-using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Services.Changes;
+using HuiFang.Api.Services.Tenants;
 
 namespace HuiFang.Api.Features.Escalations;
 

@@ -1,7 +1,7 @@
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;

@@ -1,7 +1,7 @@
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

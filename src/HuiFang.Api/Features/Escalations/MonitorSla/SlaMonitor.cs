@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using HuiFang.Api.Common;
-using HuiFang.Api.Features.Feedback;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
@@ -85,8 +84,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         var now = clock.GetUtcNow();
         var batch = options.Value.BatchSize;
         var caller = services.GetRequiredService<CurrentCaller>();
-        var audit = services.GetRequiredService<AuditTrail>();
-        var outbox = services.GetRequiredService<EventOutbox>();
         var tenantSettings = services.GetRequiredService<TenantSettings>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -132,8 +129,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 if (feedback.MarkInquiryOverdue(now))
                 {
                     overdueInquiries++;
-                    audit.Record(AuditSubjects.Feedback, feedback.Id, "inquiry-overdue", feedback.Version, new { replyDueBy = feedback.InquiryReplyDueBy });
-                    outbox.Add(FeedbackEvents.InquiryOverdue(feedback, now), EventStreams.VisitTask(feedback.TaskId));
                 }
             }
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Services.VisitTasks;
