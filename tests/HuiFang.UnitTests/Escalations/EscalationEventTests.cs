@@ -185,3 +185,12 @@ public sealed class EscalationEventTests
         Assert.Equal(afterCheck + 1, e.Version);
     }
 }
+
+public sealed class EscalationRecorderTests
+{
+    private sealed record SomethingElse(DateTimeOffset OccurredAt) : IDomainEvent;
+
+    [Fact]
+    public void The_recorder_leaves_other_aggregates_events_to_their_own_recorders() =>
+        Assert.False(new HuiFang.Api.Features.Escalations.EscalationRecorder().TryRecord(new SomethingElse(DateTimeOffset.UnixEpoch), null!));
+}
