@@ -387,35 +387,8 @@ public sealed class Escalation : AggregateRoot, ITenantOwned
 
     public IReadOnlyList<SlaPauseSpan> CyclePauses => [.. PausesOf(Cycle).Select(p => p.Span)];
 
-    /// <summary>
-    /// The pauses of a cycle, read from the progress column: each Pause note opens one, the next Resume
-    /// note of the cycle ends it (none yet: it lasts). The notes are the record; nothing else stores pauses.
-    /// </summary>
-    public IReadOnlyList<EscalationPauseSpan> PausesOf(int cycle)
-    {
-        var pauses = new List<EscalationPauseSpan>();
-        EscalationNote? open = null;
-        foreach (var note in _notes.Where(n => n.Cycle == cycle && n.Kind is EscalationNoteKind.Pause or EscalationNoteKind.Resume)
-                     .OrderBy(n => n.At).ThenBy(n => n.Kind == EscalationNoteKind.Resume))
-        {
-            if (note.Kind == EscalationNoteKind.Pause)
-            {
-                open ??= note;
-            }
-            else if (open is not null)
-            {
-                pauses.Add(new EscalationPauseSpan(open.At, note.At, open.Text));
-                open = null;
-            }
-        }
-
-        if (open is not null)
-        {
-            pauses.Add(new EscalationPauseSpan(open.At, null, open.Text));
-        }
-
-        return pauses;
-    }
+    /// <summary>The pauses of a cycle, read from the progress column (see <see cref="EscalationPauseSpan.FromNotes"/>).</summary>
+    public IReadOnlyList<EscalationPauseSpan> PausesOf(int cycle) => EscalationPauseSpan.FromNotes(_notes, cycle);
 
     /// <summary>Wall-clock time paused in the current cycle up to <paramref name="now"/>.</summary>
     public TimeSpan PausedIn(DateTimeOffset now) => SlaClock.PausedFor(CyclePauses, now);
