@@ -11,6 +11,7 @@ using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Features.Reports;
 using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Health;
@@ -58,8 +59,10 @@ builder.Services.AddHuiFangOutbox(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
-builder.Services.AddScoped<VisitTaskChange>();
+builder.Services.AddScoped<HuiFang.Api.Services.Changes.VersionedChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
+builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
+builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);

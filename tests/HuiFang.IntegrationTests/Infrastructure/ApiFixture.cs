@@ -153,7 +153,7 @@ public abstract class ApiFixture : IAsyncLifetime
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuiFangDbContext>();
         await ResetDatabaseAsync(db);
-        var tenants = scope.ServiceProvider.GetRequiredService<HuiFang.Api.Features.Tenants.TenantSettings>();
+        var tenants = scope.ServiceProvider.GetRequiredService<HuiFang.Api.Services.Tenants.TenantSettings>();
         tenants.Forget(TenantA);
         tenants.Forget(TenantB);
         AdminKey = await App.CreateApiKeyAsync(TenantA, Scopes.All, "tests admin");

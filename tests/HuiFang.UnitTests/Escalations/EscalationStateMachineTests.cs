@@ -41,18 +41,22 @@ public sealed class EscalationStateMachineTests
                 break;
             case EscalationStatus.Resolved:
                 Ok(e.Acknowledge(null, null, t, Calendar));
-                Ok(e.Resolve("fixed", null, Guid.NewGuid(), t, Calendar));
+                Ok(e.Resolve("fixed", null, Revisit(t), t, Calendar));
                 break;
             case EscalationStatus.Closed:
                 Ok(e.Acknowledge(null, null, t, Calendar));
-                Ok(e.Resolve("fixed", null, Guid.NewGuid(), t, Calendar));
-                Ok(e.CloseLoop(t, Calendar));
+                Ok(e.Resolve("fixed", null, Revisit(t), t, Calendar));
+                Ok(e.CloseLoop(Answer, t, Calendar));
                 break;
         }
 
         Assert.Equal(status, e.Status);
         return e;
     }
+
+    internal static readonly RevisitAnswer Answer = new(Guid.NewGuid(), Guid.NewGuid(), 2, null);
+
+    internal static EscalationRevisit Revisit(DateTimeOffset now) => new(Guid.NewGuid(), now.AddHours(24));
 
     private static void Ok(Outcome outcome) => Assert.True(outcome.IsSuccess, outcome.Error?.Code);
 
@@ -62,11 +66,11 @@ public sealed class EscalationStateMachineTests
         ["progress"] = e => e.AddProgress("note", null, T0.AddHours(1), Calendar),
         ["pause"] = e => e.Pause("wait", null, T0.AddHours(1), Calendar),
         ["resume"] = e => e.Resume(null, null, T0.AddHours(1), Calendar),
-        ["resolve"] = e => e.Resolve("fixed", null, Guid.NewGuid(), T0.AddHours(1), Calendar),
+        ["resolve"] = e => e.Resolve("fixed", null, Revisit(T0.AddHours(1)), T0.AddHours(1), Calendar),
         ["reassign"] = e => e.Reassign("AfterSales", null, null, null, T0.AddHours(1), Calendar),
         ["remind"] = e => e.Remind(null, null, T0.AddHours(1), Calendar),
-        ["close"] = e => e.CloseLoop(T0.AddHours(1), Calendar),
-        ["reopen"] = e => e.Reopen(null, T0.AddHours(1), Calendar),
+        ["close"] = e => e.CloseLoop(Answer, T0.AddHours(1), Calendar),
+        ["reopen"] = e => e.Reopen(Answer, T0.AddHours(1), Calendar),
     };
 
     public static TheoryData<EscalationStatus, string, EscalationStatus?> Transitions => new()
@@ -151,7 +155,7 @@ public sealed class EscalationStateMachineTests
 
     [Fact]
     public void Resolving_an_open_escalation_says_it_was_never_acknowledged() =>
-        Assert.Equal("escalation-not-acknowledged", NewEscalation().Resolve("x", null, Guid.NewGuid(), T0, Calendar).Error!.Code);
+        Assert.Equal("escalation-not-acknowledged", NewEscalation().Resolve("x", null, Revisit(T0), T0, Calendar).Error!.Code);
 
     [Fact]
     public void A_warning_then_a_breach_happen_once_each_and_the_breach_moves_it_to_the_supervisor()
@@ -183,7 +187,7 @@ public sealed class EscalationStateMachineTests
         Assert.Null(e.NextCheckAt);
         Assert.Empty(e.Check(T0.AddDays(3), Calendar));
         Ok(e.Resume(null, null, T0.AddDays(3), Calendar));
-        Assert.Equal(T0.AddDays(3).AddMinutes(110), e.ResponseDueBy);
+        Assert.Equal(T0.AddDays(3).AddMinutes(110), e.ResponseSla.DueBy);
     }
 
     [Fact]
@@ -195,12 +199,12 @@ public sealed class EscalationStateMachineTests
         {
             t = t.AddHours(1);
             Ok(e.Acknowledge(null, null, t, Calendar));
-            Ok(e.Resolve("fixed", null, Guid.NewGuid(), t, Calendar));
-            Ok(e.Reopen("still broken", t, Calendar));
+            Ok(e.Resolve("fixed", null, Revisit(t), t, Calendar));
+            Ok(e.Reopen(Answer with { UnresolvedProblems = "still broken" }, t, Calendar));
             Assert.Equal(cycle + 1, e.Cycle);
             Assert.Equal(t, e.CycleStartedAt);
             Assert.Null(e.AcknowledgedAt);
-            Assert.Equal(t.AddHours(2), e.ResponseDueBy);
+            Assert.Equal(t.AddHours(2), e.ResponseSla.DueBy);
         }
 
         Assert.Equal(EscalationLevel.Manager, e.Level);
@@ -231,11 +235,11 @@ public sealed class EscalationPauseTests
             [new EscalationPauseSpan(T0.AddMinutes(20), T0.AddMinutes(50), "customer away"), new EscalationPauseSpan(T0.AddHours(2), null, "again")],
             e.PausesOf(1));
         Assert.Equal(TimeSpan.FromMinutes(30 + 60), e.PausedIn(T0.AddHours(3)));
-        Assert.Null(e.ResolutionDueBy);
+        Assert.Null(e.ResolutionSla.DueBy);
 
         Assert.True(e.Resume(null, null, T0.AddHours(3), calendar).IsSuccess);
-        Assert.True(e.Resolve("fixed", null, Guid.NewGuid(), T0.AddHours(3), calendar).IsSuccess);
-        Assert.True(e.Reopen(null, T0.AddHours(4), calendar).IsSuccess);
+        Assert.True(e.Resolve("fixed", null, EscalationStateMachineTests.Revisit(T0.AddHours(3)), T0.AddHours(3), calendar).IsSuccess);
+        Assert.True(e.Reopen(EscalationStateMachineTests.Answer, T0.AddHours(4), calendar).IsSuccess);
 
         // A new cycle starts with a clean clock, and without acknowledgement a pause returns to Open.
         Assert.Empty(e.PausesOf(2));

@@ -67,6 +67,9 @@ public sealed class VisitTaskTests
         var task = NewTask("agent-01");
         Assert.True(task.Assign("agent-02", Now).IsSuccess);
         Assert.Equal("agent-02", task.Assignee);
+        var assigned = Assert.IsType<VisitTaskAssigned>(task.DequeueEvents()[^1]);
+        Assert.Equal("agent-01", assigned.From);
+        Assert.Same(task, assigned.Task);
     }
 
     [Fact]
@@ -175,6 +178,7 @@ public sealed class VisitTaskTests
 
     private static void AssertRefused(VisitTask task, string action)
     {
+        task.DequeueEvents();
         var version = task.Version;
         var outcome = action switch
         {
@@ -187,6 +191,99 @@ public sealed class VisitTaskTests
         Assert.Equal(ErrorKind.InvalidTransition, outcome.Error!.Kind);
         Assert.Equal(action, outcome.Error.Extensions!["action"]);
         Assert.Equal(version, task.Version);
+        Assert.Empty(task.DequeueEvents());
+    }
+
+    // What happened, as the task says it: each transition raises its event (with what the task no longer knows).
+
+    [Fact]
+    public void Planning_a_task_raises_planned()
+    {
+        var task = NewTask();
+        Assert.Equal([new VisitTaskPlanned(task, Now)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void Planning_a_revisit_raises_planned_for_the_revisit()
+    {
+        var original = NewTask();
+        var revisit = VisitTask.CreateRevisit(Guid.CreateVersion7(), original, Guid.CreateVersion7(), TimeSpan.FromHours(24), Now, Shanghai());
+        Assert.Equal([new VisitTaskPlanned(revisit, Now)], revisit.DequeueEvents());
+    }
+
+    [Fact]
+    public void Assigning_raises_assigned_with_the_previous_assignee()
+    {
+        var task = Fresh(NewTask());
+        task.Assign("agent-07", Now);
+        Assert.Equal([new VisitTaskAssigned(task, null, Now)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void Rescheduling_raises_rescheduled_with_the_reason()
+    {
+        var task = Fresh(NewTask());
+        task.Reschedule(Now.AddDays(1), null, "customer travels", Now);
+        Assert.Equal([new VisitTaskRescheduled(task, "customer travels", Now)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void Cancelling_raises_cancelled()
+    {
+        var task = Fresh(NewTask());
+        task.Cancel("duplicate", Now);
+        Assert.Equal([new VisitTaskCancelled(task, Now)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void A_failed_attempt_raises_attempt_recorded_only()
+    {
+        var task = Fresh(NewTask("agent"));
+        Fail(task);
+        Assert.Equal([new VisitTaskAttemptRecorded(task, task.Attempts[^1], Now)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void The_last_allowed_failed_attempt_raises_attempt_recorded_then_became_unreachable_once()
+    {
+        var task = Fresh(NewTask("agent"));
+        Fail(task);
+        Fail(task);
+        task.DequeueEvents();
+        Fail(task);
+        Assert.Equal([new VisitTaskAttemptRecorded(task, task.Attempts[^1], Now), new VisitTaskBecameUnreachable(task, Now)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void Completing_raises_completed()
+    {
+        var task = Fresh(NewTask("agent"));
+        task.Complete(Now);
+        Assert.Equal([new VisitTaskCompleted(task, Now)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void Being_found_overdue_raises_found_overdue_once()
+    {
+        var task = Fresh(NewTask());
+        var late = Bj(2026, 12, 1, 18, 1);
+        Assert.True(task.MarkOverdue(late));
+        Assert.False(task.MarkOverdue(late.AddHours(1)));
+        Assert.Equal([new VisitTaskFoundOverdue(task, late)], task.DequeueEvents());
+    }
+
+    [Fact]
+    public void Erasing_raises_personal_data_erased()
+    {
+        var task = Fresh(NewTask());
+        task.ErasePersonalData("erased-1", Now);
+        Assert.Equal([new VisitTaskPersonalDataErased(task, Now)], task.DequeueEvents());
+    }
+
+    private static VisitTask Fresh(VisitTask task)
+    {
+        task.DequeueEvents();
+        return task;
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public readonly struct Result<T> : IFailable<Result<T>>
     public static implicit operator Result<T>(T value) => Success(value);
 
     public static implicit operator Result<T>(Error error) => Failure(error);
+
+    /// <summary>The value turned into something else, or the same error.</summary>
+    public Result<TOut> Map<TOut>(Func<T, TOut> map) => IsSuccess ? map(_value!) : Result<TOut>.Failure(Error!);
 }
 
 /// <summary>A result with no value: success, or an expected <see cref="Error"/>.</summary>

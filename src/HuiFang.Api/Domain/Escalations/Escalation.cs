@@ -5,26 +5,6 @@ using HuiFang.Api.Domain.VisitTasks;
 
 namespace HuiFang.Api.Domain.Escalations;
 
-/// <summary>Something the SLA clock caused on a check: a warning, a breach or an automatic reminder.</summary>
-public sealed record SlaHappening(SlaHappeningKind Kind, SlaTargetKind Target, DateTimeOffset DueBy);
-
-public enum SlaHappeningKind
-{
-    Warning,
-    Breach,
-    AutomaticReminder,
-}
-
-/// <summary>The SLA rules an escalation was opened with; kept on it so that a later policy change does not move its deadlines.</summary>
-public sealed record EscalationSlaRules(SeveritySla Sla, int WarningPercent, TimeSpan ReminderInterval, int MaxCycles)
-{
-    public static EscalationSlaRules From(EscalationPolicy policy, EscalationSeverity severity) =>
-        new(policy.SlaOf(severity), policy.WarningPercent, policy.ReminderInterval, policy.MaxCycles);
-}
-
-/// <summary>What the escalation is about: the original visit task and, when there is one, the feedback.</summary>
-public sealed record EscalationSubject(Guid TaskId, Guid? FeedbackId, string CustomerExternalId, string WorkOrderNo, string ServiceType);
-
 /// <summary>
 /// A complaint or an unsatisfied result handed to the responsible department under an SLA
 /// (投诉处理 / 升级), and the loop around it: open → acknowledged → in progress → resolved → revisit →
@@ -33,7 +13,7 @@ public sealed record EscalationSubject(Guid TaskId, Guid? FeedbackId, string Cus
 /// warnings and breaches that happen once per target and cycle, reminders within working hours.
 /// <see cref="NextCheckAt"/> is the next instant the SLA monitor has anything to do for it (indexed).
 /// </summary>
-public sealed class Escalation : ITenantOwned
+public sealed class Escalation : AggregateRoot, ITenantOwned
 {
     private readonly List<EscalationNote> _notes = [];
     private readonly List<EscalationCycle> _cycles = [];
@@ -89,9 +69,11 @@ public sealed class Escalation : ITenantOwned
 
     public DateTimeOffset CycleStartedAt { get; private set; }
 
-    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    /// <summary>First response in the current cycle: when the response target was met.</summary>
+    public DateTimeOffset? AcknowledgedAt => ResponseSla.MetAt;
 
-    public DateTimeOffset? ResolvedAt { get; private set; }
+    /// <summary>Reported fixed in the current cycle: when the resolution target was met.</summary>
+    public DateTimeOffset? ResolvedAt => ResolutionSla.MetAt;
 
     public string? Resolution { get; private set; }
 
@@ -99,36 +81,17 @@ public sealed class Escalation : ITenantOwned
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    public TimeSpan ResponseTarget { get; private set; }
+    /// <summary>The response target of the current cycle: first response (acknowledgement) by the department.</summary>
+    public SlaTargetState ResponseSla { get; private set; } = null!;
 
-    public SlaClockKind ResponseClock { get; private set; }
-
-    public TimeSpan ResolutionTarget { get; private set; }
-
-    public SlaClockKind ResolutionClock { get; private set; }
+    /// <summary>The resolution target of the current cycle: reported fixed.</summary>
+    public SlaTargetState ResolutionSla { get; private set; } = null!;
 
     public int WarningPercent { get; private set; }
 
     public TimeSpan ReminderInterval { get; private set; }
 
     public int MaxCycles { get; private set; }
-
-    /// <summary>Null while paused (the clock stands still) and once the target is met.</summary>
-    public DateTimeOffset? ResponseDueBy { get; private set; }
-
-    public DateTimeOffset? ResolutionDueBy { get; private set; }
-
-    public DateTimeOffset? ResponseWarnAt { get; private set; }
-
-    public DateTimeOffset? ResolutionWarnAt { get; private set; }
-
-    public DateTimeOffset? ResponseWarnedAt { get; private set; }
-
-    public DateTimeOffset? ResponseBreachedAt { get; private set; }
-
-    public DateTimeOffset? ResolutionWarnedAt { get; private set; }
-
-    public DateTimeOffset? ResolutionBreachedAt { get; private set; }
 
     /// <summary>Breaches over all cycles.</summary>
     public int BreachCount { get; private set; }
@@ -164,7 +127,7 @@ public sealed class Escalation : ITenantOwned
     /// <summary>Open, acknowledged, in progress or paused: the department still owes something.</summary>
     public bool IsActive => Status is EscalationStatus.Open or EscalationStatus.Acknowledged or EscalationStatus.InProgress or EscalationStatus.Paused;
 
-    public bool IsBreached => ResponseBreachedAt is not null || ResolutionBreachedAt is not null;
+    public bool IsBreached => ResponseSla.IsBreached || ResolutionSla.IsBreached;
 
     public static Escalation Open(
         Guid id,
@@ -178,6 +141,7 @@ public sealed class Escalation : ITenantOwned
         DateTimeOffset now,
         BusinessCalendar calendar)
     {
+        var at = now;
         now = now.ToUniversalTime();
         var escalation = new Escalation
         {
@@ -200,10 +164,8 @@ public sealed class Escalation : ITenantOwned
             Cycle = 1,
             OpenedAt = now,
             CycleStartedAt = now,
-            ResponseTarget = rules.Sla.Response.Duration,
-            ResponseClock = rules.Sla.Response.Clock,
-            ResolutionTarget = rules.Sla.Resolution.Duration,
-            ResolutionClock = rules.Sla.Resolution.Clock,
+            ResponseSla = SlaTargetState.Start(rules.Sla.Response),
+            ResolutionSla = SlaTargetState.Start(rules.Sla.Resolution),
             WarningPercent = rules.WarningPercent,
             ReminderInterval = rules.ReminderInterval,
             MaxCycles = rules.MaxCycles,
@@ -213,6 +175,7 @@ public sealed class Escalation : ITenantOwned
         };
         escalation.Plan(calendar);
         escalation.RecordCycle();
+        escalation.Raise(new EscalationOpened(escalation, at));
         return escalation;
     }
 
@@ -230,15 +193,8 @@ public sealed class Escalation : ITenantOwned
             return happened;
         }
 
-        if (AcknowledgedAt is null && ResponseDueBy is { } responseDue)
-        {
-            CheckTarget(SlaTargetKind.Response, responseDue, ResponseWarnAt, now, calendar, happened);
-        }
-
-        if (ResolutionDueBy is { } resolutionDue)
-        {
-            CheckTarget(SlaTargetKind.Resolution, resolutionDue, ResolutionWarnAt, now, calendar, happened);
-        }
+        CheckTarget(SlaTargetKind.Response, now, calendar, happened);
+        CheckTarget(SlaTargetKind.Resolution, now, calendar, happened);
 
         var moved = false;
         if (OwesBreachedTarget && NextReminderAt is { } reminderAt && reminderAt <= now)
@@ -249,9 +205,8 @@ public sealed class Escalation : ITenantOwned
                 ReminderCount++;
                 LastReminderAt = now;
                 _notes.Add(new EscalationNote(NewNoteId(now), Cycle, now, EscalationNoteKind.AutomaticReminder, null, "sla-monitor"));
-                happened.Add(ResponseOwed
-                    ? new SlaHappening(SlaHappeningKind.AutomaticReminder, SlaTargetKind.Response, ResponseDueBy ?? now)
-                    : new SlaHappening(SlaHappeningKind.AutomaticReminder, SlaTargetKind.Resolution, ResolutionDueBy ?? now));
+                var chased = ResponseSla.IsOwedAfterBreach ? SlaTargetKind.Response : SlaTargetKind.Resolution;
+                happened.Add(new SlaHappening(SlaHappeningKind.AutomaticReminder, chased, TargetOf(chased).DueBy ?? now));
                 NextReminderAt = calendar.AddWorkingTime(now, ReminderInterval);
             }
             else
@@ -267,6 +222,15 @@ public sealed class Escalation : ITenantOwned
             Touch(now);
         }
 
+        if (happened.Count > 0)
+        {
+            var asChecked = new EscalationAsChecked(Version, Level, Department, Owner, ReminderCount, NextDueBy);
+            foreach (var happening in happened)
+            {
+                Raise(new EscalationSlaHappened(this, happening, asChecked, now));
+            }
+        }
+
         return happened;
     }
 
@@ -278,9 +242,9 @@ public sealed class Escalation : ITenantOwned
         }
 
         Status = EscalationStatus.Acknowledged;
-        AcknowledgedAt = now.ToUniversalTime();
+        ResponseSla = ResponseSla.Met(now.ToUniversalTime());
         AddNote(EscalationNoteKind.Acknowledgement, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationAcknowledged(this, note, now));
     }
 
     public Outcome AddProgress(string note, string? by, DateTimeOffset now, BusinessCalendar calendar)
@@ -292,7 +256,7 @@ public sealed class Escalation : ITenantOwned
 
         Status = EscalationStatus.InProgress;
         AddNote(EscalationNoteKind.Progress, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationProgressAdded(this, note, now));
     }
 
     /// <summary>Waiting on the customer: both clocks stop until <see cref="Resume"/>.</summary>
@@ -305,7 +269,7 @@ public sealed class Escalation : ITenantOwned
 
         Status = EscalationStatus.Paused;
         AddNote(EscalationNoteKind.Pause, reason, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationPaused(this, reason, now));
     }
 
     public Outcome Resume(string? note, string? by, DateTimeOffset now, BusinessCalendar calendar)
@@ -324,11 +288,11 @@ public sealed class Escalation : ITenantOwned
         }
 
         AddNote(EscalationNoteKind.Resume, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationResumed(this, note, now));
     }
 
-    /// <summary>Reported fixed: the resolution target is met and the customer is revisited by <paramref name="revisitTaskId"/>.</summary>
-    public Outcome Resolve(string resolution, string? by, Guid revisitTaskId, DateTimeOffset now, BusinessCalendar calendar)
+    /// <summary>Reported fixed: the resolution target is met and the customer is revisited by <paramref name="revisit"/>.</summary>
+    public Outcome Resolve(string resolution, string? by, EscalationRevisit revisit, DateTimeOffset now, BusinessCalendar calendar)
     {
         if (Status is not (EscalationStatus.Acknowledged or EscalationStatus.InProgress))
         {
@@ -338,11 +302,11 @@ public sealed class Escalation : ITenantOwned
         }
 
         Status = EscalationStatus.Resolved;
-        ResolvedAt = now.ToUniversalTime();
+        ResolutionSla = ResolutionSla.Met(now.ToUniversalTime());
         Resolution = resolution;
-        RevisitTaskId = revisitTaskId;
+        RevisitTaskId = revisit.TaskId;
         AddNote(EscalationNoteKind.Resolution, resolution, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationResolved(this, revisit, now));
     }
 
     public Outcome Reassign(string department, string? owner, string? reason, string? by, DateTimeOffset now, BusinessCalendar calendar)
@@ -352,10 +316,11 @@ public sealed class Escalation : ITenantOwned
             return EscalationErrors.InvalidTransition(this, "reassign");
         }
 
+        var (fromDepartment, fromOwner) = (Department, Owner);
         Department = department;
         Owner = owner;
         AddNote(EscalationNoteKind.Reassignment, reason, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationReassigned(this, fromDepartment, fromOwner, reason, now));
     }
 
     /// <summary>A chase (催办) by a person; automatic ones come from <see cref="Check"/>.</summary>
@@ -369,11 +334,11 @@ public sealed class Escalation : ITenantOwned
         ReminderCount++;
         LastReminderAt = now.ToUniversalTime();
         AddNote(EscalationNoteKind.Reminder, note, by, now);
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationReminded(this, note, now));
     }
 
     /// <summary>The revisit found the customer satisfied.</summary>
-    public Outcome CloseLoop(DateTimeOffset now, BusinessCalendar calendar)
+    public Outcome CloseLoop(RevisitAnswer answer, DateTimeOffset now, BusinessCalendar calendar)
     {
         if (Status != EscalationStatus.Resolved)
         {
@@ -382,81 +347,51 @@ public sealed class Escalation : ITenantOwned
 
         Status = EscalationStatus.Closed;
         ClosedAt = now.ToUniversalTime();
-        return Changed(now, calendar);
+        return Changed(now, calendar, new EscalationLoopClosed(this, answer, now));
     }
 
     /// <summary>
     /// The revisit found the customer still unsatisfied: a new cycle starts at the next level with fresh
-    /// deadlines; past the last cycle a manager owns it.
+    /// deadlines; past the last cycle a manager owns it. The customer's unresolved problems are the reopen's note.
     /// </summary>
-    public Outcome Reopen(string? note, DateTimeOffset now, BusinessCalendar calendar)
+    public Outcome Reopen(RevisitAnswer answer, DateTimeOffset now, BusinessCalendar calendar)
     {
         if (Status != EscalationStatus.Resolved)
         {
             return EscalationErrors.InvalidTransition(this, "reopen");
         }
 
+        var at = now;
         now = now.ToUniversalTime();
         Cycle++;
         HandedToManager = HandedToManager || Cycle > MaxCycles;
         MoveUp(HandedToManager ? EscalationLevel.Manager : Next(Level));
         Status = EscalationStatus.Open;
         CycleStartedAt = now;
-        AcknowledgedAt = null;
-        ResolvedAt = null;
+        ResponseSla = ResponseSla.Restarted();
+        ResolutionSla = ResolutionSla.Restarted();
         RevisitTaskId = null;
-        ResponseWarnedAt = ResponseBreachedAt = ResolutionWarnedAt = ResolutionBreachedAt = null;
         NextReminderAt = null;
-        AddNote(EscalationNoteKind.Reopen, note, "system", now);
-        return Changed(now, calendar);
+        AddNote(EscalationNoteKind.Reopen, answer.UnresolvedProblems, "system", now);
+        return Changed(now, calendar, new EscalationReopened(this, answer, at));
     }
 
     /// <summary>
     /// The deadline arithmetic of one target in the current cycle: when it falls due, or — with
     /// <paramref name="warning"/> — when its warning share (<see cref="WarningPercent"/>) is used up.
     /// </summary>
-    public SlaReckoning Reckon(SlaTargetKind target, BusinessCalendar calendar, bool warning = false)
-    {
-        var (duration, clock) = target == SlaTargetKind.Response ? (ResponseTarget, ResponseClock) : (ResolutionTarget, ResolutionClock);
-        var counted = warning ? TimeSpan.FromTicks(duration.Ticks / 100 * WarningPercent) : duration;
-        return SlaClock.Reckon(CycleStartedAt, counted, clock, calendar, CyclePauses);
-    }
+    public SlaReckoning Reckon(SlaTargetKind target, BusinessCalendar calendar, bool warning = false) =>
+        TargetOf(target).Reckon(CycleStartedAt, CyclePauses, calendar, warning ? WarningPercent : null);
 
-    public IEnumerable<SlaPauseSpan> CyclePauses => PausesOf(Cycle).Select(p => new SlaPauseSpan(p.From, p.To));
+    public SlaTargetState TargetOf(SlaTargetKind target) => target == SlaTargetKind.Response ? ResponseSla : ResolutionSla;
 
-    /// <summary>
-    /// The pauses of a cycle, read from the progress column: each Pause note opens one, the next Resume
-    /// note of the cycle ends it (none yet: it lasts). The notes are the record; nothing else stores pauses.
-    /// </summary>
-    public IReadOnlyList<EscalationPauseSpan> PausesOf(int cycle)
-    {
-        var pauses = new List<EscalationPauseSpan>();
-        EscalationNote? open = null;
-        foreach (var note in _notes.Where(n => n.Cycle == cycle && n.Kind is EscalationNoteKind.Pause or EscalationNoteKind.Resume)
-                     .OrderBy(n => n.At).ThenBy(n => n.Kind == EscalationNoteKind.Resume))
-        {
-            if (note.Kind == EscalationNoteKind.Pause)
-            {
-                open ??= note;
-            }
-            else if (open is not null)
-            {
-                pauses.Add(new EscalationPauseSpan(open.At, note.At, open.Text));
-                open = null;
-            }
-        }
+    public IReadOnlyList<SlaPauseSpan> CyclePauses => [.. PausesOf(Cycle).Select(p => p.Span)];
 
-        if (open is not null)
-        {
-            pauses.Add(new EscalationPauseSpan(open.At, null, open.Text));
-        }
-
-        return pauses;
-    }
+    /// <summary>The pauses of a cycle, read from the progress column (see <see cref="EscalationPauseSpan.FromNotes"/>).</summary>
+    public IReadOnlyList<EscalationPauseSpan> PausesOf(int cycle) => EscalationPauseSpan.FromNotes(_notes, cycle);
 
     /// <summary>Wall-clock time paused in the current cycle up to <paramref name="now"/>.</summary>
-    public TimeSpan PausedIn(DateTimeOffset now) =>
-        PausesOf(Cycle).Aggregate(TimeSpan.Zero, (sum, p) => sum + ((p.To ?? now) - p.From));
+    public TimeSpan PausedIn(DateTimeOffset now) => SlaClock.PausedFor(CyclePauses, now);
 
     public void ErasePersonalData(string pseudonym, DateTimeOffset now)
     {
@@ -472,43 +407,37 @@ public sealed class Escalation : ITenantOwned
         Touch(now);
     }
 
-    private bool ResponseOwed => AcknowledgedAt is null && ResponseBreachedAt is not null;
+    private bool OwesBreachedTarget => ResponseSla.IsOwedAfterBreach || ResolutionSla.IsOwedAfterBreach;
 
-    private bool OwesBreachedTarget => ResponseOwed || ResolutionBreachedAt is not null;
-
-    private void CheckTarget(SlaTargetKind target, DateTimeOffset due, DateTimeOffset? warnAt, DateTimeOffset now, BusinessCalendar calendar, List<SlaHappening> happened)
+    private void CheckTarget(SlaTargetKind target, DateTimeOffset now, BusinessCalendar calendar, List<SlaHappening> happened)
     {
-        var response = target == SlaTargetKind.Response;
-        var breachedAt = response ? ResponseBreachedAt : ResolutionBreachedAt;
-        var warnedAt = response ? ResponseWarnedAt : ResolutionWarnedAt;
-        if (breachedAt is null && now > due)
+        var state = TargetOf(target);
+        switch (state.FallenDue(now))
         {
-            // A breach found at once needs no warning before it.
-            SetMarks(response, warnedAt ?? now, now);
-            BreachCount++;
-            MoveUp(Next(Level));
-            // The breach itself is the first chase; reminders follow at the interval, in working time.
-            NextReminderAt = calendar.AddWorkingTime(now, ReminderInterval);
-            happened.Add(new SlaHappening(SlaHappeningKind.Breach, target, due));
-        }
-        else if (breachedAt is null && warnedAt is null && warnAt is { } warn && now >= warn)
-        {
-            SetMarks(response, now, null);
-            happened.Add(new SlaHappening(SlaHappeningKind.Warning, target, due));
+            case SlaHappeningKind.Breach:
+                SetTarget(target, state.Breached(now));
+                BreachCount++;
+                MoveUp(Next(Level));
+                // The breach itself is the first chase; reminders follow at the interval, in working time.
+                NextReminderAt = calendar.AddWorkingTime(now, ReminderInterval);
+                happened.Add(new SlaHappening(SlaHappeningKind.Breach, target, state.DueBy!.Value));
+                break;
+            case SlaHappeningKind.Warning:
+                SetTarget(target, state.Warned(now));
+                happened.Add(new SlaHappening(SlaHappeningKind.Warning, target, state.DueBy!.Value));
+                break;
         }
     }
 
-    private void SetMarks(bool response, DateTimeOffset warned, DateTimeOffset? breached)
+    private void SetTarget(SlaTargetKind target, SlaTargetState state)
     {
-        if (response)
+        if (target == SlaTargetKind.Response)
         {
-            ResponseWarnedAt = warned;
-            ResponseBreachedAt = breached ?? ResponseBreachedAt;
+            ResponseSla = state;
         }
         else
         {
-            ResolutionWarnedAt = warned;
-            ResolutionBreachedAt = breached ?? ResolutionBreachedAt;
+            ResolutionSla = state;
         }
     }
 
@@ -530,10 +459,12 @@ public sealed class Escalation : ITenantOwned
 
     private static EscalationLevel Next(EscalationLevel level) => level == EscalationLevel.Manager ? level : level + 1;
 
-    private Outcome Changed(DateTimeOffset now, BusinessCalendar calendar)
+    /// <summary>Every transition ends here: deadlines planned again, version moved on, and what happened raised.</summary>
+    private Outcome Changed(DateTimeOffset now, BusinessCalendar calendar, IDomainEvent happened)
     {
         Plan(calendar);
         Touch(now);
+        Raise(happened);
         return Outcome.Ok;
     }
 
@@ -541,19 +472,16 @@ public sealed class Escalation : ITenantOwned
     private void Plan(BusinessCalendar calendar)
     {
         var running = Status is EscalationStatus.Open or EscalationStatus.Acknowledged or EscalationStatus.InProgress;
-        var paused = Status == EscalationStatus.Paused;
-        if (running || paused)
+        if (running || Status == EscalationStatus.Paused)
         {
-            var response = AcknowledgedAt is null ? Reckon(SlaTargetKind.Response, calendar).DueBy : null;
-            var resolution = Reckon(SlaTargetKind.Resolution, calendar).DueBy;
-            ResponseDueBy = AcknowledgedAt is null ? response : ResponseDueBy;
-            ResolutionDueBy = resolution;
-            ResponseWarnAt = AcknowledgedAt is null ? Reckon(SlaTargetKind.Response, calendar, warning: true).DueBy : null;
-            ResolutionWarnAt = Reckon(SlaTargetKind.Resolution, calendar, warning: true).DueBy;
+            var pauses = CyclePauses;
+            ResponseSla = ResponseSla.Planned(CycleStartedAt, pauses, calendar, WarningPercent);
+            ResolutionSla = ResolutionSla.Planned(CycleStartedAt, pauses, calendar, WarningPercent);
         }
         else
         {
-            ResponseWarnAt = ResolutionWarnAt = null;
+            ResponseSla = ResponseSla.Stopped();
+            ResolutionSla = ResolutionSla.Stopped();
         }
 
         if (!running)
@@ -563,20 +491,14 @@ public sealed class Escalation : ITenantOwned
             return;
         }
 
-        DateTimeOffset? next = null;
-        if (AcknowledgedAt is null)
-        {
-            next = Min(next, ResponseWarnedAt is null ? ResponseWarnAt : ResponseBreachedAt is null ? ResponseDueBy : null);
-        }
-
-        next = Min(next, ResolutionWarnedAt is null ? ResolutionWarnAt : ResolutionBreachedAt is null ? ResolutionDueBy : null);
+        var next = Min(ResponseSla.NextCheckAt, ResolutionSla.NextCheckAt);
         if (OwesBreachedTarget)
         {
             next = Min(next, NextReminderAt);
         }
 
         NextCheckAt = next;
-        NextDueBy = AcknowledgedAt is null ? ResponseDueBy : ResolutionDueBy;
+        NextDueBy = AcknowledgedAt is null ? ResponseSla.DueBy : ResolutionSla.DueBy;
     }
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
@@ -603,78 +525,6 @@ public sealed class Escalation : ITenantOwned
             _cycles.Add(current);
         }
 
-        current.Record(AcknowledgedAt, ResponseBreachedAt, ResolvedAt, ResolutionBreachedAt);
+        current.Record(AcknowledgedAt, ResponseSla.BreachedAt, ResolvedAt, ResolutionSla.BreachedAt);
     }
-}
-
-/// <summary>
-/// One handling cycle of an escalation (1 for the first handling, one more on each reopen) and how it went:
-/// when it started, when the department responded and reported it fixed, and whether either target was breached.
-/// </summary>
-public sealed class EscalationCycle
-{
-    private EscalationCycle()
-    {
-    }
-
-    public EscalationCycle(int number, DateTimeOffset startedAt)
-    {
-        Number = number;
-        StartedAt = startedAt.ToUniversalTime();
-    }
-
-    public int Number { get; private set; }
-
-    public DateTimeOffset StartedAt { get; private set; }
-
-    public DateTimeOffset? AcknowledgedAt { get; private set; }
-
-    public DateTimeOffset? ResponseBreachedAt { get; private set; }
-
-    public DateTimeOffset? ResolvedAt { get; private set; }
-
-    public DateTimeOffset? ResolutionBreachedAt { get; private set; }
-
-    internal void Record(DateTimeOffset? acknowledgedAt, DateTimeOffset? responseBreachedAt, DateTimeOffset? resolvedAt, DateTimeOffset? resolutionBreachedAt)
-    {
-        AcknowledgedAt = acknowledgedAt;
-        ResponseBreachedAt = responseBreachedAt;
-        ResolvedAt = resolvedAt;
-        ResolutionBreachedAt = resolutionBreachedAt;
-    }
-}
-
-/// <summary>A stretch of time the SLA clocks stood still, waiting on the customer; <see cref="To"/> is null while it lasts.</summary>
-public sealed record EscalationPauseSpan(DateTimeOffset From, DateTimeOffset? To, string? Reason);
-
-/// <summary>A line in the escalation's progress column: acknowledgement, progress, reminder, pause, resolution…</summary>
-public sealed class EscalationNote
-{
-    private EscalationNote()
-    {
-    }
-
-    public EscalationNote(Guid id, int cycle, DateTimeOffset at, EscalationNoteKind kind, string? text, string? by)
-    {
-        Id = id;
-        Cycle = cycle;
-        At = at;
-        Kind = kind;
-        Text = text;
-        By = by;
-    }
-
-    public Guid Id { get; private set; }
-
-    public int Cycle { get; private set; }
-
-    public DateTimeOffset At { get; private set; }
-
-    public EscalationNoteKind Kind { get; private set; }
-
-    public string? Text { get; private set; }
-
-    public string? By { get; private set; }
-
-    internal void EraseText() => Text = Text is null ? null : VisitTask.ErasedText;
 }

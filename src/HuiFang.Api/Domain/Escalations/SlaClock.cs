@@ -2,34 +2,6 @@ using HuiFang.Api.Domain.Calendar;
 
 namespace HuiFang.Api.Domain.Escalations;
 
-/// <summary>How an SLA target's time is counted.</summary>
-public enum SlaClockKind
-{
-    /// <summary>Every hour counts, nights and holidays included (an urgent complaint does not wait for Monday).</summary>
-    WallClock,
-
-    /// <summary>Only the working intervals of the tenant's business calendar count.</summary>
-    BusinessHours,
-}
-
-/// <summary>A time limit and how it is counted.</summary>
-/// <param name="Duration">The time allowed, e.g. 02:00:00 or 1.00:00:00.</param>
-/// <param name="Clock">WallClock or BusinessHours.</param>
-public sealed record SlaTarget(TimeSpan Duration, SlaClockKind Clock);
-
-/// <summary>A stretch of time in which an SLA clock stood still; <see cref="To"/> is null while it lasts.</summary>
-public readonly record struct SlaPauseSpan(DateTimeOffset From, DateTimeOffset? To);
-
-/// <summary>When a target falls due, and the intervals that were counted to get there.</summary>
-/// <param name="DueBy">The deadline; null while the clock is paused before the target is used up.</param>
-/// <param name="Counted">The intervals counted towards the target, in order; their lengths add up to the target when <paramref name="DueBy"/> is known.</param>
-public sealed record SlaReckoning(DateTimeOffset? DueBy, IReadOnlyList<WorkingPeriod> Counted)
-{
-    /// <summary>Counted time used up at <paramref name="now"/>.</summary>
-    public TimeSpan ElapsedAt(DateTimeOffset now) =>
-        Counted.Aggregate(TimeSpan.Zero, (sum, p) => sum + (now <= p.Start ? TimeSpan.Zero : (now < p.End ? now : p.End) - p.Start));
-}
-
 /// <summary>
 /// Deadline arithmetic of SLA targets: a target is used up by counted time (wall-clock, or the working
 /// intervals of a <see cref="BusinessCalendar"/>) from a start instant, skipping the pauses. Pure and
@@ -43,6 +15,16 @@ public static class SlaClock
     /// deadline is always found.
     /// </summary>
     public static readonly TimeSpan MaxBusinessHoursTarget = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Wall-clock time the clocks stood still in <paramref name="pauses"/> up to <paramref name="now"/>; a pause
+    /// that still lasts counts up to now.
+    /// </summary>
+    public static TimeSpan PausedFor(IEnumerable<SlaPauseSpan> pauses, DateTimeOffset now) =>
+        pauses.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.LengthAt(now));
+
+    /// <summary>The part of <paramref name="target"/> after which its warning is due (<paramref name="percent"/> of it, 1–99).</summary>
+    public static TimeSpan WarningShare(TimeSpan target, int percent) => TimeSpan.FromTicks(target.Ticks / 100 * percent);
 
     public static SlaReckoning Reckon(DateTimeOffset start, TimeSpan target, SlaClockKind clock, BusinessCalendar calendar, IEnumerable<SlaPauseSpan> pauses)
     {

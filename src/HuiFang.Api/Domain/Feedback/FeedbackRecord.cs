@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
 
@@ -29,7 +30,7 @@ public sealed record FeedbackContent(
 /// corrected record only learns that it was superseded. The promised reply to an unanswered inquiry is
 /// tracked on the record like an SLA.
 /// </summary>
-public sealed class FeedbackRecord : ITenantOwned
+public sealed class FeedbackRecord : AggregateRoot, ITenantOwned
 {
     /// <summary>Feedback entered more than this long after the call is accepted but flagged late (domain rule: within 10 minutes).</summary>
     public static readonly TimeSpan DefaultLateAfter = TimeSpan.FromMinutes(10);
@@ -207,8 +208,33 @@ public sealed class FeedbackRecord : ITenantOwned
         EscalationId = escalationId;
     }
 
+    /// <summary>
+    /// Concludes recording this feedback on <paramref name="task"/> once the loop has run: raises
+    /// <see cref="FeedbackRecorded"/> with the escalation the loop opened, joined, reopened or closed (if any).
+    /// </summary>
+    public void Concluded(VisitTask task, Guid? escalationId, string? escalation, DateTimeOffset now) =>
+        Raise(new FeedbackRecorded(this, task, escalationId, escalation, now));
+
+    /// <summary>
+    /// Concludes this record's correction by <paramref name="correction"/> (see <see cref="Correct"/>) once the
+    /// loop has run: raises <see cref="FeedbackCorrected"/> with the escalation the correction opened or joined.
+    /// </summary>
+    public void CorrectionConcluded(FeedbackRecord correction, Guid? escalationId, DateTimeOffset now)
+    {
+        if (correction.CorrectionOf != Id)
+        {
+            throw new ArgumentException("Not a correction of this record.", nameof(correction));
+        }
+
+        Raise(new FeedbackCorrected(this, correction, escalationId, now));
+    }
+
     /// <summary>False when there is no open inquiry to reply to.</summary>
-    public bool ReplyToInquiry(string reply, DateTimeOffset now)
+    public bool ReplyToInquiry(string reply, DateTimeOffset now) => ReplyToInquiry(reply, null, now);
+
+    /// <inheritdoc cref="ReplyToInquiry(string, DateTimeOffset)"/>
+    /// <param name="by">Who answered, kept in the record's history.</param>
+    public bool ReplyToInquiry(string reply, string? by, DateTimeOffset now)
     {
         if (!InquiryOpen || SupersededBy is not null)
         {
@@ -218,6 +244,7 @@ public sealed class FeedbackRecord : ITenantOwned
         InquiryReply = reply;
         InquiryRepliedAt = now.ToUniversalTime();
         Version++;
+        Raise(new FeedbackInquiryReplied(this, by, now));
         return true;
     }
 
@@ -231,6 +258,7 @@ public sealed class FeedbackRecord : ITenantOwned
 
         InquiryOverdueAt = now.ToUniversalTime();
         Version++;
+        Raise(new FeedbackInquiryFoundOverdue(this, now));
         return true;
     }
 

@@ -23,7 +23,7 @@ public sealed record AttemptRules(int MaxFailedAttempts, TimeSpan RetryAfter);
 /// A planned follow-up contact with one customer about one service record (回访任务).
 /// It guards its own state: every change goes through a method that checks the transition first.
 /// </summary>
-public sealed class VisitTask : ITenantOwned
+public sealed class VisitTask : AggregateRoot, ITenantOwned
 {
     private readonly List<ContactAttempt> _attempts = [];
 
@@ -120,7 +120,7 @@ public sealed class VisitTask : ITenantOwned
         BusinessCalendar calendar)
     {
         var earliest = calendar.NextWorkingInstant(now);
-        return new VisitTask
+        var task = new VisitTask
         {
             Id = id,
             CustomerExternalId = customer.ExternalId,
@@ -146,6 +146,8 @@ public sealed class VisitTask : ITenantOwned
             UpdatedAt = now.ToUniversalTime(),
             Version = 1,
         };
+        task.Raise(new VisitTaskPlanned(task, now));
+        return task;
     }
 
     /// <summary>
@@ -180,6 +182,7 @@ public sealed class VisitTask : ITenantOwned
         Status = VisitTaskStatus.Completed;
         ClosedAt = now.ToUniversalTime();
         Touch(now);
+        Raise(new VisitTaskCompleted(this, now));
         return Outcome.Ok;
     }
 
@@ -198,6 +201,7 @@ public sealed class VisitTask : ITenantOwned
         }
 
         OverdueRaisedAt = now.ToUniversalTime();
+        Raise(new VisitTaskFoundOverdue(this, now));
         return true;
     }
 
@@ -208,14 +212,20 @@ public sealed class VisitTask : ITenantOwned
             return VisitTaskErrors.InvalidTransition(this, "assign");
         }
 
+        var from = Assignee;
         Assignee = assignee;
         Status = VisitTaskStatus.Assigned;
         Touch(now);
+        Raise(new VisitTaskAssigned(this, from, now));
         return Outcome.Ok;
     }
 
     /// <summary>Moves the next contact; a new deadline is optional, an earlier window start follows the new time.</summary>
-    public Outcome Reschedule(DateTimeOffset scheduledFor, DateTimeOffset? dueBy, DateTimeOffset now)
+    public Outcome Reschedule(DateTimeOffset scheduledFor, DateTimeOffset? dueBy, DateTimeOffset now) => Reschedule(scheduledFor, dueBy, null, now);
+
+    /// <inheritdoc cref="Reschedule(DateTimeOffset, DateTimeOffset?, DateTimeOffset)"/>
+    /// <param name="reason">Why the visit moves, kept in the task's history.</param>
+    public Outcome Reschedule(DateTimeOffset scheduledFor, DateTimeOffset? dueBy, string? reason, DateTimeOffset now)
     {
         if (!IsOpen)
         {
@@ -252,6 +262,7 @@ public sealed class VisitTask : ITenantOwned
         }
 
         Touch(now);
+        Raise(new VisitTaskRescheduled(this, reason, now));
         return Outcome.Ok;
     }
 
@@ -266,6 +277,7 @@ public sealed class VisitTask : ITenantOwned
         CancellationReason = reason;
         ClosedAt = now.ToUniversalTime();
         Touch(now);
+        Raise(new VisitTaskCancelled(this, now));
         return Outcome.Ok;
     }
 
@@ -324,8 +336,15 @@ public sealed class VisitTask : ITenantOwned
             }
         }
 
-        _attempts.Add(new ContactAttempt(attemptId, now.ToUniversalTime(), outcome, note, callbackAt?.ToUniversalTime(), recordedBy));
+        var attempt = new ContactAttempt(attemptId, now.ToUniversalTime(), outcome, note, callbackAt?.ToUniversalTime(), recordedBy);
+        _attempts.Add(attempt);
         Touch(now);
+        Raise(new VisitTaskAttemptRecorded(this, attempt, now));
+        if (Status == VisitTaskStatus.Unreachable)
+        {
+            Raise(new VisitTaskBecameUnreachable(this, now));
+        }
+
         return Outcome.Ok;
     }
 
@@ -353,6 +372,7 @@ public sealed class VisitTask : ITenantOwned
 
         PersonalDataErasedAt ??= now.ToUniversalTime();
         Touch(now);
+        Raise(new VisitTaskPersonalDataErased(this, now));
     }
 
     private void Touch(DateTimeOffset now)

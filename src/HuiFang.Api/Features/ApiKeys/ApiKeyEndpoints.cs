@@ -51,21 +51,12 @@ public static class ApiKeyEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(Create body, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(body, ct);
-        return result.IsSuccess ? TypedResults.Created($"{Route}/{result.Value.ApiKey.Id}", result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(Create body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(body, ct)).ToCreated(v => $"{Route}/{v.ApiKey.Id}");
 
-    private static async Task<Results<Ok<IReadOnlyList<ApiKeyResponse>>, ProblemHttpResult>> ListAsync(IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new List(), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<IReadOnlyList<ApiKeyResponse>>, ProblemHttpResult>> ListAsync(IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new List(), ct)).ToOk();
 
-    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(Guid id, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Revoke(id), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new Revoke(id), ct)).ToOk();
 }

@@ -36,9 +36,6 @@ public static class CustomerEndpoints
     }
 
     private static async Task<Results<Ok<ErasureResponse>, ProblemHttpResult>> EraseAsync(
-        string externalId, EraseCustomerRequest? body, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Erase(externalId, body?.Reason), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+        string externalId, EraseCustomerRequest? body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new Erase(externalId, body?.Reason), ct)).ToOk();
 }

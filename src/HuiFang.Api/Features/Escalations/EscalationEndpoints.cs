@@ -116,36 +116,26 @@ public static class EscalationEndpoints
     private static async Task<Results<Created<EscalationResponse>, ProblemHttpResult>> OpenAsync(OpenEscalation.OpenEscalation body, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var result = await mediator.Send(body, ct);
-        if (!result.IsSuccess)
+        if (result.IsSuccess)
         {
-            return result.Error!.ToProblem();
+            http.Response.Headers.ETag = ETags.For(result.Value.Version);
         }
 
-        http.Response.Headers.ETag = ETags.For(result.Value.Version);
-        return TypedResults.Created($"{Route}/{result.Value.Id}", result.Value);
+        return result.ToCreated(e => $"{Route}/{e.Id}");
     }
 
-    private static async Task<Results<Ok<EscalationPage>, ProblemHttpResult>> ListAsync([AsParameters] ListEscalations.ListEscalations query, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(query, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<EscalationPage>, ProblemHttpResult>> ListAsync([AsParameters] ListEscalations.ListEscalations query, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(query, ct)).ToOk();
 
     private static async Task<Results<Ok<EscalationResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
         VersionedResults.Read(await mediator.Send(new GetEscalation.GetEscalation(id), ct), ifNoneMatch, http);
 
-    private static async Task<Results<Ok<EscalationHistory>, ProblemHttpResult>> HistoryAsync(Guid id, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetEscalationHistory.GetEscalationHistory(id), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<EscalationHistory>, ProblemHttpResult>> HistoryAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new GetEscalationHistory.GetEscalationHistory(id), ct)).ToOk();
 
-    private static async Task<Results<Ok<EscalationSlaExplanation>, ProblemHttpResult>> SlaAsync(Guid id, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetEscalationSla.GetEscalationSla(id), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<EscalationSlaExplanation>, ProblemHttpResult>> SlaAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new GetEscalationSla.GetEscalationSla(id), ct)).ToOk();
 
     private static Task<Results<Ok<EscalationResponse>, ProblemHttpResult>> AcknowledgeAsync(
         Guid id, EscalationStepRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>

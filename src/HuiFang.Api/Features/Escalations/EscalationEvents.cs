@@ -1,5 +1,4 @@
 using HuiFang.Api.Domain.Escalations;
-using HuiFang.Api.Domain.Feedback;
 using HuiFang.Contracts;
 
 namespace HuiFang.Api.Features.Escalations;
@@ -22,18 +21,21 @@ public static class EscalationEvents
         e.Level.ToString(),
         e.Cycle,
         trigger,
-        e.ResponseDueBy ?? now,
-        e.ResolutionDueBy ?? now);
+        e.ResponseSla.DueBy ?? now,
+        e.ResolutionSla.DueBy ?? now);
 
-    public static IIntegrationEvent ForHappening(Escalation e, SlaHappening h, DateTimeOffset now) => h.Kind switch
+    /// <summary>What the SLA clock caused, built from the escalation as the check left it.</summary>
+    public static IIntegrationEvent ForHappening(Escalation e, SlaHappening h, EscalationAsChecked c, DateTimeOffset now) => h.Kind switch
     {
         SlaHappeningKind.Warning => new EscalationSlaWarning(
-            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, e.Department, e.Owner,
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, c.Department, c.Owner,
             e.Severity.ToString(), h.Target.ToString(), h.DueBy, e.WarningPercent),
         SlaHappeningKind.Breach => new EscalationSlaBreached(
-            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, e.Department, e.Owner,
-            e.Severity.ToString(), h.Target.ToString(), h.DueBy, e.Level.ToString()),
-        _ => Reminder(e, automatic: true, note: null, now),
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, c.Department, c.Owner,
+            e.Severity.ToString(), h.Target.ToString(), h.DueBy, c.Level.ToString()),
+        _ => new EscalationReminderSent(
+            Guid.CreateVersion7(now), now, e.TenantId, e.Id, e.TaskId, e.CustomerExternalId, e.WorkOrderNo, c.Department, c.Owner,
+            e.Severity.ToString(), c.Level.ToString(), true, c.ReminderCount, c.NextDueBy, null),
     };
 
     public static EscalationReminderSent Reminder(Escalation e, bool automatic, string? note, DateTimeOffset now) => new(
@@ -50,10 +52,10 @@ public static class EscalationEvents
         e.Level.ToString(),
         automatic,
         e.ReminderCount,
-        e.AcknowledgedAt is null ? e.ResponseDueBy : e.ResolutionDueBy,
+        e.AcknowledgedAt is null ? e.ResponseSla.DueBy : e.ResolutionSla.DueBy,
         note);
 
-    public static EscalationResolved Resolved(Escalation e, DateTimeOffset revisitDueBy, DateTimeOffset now) => new(
+    public static HuiFang.Contracts.EscalationResolved Resolved(Escalation e, DateTimeOffset revisitDueBy, DateTimeOffset now) => new(
         Guid.CreateVersion7(now),
         now,
         e.TenantId,
@@ -65,20 +67,20 @@ public static class EscalationEvents
         e.Owner,
         e.Severity.ToString(),
         e.Cycle,
-        e.ResponseBreachedAt is not null,
-        e.ResolutionBreachedAt is not null,
+        e.ResponseSla.BreachedAt is not null,
+        e.ResolutionSla.BreachedAt is not null,
         e.RevisitTaskId!.Value,
         revisitDueBy,
         e.Resolution);
 
-    public static CustomerStillUnsatisfied StillUnsatisfied(Escalation e, FeedbackRecord f, DateTimeOffset now) => new(
+    public static CustomerStillUnsatisfied StillUnsatisfied(Escalation e, RevisitAnswer f, DateTimeOffset now) => new(
         Guid.CreateVersion7(now),
         now,
         e.TenantId,
         e.Id,
         e.TaskId,
-        f.TaskId,
-        f.Id,
+        f.RevisitTaskId,
+        f.FeedbackId,
         e.CustomerExternalId,
         e.WorkOrderNo,
         f.Score,
@@ -89,14 +91,14 @@ public static class EscalationEvents
         e.HandedToManager,
         f.UnresolvedProblems);
 
-    public static FollowUpLoopClosed LoopClosed(Escalation e, FeedbackRecord f, DateTimeOffset now) => new(
+    public static FollowUpLoopClosed LoopClosed(Escalation e, RevisitAnswer f, DateTimeOffset now) => new(
         Guid.CreateVersion7(now),
         now,
         e.TenantId,
         e.Id,
         e.TaskId,
-        f.TaskId,
-        f.Id,
+        f.RevisitTaskId,
+        f.FeedbackId,
         e.CustomerExternalId,
         e.WorkOrderNo,
         f.Score,

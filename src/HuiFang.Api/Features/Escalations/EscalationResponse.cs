@@ -90,8 +90,8 @@ public sealed record EscalationResponse(
         e.Department,
         e.Owner,
         e.Reason,
-        new SlaTargetStatus(e.ResponseTarget, e.ResponseClock, e.ResponseDueBy, e.AcknowledgedAt, e.ResponseWarnedAt, e.ResponseBreachedAt),
-        new SlaTargetStatus(e.ResolutionTarget, e.ResolutionClock, e.ResolutionDueBy, e.ResolvedAt, e.ResolutionWarnedAt, e.ResolutionBreachedAt),
+        SlaTargetStatus.From(e.ResponseSla),
+        SlaTargetStatus.From(e.ResolutionSla),
         e.NextDueBy,
         e.IsBreached,
         e.PausedIn(now),
@@ -115,7 +115,10 @@ public sealed record EscalationResponse(
 /// <param name="MetAt">When it was met (acknowledged / resolved), if it was.</param>
 /// <param name="WarnedAt">When the warning was raised, if it was.</param>
 /// <param name="BreachedAt">When the breach was recorded, if it was.</param>
-public sealed record SlaTargetStatus(TimeSpan Target, SlaClockKind Clock, DateTimeOffset? DueBy, DateTimeOffset? MetAt, DateTimeOffset? WarnedAt, DateTimeOffset? BreachedAt);
+public sealed record SlaTargetStatus(TimeSpan Target, SlaClockKind Clock, DateTimeOffset? DueBy, DateTimeOffset? MetAt, DateTimeOffset? WarnedAt, DateTimeOffset? BreachedAt)
+{
+    public static SlaTargetStatus From(SlaTargetState s) => new(s.Target.Duration, s.Target.Clock, s.DueBy, s.MetAt, s.WarnedAt, s.BreachedAt);
+}
 
 /// <summary>A line of the progress column.</summary>
 /// <param name="At">When.</param>

@@ -41,9 +41,6 @@ public static class EventEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync([AsParameters] List query, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(query, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync([AsParameters] List query, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(query, ct)).ToOk();
 }

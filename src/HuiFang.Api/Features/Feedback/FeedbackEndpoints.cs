@@ -91,31 +91,19 @@ public static class FeedbackEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<FeedbackResult>, ProblemHttpResult>> RecordAsync(Guid id, FeedbackInput body, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new RecordFeedback.RecordFeedback(id, body), ct);
-        return result.IsSuccess ? TypedResults.Created($"{Route}/{result.Value.Feedback.Id}", result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Created<FeedbackResult>, ProblemHttpResult>> RecordAsync(Guid id, FeedbackInput body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new RecordFeedback.RecordFeedback(id, body), ct)).ToCreated(v => $"{Route}/{v.Feedback.Id}");
 
-    private static async Task<Results<Ok<FeedbackPage>, ProblemHttpResult>> ListAsync([AsParameters] ListFeedback.ListFeedback query, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(query, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<FeedbackPage>, ProblemHttpResult>> ListAsync([AsParameters] ListFeedback.ListFeedback query, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(query, ct)).ToOk();
 
     private static async Task<Results<Ok<FeedbackResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
         VersionedResults.Read(await mediator.Send(new GetFeedback.GetFeedback(id), ct), ifNoneMatch, http);
 
-    private static async Task<Results<Created<FeedbackResult>, ProblemHttpResult>> CorrectAsync(Guid id, CorrectFeedbackRequest body, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new CorrectFeedback.CorrectFeedback(id, body.Reason, body.Feedback), ct);
-        return result.IsSuccess ? TypedResults.Created($"{Route}/{result.Value.Feedback.Id}", result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Created<FeedbackResult>, ProblemHttpResult>> CorrectAsync(Guid id, CorrectFeedbackRequest body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new CorrectFeedback.CorrectFeedback(id, body.Reason, body.Feedback), ct)).ToCreated(v => $"{Route}/{v.Feedback.Id}");
 
-    private static async Task<Results<Ok<FeedbackResponse>, ProblemHttpResult>> ReplyAsync(Guid id, ReplyToInquiryRequest body, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new ReplyToInquiry.ReplyToInquiry(id, body.Reply, body.By), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<FeedbackResponse>, ProblemHttpResult>> ReplyAsync(Guid id, ReplyToInquiryRequest body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new ReplyToInquiry.ReplyToInquiry(id, body.Reply, body.By), ct)).ToOk();
 }

@@ -1,5 +1,6 @@
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
+using HuiFang.Api.Services.Loop;
 
 namespace HuiFang.Api.Features.Feedback;
 

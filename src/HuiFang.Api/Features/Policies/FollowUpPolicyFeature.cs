@@ -3,7 +3,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;
 using HuiFang.Api.Domain.Tenants;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;

@@ -87,15 +87,9 @@ public static class ServiceRecordEndpoints
     }
 
     private static async Task<Results<Ok<ServiceRecordBatchResponse>, ProblemHttpResult>> ReceiveBatchAsync(
-        Batch body, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(body, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+        Batch body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(body, ct)).ToOk();
 
-    private static async Task<Results<Ok<ServiceRecordDetails>, ProblemHttpResult>> GetAsync(string workOrderNo, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetServiceRecord.GetServiceRecord(workOrderNo), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<ServiceRecordDetails>, ProblemHttpResult>> GetAsync(string workOrderNo, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new GetServiceRecord.GetServiceRecord(workOrderNo), ct)).ToOk();
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
 
+using HuiFang.Api.Services.Tenants;
 namespace HuiFang.Api.Features.Tenants;
 
 /// <summary>A tenant's settings.</summary>

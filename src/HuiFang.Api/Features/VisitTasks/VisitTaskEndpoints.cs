@@ -166,27 +166,18 @@ public static class VisitTaskEndpoints
         return TypedResults.Created($"{Route}/{result.Value.Id}", result.Value);
     }
 
-    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> CreateBatchAsync(Batch body, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(body, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> CreateBatchAsync(Batch body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(body, ct)).ToOk();
 
     private static async Task<Results<Ok<VisitTaskResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
         VersionedResults.Read(await mediator.Send(new Get(id), ct), ifNoneMatch, http);
 
-    private static async Task<Results<Ok<VisitTaskHistory>, ProblemHttpResult>> HistoryAsync(Guid id, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new History(id), ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<VisitTaskHistory>, ProblemHttpResult>> HistoryAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new History(id), ct)).ToOk();
 
-    private static async Task<Results<Ok<VisitTaskPage>, ProblemHttpResult>> ListAsync([AsParameters] List query, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(query, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
-    }
+    private static async Task<Results<Ok<VisitTaskPage>, ProblemHttpResult>> ListAsync([AsParameters] List query, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(query, ct)).ToOk();
 
     private static Task<Results<Ok<VisitTaskResponse>, ProblemHttpResult>> AssignAsync(
         Guid id, AssignVisitTaskRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>

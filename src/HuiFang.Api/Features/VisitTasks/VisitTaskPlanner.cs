@@ -1,10 +1,11 @@
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed record PlannedVisit(VisitTask? Task, Guid? ExistingTaskId, (Guid I
 
 /// <summary>
 /// Plans one visit task: one per work order and purpose, at most one follow-up per customer in the
-/// do-not-disturb window, audited, and announced through the outbox in the caller's transaction. Used by
+/// do-not-disturb window; the new task's history entry and event follow from its VisitTaskPlanned when the caller saves. Used by
 /// POST /visit-tasks and by the intake of service records.
 /// </summary>
 public sealed class VisitTaskPlanner(
@@ -43,9 +44,6 @@ public sealed class VisitTaskPlanner(
     DatabaseDialect dialect,
     TimeProvider clock,
     TenantSettings tenant,
-    AuditTrail audit,
-    EventOutbox outbox,
-    ICurrentCaller caller,
     IOptions<VisitTaskOptions> options)
 {
     public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
@@ -76,14 +74,6 @@ public sealed class VisitTaskPlanner(
         }
 
         db.VisitTasks.Add(task);
-        audit.Record(
-            AuditSubjects.VisitTask,
-            task.Id,
-            "created",
-            task.Version,
-            new { status = task.Status, purpose = task.Purpose, channel = task.Channel, assignee = task.Assignee, dueFrom = task.DueFrom, dueBy = task.DueBy, dueRule = task.DueRule, doNotDisturbOverride = task.DoNotDisturbOverrideReason is not null },
-            task.DoNotDisturbOverrideReason);
-        outbox.Add(VisitTaskEvents.Created(task, caller.TenantId!, now), EventStreams.VisitTask(task.Id));
         return new PlannedVisit(task, null, null);
     }
 }

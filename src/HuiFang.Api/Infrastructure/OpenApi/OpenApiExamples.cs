@@ -5,6 +5,7 @@ using HuiFang.Api.Features.ApiKeys.CreateApiKey;
 using HuiFang.Api.Features.Customers.EraseCustomer;
 using HuiFang.Api.Features.Events.ListEvents;
 using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Features.Tenants.UpdateTenantSettings;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Features.VisitTasks.AssignVisitTask;

@@ -19,7 +19,7 @@ public sealed class EventOutbox(HuiFangDbContext db)
             throw new InvalidOperationException($"A {type.Name} of tenant '{integrationEvent.TenantId}' cannot be written by a caller of tenant '{db.CurrentTenantId}'.");
         }
 
-        db.OutboxMessages.Add(OutboxMessage.Create(
+        var row = db.OutboxMessages.Add(OutboxMessage.Create(
             integrationEvent.EventId,
             type.Name,
             contract.Version,
@@ -27,6 +27,10 @@ public sealed class EventOutbox(HuiFangDbContext db)
             integrationEvent.CustomerExternalId,
             JsonSerializer.Serialize(integrationEvent, type, EventJson.Options),
             integrationEvent.OccurredAt));
+
+        // Stamped here, not left to SaveChanges: rows recorded from domain events are added while the save
+        // is already under way, after the context has stamped the unit of work's new rows.
+        row.Property(m => m.TenantId).CurrentValue = integrationEvent.TenantId;
         db.EventsWritten = true;
     }
 }

@@ -33,6 +33,8 @@ public static class DatabaseSetup
         services.AddSingleton(target);
         services.AddSingleton(DatabaseDialect.For(target.Provider));
         services.AddOutboxSignal();
+        services.AddSingleton<DomainEventInterceptor>();
+        services.AddScoped<HuiFang.Api.Common.EventRecording>();
 
         // One query per load, said explicitly: an escalation brings its notes and its SLA cycles (two owned
         // collections) in one statement, which EF Core otherwise warns about on every first compilation.
@@ -58,7 +60,7 @@ public static class DatabaseSetup
         where TContext : HuiFangDbContext
     {
         services.AddPooledDbContextFactory<TContext>((sp, o) => Common(sp, provider(sp, o)), poolSize);
-        services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>()));
+        services.AddScoped<HuiFangDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().Lease(sp.GetRequiredService<ICurrentCaller>(), sp));
     }
 
     /// <summary>
@@ -68,6 +70,7 @@ public static class DatabaseSetup
     private static void Common(IServiceProvider services, DbContextOptionsBuilder options) =>
         QuietExpectedCommandErrors(options)
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>())
+            .AddInterceptors(services.GetRequiredService<DomainEventInterceptor>())
             .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
 
     /// <summary>

@@ -36,6 +36,8 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 
     private ICurrentCaller _caller = NoCaller;
 
+    private IServiceProvider? _scope;
+
     public DbSet<VisitTask> VisitTasks => Set<VisitTask>();
 
     public DbSet<FeedbackRecord> FeedbackRecords => Set<FeedbackRecord>();
@@ -62,10 +64,14 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The tenant every query is filtered by; read by EF Core at each query, so it follows the caller.</summary>
     public string? CurrentTenantId => _caller.TenantId;
 
+    /// <summary>The services of the scope this context is leased to (where domain events are recorded); null outside one.</summary>
+    internal IServiceProvider? LeasedScope => _scope;
+
     /// <summary>Makes this (pooled) context the unit of work of <paramref name="caller"/>'s scope.</summary>
-    internal HuiFangDbContext Lease(ICurrentCaller caller)
+    internal HuiFangDbContext Lease(ICurrentCaller caller, IServiceProvider? scope = null)
     {
         _caller = caller;
+        _scope = scope;
         return this;
     }
 
@@ -85,6 +91,7 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     private void Forget()
     {
         _caller = NoCaller;
+        _scope = null;
         EventsWritten = false;
     }
 

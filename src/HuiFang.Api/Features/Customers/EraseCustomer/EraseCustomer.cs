@@ -60,7 +60,6 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect di
         foreach (var task in tasks)
         {
             task.ErasePersonalData(pseudonym, now);
-            audit.Record(AuditSubjects.VisitTask, task.Id, "personal-data-erased", task.Version);
         }
 
         var feedback = await db.FeedbackRecords.Where(f => f.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);

@@ -25,13 +25,5 @@ public sealed class AcknowledgeEscalationValidator : AbstractValidator<Acknowled
 public sealed class AcknowledgeEscalationHandler(EscalationChange change) : ICommandHandler<AcknowledgeEscalation, Result<EscalationResponse>>
 {
     public ValueTask<Result<EscalationResponse>> Handle(AcknowledgeEscalation command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "acknowledged",
-            (e, calendar) => ValueTask.FromResult(e.Acknowledge(command.Note, command.By, change.Now, calendar)),
-            e => new { status = e.Status, acknowledgedAt = e.AcknowledgedAt, responseDueBy = e.ResponseDueBy, responseBreached = e.ResponseBreachedAt is not null },
-            command.Note,
-            null,
-            cancellationToken);
+        change.ApplyAsync(command.Id, command.IfMatch, (e, calendar) => e.Acknowledge(command.Note, command.By, change.Now, calendar), cancellationToken);
 }

@@ -26,13 +26,5 @@ public sealed class AddEscalationProgressValidator : AbstractValidator<AddEscala
 public sealed class AddEscalationProgressHandler(EscalationChange change) : ICommandHandler<AddEscalationProgress, Result<EscalationResponse>>
 {
     public ValueTask<Result<EscalationResponse>> Handle(AddEscalationProgress command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "progress",
-            (e, calendar) => ValueTask.FromResult(e.AddProgress(command.Note!, command.By, change.Now, calendar)),
-            e => new { status = e.Status },
-            command.Note,
-            null,
-            cancellationToken);
+        change.ApplyAsync(command.Id, command.IfMatch, (e, calendar) => e.AddProgress(command.Note!, command.By, change.Now, calendar), cancellationToken);
 }

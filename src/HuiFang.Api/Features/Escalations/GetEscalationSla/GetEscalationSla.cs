@@ -2,7 +2,7 @@ using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -99,9 +99,9 @@ public sealed class GetEscalationSlaHandler(HuiFangDbContext db, TenantSettings 
         var now = clock.GetUtcNow();
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var pauses = e.PausesOf(e.Cycle)
-            .Select(p => new PauseExplanation(p.From, p.To, (p.To ?? now) - p.From, p.Reason)).ToList();
-        var response = Explain(e, SlaTargetKind.Response, e.ResponseTarget, e.ResponseClock, e.AcknowledgedAt, e.ResponseWarnedAt, e.ResponseBreachedAt, calendar, now);
-        var resolution = Explain(e, SlaTargetKind.Resolution, e.ResolutionTarget, e.ResolutionClock, e.ResolvedAt, e.ResolutionWarnedAt, e.ResolutionBreachedAt, calendar, now);
+            .Select(p => new PauseExplanation(p.From, p.To, p.Span.LengthAt(now), p.Reason)).ToList();
+        var response = Explain(e, SlaTargetKind.Response, calendar, now);
+        var resolution = Explain(e, SlaTargetKind.Resolution, calendar, now);
         var until = new[] { response.DueBy, resolution.DueBy, now }.Max()!.Value;
         var from = calendar.LocalDate(e.CycleStartedAt);
         var to = calendar.LocalDate(until);
@@ -123,9 +123,10 @@ public sealed class GetEscalationSlaHandler(HuiFangDbContext db, TenantSettings 
             resolution);
     }
 
-    private static SlaTargetExplanation Explain(
-        Escalation e, SlaTargetKind target, TimeSpan duration, SlaClockKind clockKind, DateTimeOffset? metAt, DateTimeOffset? warnedAt, DateTimeOffset? breachedAt, BusinessCalendar calendar, DateTimeOffset now)
+    private static SlaTargetExplanation Explain(Escalation e, SlaTargetKind target, BusinessCalendar calendar, DateTimeOffset now)
     {
+        var sla = e.TargetOf(target);
+        var (duration, clockKind, metAt, warnedAt, breachedAt) = (sla.Target.Duration, sla.Target.Clock, sla.MetAt, sla.WarnedAt, sla.BreachedAt);
         var reckoning = e.Reckon(target, calendar);
         var warning = e.Reckon(target, calendar, warning: true).DueBy;
         var elapsed = reckoning.ElapsedAt(metAt ?? now);

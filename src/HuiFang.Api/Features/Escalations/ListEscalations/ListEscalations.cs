@@ -135,8 +135,8 @@ public sealed class ListEscalationsHandler(HuiFangDbContext db, TimeProvider clo
         if (q.Breached is { } breached)
         {
             items = breached
-                ? items.Where(e => e.ResponseBreachedAt != null || e.ResolutionBreachedAt != null)
-                : items.Where(e => e.ResponseBreachedAt == null && e.ResolutionBreachedAt == null);
+                ? items.Where(e => e.ResponseSla.BreachedAt != null || e.ResolutionSla.BreachedAt != null)
+                : items.Where(e => e.ResponseSla.BreachedAt == null && e.ResolutionSla.BreachedAt == null);
         }
 
         if (q.DueBeforeValue is { } before)

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using HuiFang.Api.Common;
-using HuiFang.Api.Features.Feedback;
-using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Features.VisitTasks;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Loop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -85,8 +84,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         var now = clock.GetUtcNow();
         var batch = options.Value.BatchSize;
         var caller = services.GetRequiredService<CurrentCaller>();
-        var audit = services.GetRequiredService<AuditTrail>();
-        var outbox = services.GetRequiredService<EventOutbox>();
         var tenantSettings = services.GetRequiredService<TenantSettings>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -114,7 +111,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
             foreach (var escalation in escalations.Where(e => e.TenantId == tenantId))
             {
                 var happenings = escalation.Check(now, calendar);
-                EscalationChange.RecordHappenings(audit, outbox, escalation, happenings, now);
                 warnings += happenings.Count(h => h.Kind == Domain.Escalations.SlaHappeningKind.Warning);
                 breaches += happenings.Count(h => h.Kind == Domain.Escalations.SlaHappeningKind.Breach);
                 reminders += happenings.Count(h => h.Kind == Domain.Escalations.SlaHappeningKind.AutomaticReminder);
@@ -125,8 +121,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 if (task.MarkOverdue(now))
                 {
                     overdueTasks++;
-                    audit.Record(AuditSubjects.VisitTask, task.Id, "overdue", task.Version, new { dueBy = task.DueBy, failedAttempts = task.FailedAttempts });
-                    outbox.Add(VisitTaskEvents.Overdue(task, now), EventStreams.VisitTask(task.Id));
                 }
             }
 
@@ -135,8 +129,6 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                 if (feedback.MarkInquiryOverdue(now))
                 {
                     overdueInquiries++;
-                    audit.Record(AuditSubjects.Feedback, feedback.Id, "inquiry-overdue", feedback.Version, new { replyDueBy = feedback.InquiryReplyDueBy });
-                    outbox.Add(FeedbackEvents.InquiryOverdue(feedback, now), EventStreams.VisitTask(feedback.TaskId));
                 }
             }
 
@@ -249,6 +241,7 @@ public static class SlaMonitorSetup
         services.AddScoped<EscalationChange>();
         services.AddScoped<EscalationOpening>();
         services.AddScoped<FeedbackLoop>();
+        services.AddDomainEventRecorder<EscalationRecorder>();
         services.AddOptions<SlaMonitorOptions>().Bind(configuration.GetSection(SlaMonitorOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlaMonitorOptions>, SlaMonitorOptionsValidator>();
         services.AddSingleton<SlaMonitor>();

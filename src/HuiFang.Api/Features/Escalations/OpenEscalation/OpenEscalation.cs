@@ -4,9 +4,10 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.VisitTasks;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.VisitTasks;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Loop;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -26,13 +26,5 @@ public sealed class PauseEscalationValidator : AbstractValidator<PauseEscalation
 public sealed class PauseEscalationHandler(EscalationChange change) : ICommandHandler<PauseEscalation, Result<EscalationResponse>>
 {
     public ValueTask<Result<EscalationResponse>> Handle(PauseEscalation command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "paused",
-            (e, calendar) => ValueTask.FromResult(e.Pause(command.Reason!, command.By, change.Now, calendar)),
-            e => new { status = e.Status, resumesTo = e.StatusAfterPause },
-            command.Reason,
-            null,
-            cancellationToken);
+        change.ApplyAsync(command.Id, command.IfMatch, (e, calendar) => e.Pause(command.Reason!, command.By, change.Now, calendar), cancellationToken);
 }

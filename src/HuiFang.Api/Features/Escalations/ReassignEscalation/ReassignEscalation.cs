@@ -30,13 +30,5 @@ public sealed class ReassignEscalationValidator : AbstractValidator<ReassignEsca
 public sealed class ReassignEscalationHandler(EscalationChange change) : ICommandHandler<ReassignEscalation, Result<EscalationResponse>>
 {
     public ValueTask<Result<EscalationResponse>> Handle(ReassignEscalation command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "reassigned",
-            (e, calendar) => ValueTask.FromResult(e.Reassign(command.Department!, command.Owner, command.Reason, command.By, change.Now, calendar)),
-            e => new { department = e.Department, owner = e.Owner },
-            command.Reason,
-            null,
-            cancellationToken);
+        change.ApplyAsync(command.Id, command.IfMatch, (e, calendar) => e.Reassign(command.Department!, command.Owner, command.Reason, command.By, change.Now, calendar), cancellationToken);
 }

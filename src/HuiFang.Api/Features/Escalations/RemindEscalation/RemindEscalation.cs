@@ -20,13 +20,5 @@ public sealed class RemindEscalationValidator : AbstractValidator<RemindEscalati
 public sealed class RemindEscalationHandler(EscalationChange change) : ICommandHandler<RemindEscalation, Result<EscalationResponse>>
 {
     public ValueTask<Result<EscalationResponse>> Handle(RemindEscalation command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "reminder-sent",
-            (e, calendar) => ValueTask.FromResult(e.Remind(command.Note, command.By, change.Now, calendar)),
-            e => new { reminderCount = e.ReminderCount, automatic = false },
-            command.Note,
-            e => [EscalationEvents.Reminder(e, automatic: false, command.Note, change.Now)],
-            cancellationToken);
+        change.ApplyAsync(command.Id, command.IfMatch, (e, calendar) => e.Remind(command.Note, command.By, change.Now, calendar), cancellationToken);
 }

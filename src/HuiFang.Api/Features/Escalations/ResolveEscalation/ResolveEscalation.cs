@@ -2,12 +2,10 @@ using HuiFang.Api.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Features.VisitTasks;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
-using HuiFang.Api.Infrastructure.Security;
-using HuiFang.Contracts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,45 +32,36 @@ public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscala
 /// due within the tenant's revisit time (24 h by default), linked to the escalation. Its feedback
 /// closes the loop or reopens the escalation.
 /// </summary>
-public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbContext db, TenantSettings tenant, AuditTrail audit, ICurrentCaller caller)
+public sealed class ResolveEscalationHandler(EscalationChange change, HuiFangDbContext db, TenantSettings tenant)
     : ICommandHandler<ResolveEscalation, Result<EscalationResponse>>
 {
     public async ValueTask<Result<EscalationResponse>> Handle(ResolveEscalation command, CancellationToken cancellationToken)
     {
         var now = change.Now;
         var policy = await tenant.GetEscalationPolicyAsync(cancellationToken);
-        VisitTask? revisit = null;
         return await change.ApplyAsync(
             command.Id,
             command.IfMatch,
-            "resolved",
             async (e, calendar) =>
             {
-                var revisitId = Guid.CreateVersion7(now);
-                var outcome = e.Resolve(command.Resolution!, command.By, revisitId, now, calendar);
-                if (!outcome.IsSuccess)
-                {
-                    return outcome;
-                }
-
+                // Tasks are never deleted: the original is there whenever the escalation is.
                 var original = await db.VisitTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == e.TaskId, cancellationToken);
                 if (original is null)
                 {
                     return VisitTaskErrors.NotFound(e.TaskId);
                 }
 
-                revisit = VisitTask.CreateRevisit(revisitId, original, e.Id, policy.RevisitWithin, now, calendar);
+                var revisit = VisitTask.CreateRevisit(Guid.CreateVersion7(now), original, e.Id, policy.RevisitWithin, now, calendar);
+                var outcome = e.Resolve(command.Resolution!, command.By, new EscalationRevisit(revisit.Id, revisit.DueBy), now, calendar);
+                if (!outcome.IsSuccess)
+                {
+                    return outcome;
+                }
+
+                // Planned only when the escalation takes it: the revisit's history entry and creation event (on the
+                // task's stream) are recorded only for a tracked task.
                 db.VisitTasks.Add(revisit);
-                audit.Record(AuditSubjects.VisitTask, revisit.Id, "created", revisit.Version,
-                    new { status = revisit.Status, purpose = revisit.Purpose, channel = revisit.Channel, assignee = revisit.Assignee, dueFrom = revisit.DueFrom, dueBy = revisit.DueBy, dueRule = revisit.DueRule, escalationId = e.Id });
                 return Outcome.Ok;
-            },
-            e => new { status = e.Status, revisitTaskId = e.RevisitTaskId, resolutionBreached = e.ResolutionBreachedAt is not null },
-            command.Resolution,
-            e => new IIntegrationEvent[]
-            {
-                EscalationEvents.Resolved(e, revisit!.DueBy, now),
-                VisitTaskEvents.Created(revisit!, caller.TenantId!, now),
             },
             cancellationToken);
     }

@@ -20,13 +20,5 @@ public sealed class ResumeEscalationValidator : AbstractValidator<ResumeEscalati
 public sealed class ResumeEscalationHandler(EscalationChange change) : ICommandHandler<ResumeEscalation, Result<EscalationResponse>>
 {
     public ValueTask<Result<EscalationResponse>> Handle(ResumeEscalation command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "resumed",
-            (e, calendar) => ValueTask.FromResult(e.Resume(command.Note, command.By, change.Now, calendar)),
-            e => new { status = e.Status, pausedFor = e.PausedIn(change.Now), responseDueBy = e.ResponseDueBy, resolutionDueBy = e.ResolutionDueBy },
-            command.Note,
-            null,
-            cancellationToken);
+        change.ApplyAsync(command.Id, command.IfMatch, (e, calendar) => e.Resume(command.Note, command.By, change.Now, calendar), cancellationToken);
 }

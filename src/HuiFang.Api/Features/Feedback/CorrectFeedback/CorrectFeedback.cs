@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
-using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Infrastructure.Outbox;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Loop;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +33,7 @@ public sealed class CorrectFeedbackValidator : AbstractValidator<CorrectFeedback
 /// tenant's rules call for (or joins the open one); an escalation already opened stays, because people
 /// are working on it. Revisit verdicts are not re-judged: the loop has moved on.
 /// </summary>
-public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
+public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, TimeProvider clock)
     : ICommandHandler<CorrectFeedback, Result<FeedbackResult>>
 {
     public async ValueTask<Result<FeedbackResult>> Handle(CorrectFeedback command, CancellationToken cancellationToken)
@@ -59,14 +59,9 @@ public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings t
         if (!correction.IsRevisit && correction.EscalationId is null)
         {
             escalation = await loop.ApplyAsync(task, correction, policy, now, cancellationToken);
-            if (correction.IsUnsatisfied && !original.IsUnsatisfied)
-            {
-                outbox.Add(FeedbackEvents.Unsatisfied(correction, now), EventStreams.VisitTask(task.Id));
-            }
         }
 
-        audit.Record(AuditSubjects.Feedback, original.Id, "corrected", original.Version,
-            new { correctionId = correction.Id, score = correction.Score, verdict = correction.Verdict, categories = correction.Categories, escalationId = escalation?.Id }, command.Reason);
+        original.CorrectionConcluded(correction, escalation?.Id, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -3,10 +3,10 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.VisitTasks;
-using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Infrastructure.Outbox;
+using HuiFang.Api.Services.VisitTasks;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Loop;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +25,7 @@ public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
 /// escalation reopened) and their events. A task that is not open (already completed, cancelled,
 /// unreachable) takes no feedback: 409, nothing written.
 /// </summary>
-public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, AuditTrail audit, EventOutbox outbox, TimeProvider clock)
+public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, TimeProvider clock)
     : ICommandHandler<RecordFeedback, Result<FeedbackResult>>
 {
     public async ValueTask<Result<FeedbackResult>> Handle(RecordFeedback command, CancellationToken cancellationToken)
@@ -48,13 +48,7 @@ public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings te
         db.FeedbackRecords.Add(feedback);
         var escalation = await loop.ApplyAsync(task, feedback, policy, now, cancellationToken);
 
-        audit.Record(AuditSubjects.VisitTask, task.Id, "feedback-recorded", task.Version,
-            new { feedbackId = feedback.Id, score = feedback.Score, verdict = feedback.Verdict, categories = feedback.Categories, complaintLevel = feedback.ComplaintLevel, recordedLate = feedback.RecordedLate, escalationId = escalation?.Id, escalation = escalation?.Outcome });
-        outbox.Add(FeedbackEvents.Recorded(feedback, now), EventStreams.VisitTask(task.Id));
-        if (feedback.IsUnsatisfied && !feedback.IsRevisit)
-        {
-            outbox.Add(FeedbackEvents.Unsatisfied(feedback, now), EventStreams.VisitTask(task.Id));
-        }
+        feedback.Concluded(task, escalation?.Id, escalation?.Outcome, now);
 
         try
         {

@@ -24,7 +24,7 @@ public sealed class ReplyToInquiryValidator : AbstractValidator<ReplyToInquiry>
     }
 }
 
-public sealed class ReplyToInquiryHandler(HuiFangDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<ReplyToInquiry, Result<FeedbackResponse>>
+public sealed class ReplyToInquiryHandler(HuiFangDbContext db, TimeProvider clock) : ICommandHandler<ReplyToInquiry, Result<FeedbackResponse>>
 {
     public ValueTask<Result<FeedbackResponse>> Handle(ReplyToInquiry command, CancellationToken cancellationToken) =>
         ReplyAsync(command, retry: true, cancellationToken);
@@ -46,13 +46,11 @@ public sealed class ReplyToInquiryHandler(HuiFangDbContext db, AuditTrail audit,
             return FeedbackErrors.Superseded(feedback.Id, newer);
         }
 
-        if (!feedback.ReplyToInquiry(command.Reply!, now))
+        if (!feedback.ReplyToInquiry(command.Reply!, command.By, now))
         {
             return FeedbackErrors.NoOpenInquiry(feedback.Id);
         }
 
-        audit.Record(AuditSubjects.Feedback, feedback.Id, "inquiry-replied", feedback.Version,
-            new { replyDueBy = feedback.InquiryReplyDueBy, repliedAt = feedback.InquiryRepliedAt, late = feedback.InquiryRepliedAt > feedback.InquiryReplyDueBy, by = command.By });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,7 +2,7 @@ using HuiFang.Api.Domain.Common;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +83,7 @@ public sealed class GetUnsatisfiedListHandler(HuiFangDbContext db, TenantSetting
                     EscalationLevel = (EscalationLevel?)e.Level,
                     EscalationDepartment = e.Department,
                     EscalationCycle = (int?)e.Cycle,
-                    Breached = e != null && (e.ResponseBreachedAt != null || e.ResolutionBreachedAt != null || e.BreachCount > 0),
+                    Breached = e != null && (e.ResponseSla.BreachedAt != null || e.ResolutionSla.BreachedAt != null || e.BreachCount > 0),
                 })
             .Take(MaxRows + 1)
             .ToListAsync(cancellationToken);

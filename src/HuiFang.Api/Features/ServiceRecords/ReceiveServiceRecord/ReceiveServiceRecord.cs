@@ -5,7 +5,7 @@ using System.ComponentModel.DataAnnotations;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 using HuiFang.Api.Infrastructure.Persistence;

@@ -3,6 +3,7 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Tenants;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,6 +6,7 @@ using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Tenants;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,6 +67,6 @@ public sealed class UpdateTenantSettingsHandler(TenantSettings settings) : IComm
                 return ("settings-updated", new { ownCalendar = calendarJson is not null });
             },
             cancellationToken);
-        return changed.IsSuccess ? TenantSettingsResponse.From(changed.Value) : changed.Error!;
+        return changed.Map(TenantSettingsResponse.From);
     }
 }

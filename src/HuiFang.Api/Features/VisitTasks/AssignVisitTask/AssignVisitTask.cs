@@ -2,6 +2,9 @@ using HuiFang.Api.Domain.Common;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Changes;
+using HuiFang.Api.Services.VisitTasks;
 using Mediator;
 
 namespace HuiFang.Api.Features.VisitTasks.AssignVisitTask;
@@ -17,23 +20,12 @@ public sealed class AssignVisitTaskValidator : AbstractValidator<AssignVisitTask
     public AssignVisitTaskValidator() => RuleFor(x => x.Assignee).NotEmpty().MaximumLength(FieldLimits.Name);
 }
 
-public sealed class AssignVisitTaskHandler(VisitTaskChange change) : ICommandHandler<AssignVisitTask, Result<VisitTaskResponse>>
+public sealed class AssignVisitTaskHandler(VersionedChange change, TimeProvider clock, ICurrentCaller caller) : ICommandHandler<AssignVisitTask, Result<VisitTaskResponse>>
 {
-    public ValueTask<Result<VisitTaskResponse>> Handle(AssignVisitTask command, CancellationToken cancellationToken)
+    public async ValueTask<Result<VisitTaskResponse>> Handle(AssignVisitTask command, CancellationToken cancellationToken)
     {
-        string? previous = null;
-        return change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "assigned",
-            t =>
-            {
-                previous = t.Assignee;
-                return t.Assign(command.Assignee!, change.Now);
-            },
-            t => new { from = previous, to = t.Assignee },
-            note: null,
-            raise: null,
-            cancellationToken);
+        var now = clock.GetUtcNow();
+        var assigned = await change.ApplyAsync(VisitTaskResource.Instance, command.Id, command.IfMatch, t => t.Assign(command.Assignee!, now), cancellationToken);
+        return assigned.Map(t => VisitTaskResponse.From(t, now, caller.Has(Scopes.PiiRead)));
     }
 }

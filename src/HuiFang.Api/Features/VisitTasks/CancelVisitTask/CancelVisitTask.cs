@@ -2,6 +2,9 @@ using HuiFang.Api.Domain.Common;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Changes;
+using HuiFang.Api.Services.VisitTasks;
 using Mediator;
 
 namespace HuiFang.Api.Features.VisitTasks.CancelVisitTask;
@@ -17,16 +20,12 @@ public sealed class CancelVisitTaskValidator : AbstractValidator<CancelVisitTask
     public CancelVisitTaskValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(FieldLimits.Reason);
 }
 
-public sealed class CancelVisitTaskHandler(VisitTaskChange change) : ICommandHandler<CancelVisitTask, Result<VisitTaskResponse>>
+public sealed class CancelVisitTaskHandler(VersionedChange change, TimeProvider clock, ICurrentCaller caller) : ICommandHandler<CancelVisitTask, Result<VisitTaskResponse>>
 {
-    public ValueTask<Result<VisitTaskResponse>> Handle(CancelVisitTask command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "cancelled",
-            t => t.Cancel(command.Reason!, change.Now),
-            t => new { status = t.Status },
-            command.Reason,
-            (t, _) => VisitTaskEvents.Cancelled(t, t.TenantId, change.Now),
-            cancellationToken);
+    public async ValueTask<Result<VisitTaskResponse>> Handle(CancelVisitTask command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var cancelled = await change.ApplyAsync(VisitTaskResource.Instance, command.Id, command.IfMatch, t => t.Cancel(command.Reason!, now), cancellationToken);
+        return cancelled.Map(t => VisitTaskResponse.From(t, now, caller.Has(Scopes.PiiRead)));
+    }
 }

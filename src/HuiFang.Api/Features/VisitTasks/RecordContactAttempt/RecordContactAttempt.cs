@@ -4,7 +4,10 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
-using HuiFang.Api.Features.Tenants;
+using HuiFang.Api.Services.Tenants;
+using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Changes;
+using HuiFang.Api.Services.VisitTasks;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -36,23 +39,23 @@ public sealed class RecordContactAttemptValidator : AbstractValidator<RecordCont
 }
 
 public sealed class RecordContactAttemptHandler(
-    VisitTaskChange change,
+    VersionedChange change,
     TenantSettings tenant,
+    TimeProvider clock,
+    ICurrentCaller caller,
     IOptions<VisitTaskOptions> options) : ICommandHandler<RecordContactAttempt, Result<VisitTaskResponse>>
 {
     public async ValueTask<Result<VisitTaskResponse>> Handle(RecordContactAttempt command, CancellationToken cancellationToken)
     {
-        var now = change.Now;
+        var now = clock.GetUtcNow();
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var rules = new AttemptRules(options.Value.MaxFailedAttempts, options.Value.RetryAfter);
-        return await change.ApplyAsync(
+        var recorded = await change.ApplyAsync(
+            VisitTaskResource.Instance,
             command.Id,
             command.IfMatch,
-            "attempt-recorded",
             t => t.RecordAttempt(Guid.CreateVersion7(now), command.Outcome!.Value, command.Note, command.CallbackAt, command.RecordedBy, now, calendar, rules),
-            t => new { outcome = command.Outcome, failedAttempts = t.FailedAttempts, status = t.Status, scheduledFor = t.ScheduledFor },
-            null,
-            (t, before) => VisitTaskEvents.UnreachableIfNow(t, before, t.TenantId, now),
             cancellationToken);
+        return recorded.Map(t => VisitTaskResponse.From(t, now, caller.Has(Scopes.PiiRead)));
     }
 }

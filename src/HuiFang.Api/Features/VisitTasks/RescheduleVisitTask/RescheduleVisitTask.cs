@@ -2,6 +2,9 @@ using HuiFang.Api.Domain.Common;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Changes;
+using HuiFang.Api.Services.VisitTasks;
 using Mediator;
 
 namespace HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
@@ -27,16 +30,13 @@ public sealed class RescheduleVisitTaskValidator : AbstractValidator<RescheduleV
     }
 }
 
-public sealed class RescheduleVisitTaskHandler(VisitTaskChange change) : ICommandHandler<RescheduleVisitTask, Result<VisitTaskResponse>>
+public sealed class RescheduleVisitTaskHandler(VersionedChange change, TimeProvider clock, ICurrentCaller caller) : ICommandHandler<RescheduleVisitTask, Result<VisitTaskResponse>>
 {
-    public ValueTask<Result<VisitTaskResponse>> Handle(RescheduleVisitTask command, CancellationToken cancellationToken) =>
-        change.ApplyAsync(
-            command.Id,
-            command.IfMatch,
-            "rescheduled",
-            t => t.Reschedule(command.ScheduledFor!.Value, command.DueBy, change.Now),
-            t => new { scheduledFor = t.ScheduledFor, dueBy = t.DueBy },
-            command.Reason,
-            raise: null,
-            cancellationToken);
+    public async ValueTask<Result<VisitTaskResponse>> Handle(RescheduleVisitTask command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rescheduled = await change.ApplyAsync(
+            VisitTaskResource.Instance, command.Id, command.IfMatch, t => t.Reschedule(command.ScheduledFor!.Value, command.DueBy, command.Reason, now), cancellationToken);
+        return rescheduled.Map(t => VisitTaskResponse.From(t, now, caller.Has(Scopes.PiiRead)));
+    }
 }

@@ -58,6 +58,10 @@ public sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalatio
         b.Property(e => e.Resolution).HasMaxLength(FieldLimits.LongText);
         b.Property(e => e.Version).IsConcurrencyToken();
 
+        // The two SLA targets are one value type, stored in the columns they always had.
+        b.ComplexProperty(e => e.ResponseSla, t => MapSlaTarget(t, "Response", "AcknowledgedAt"));
+        b.ComplexProperty(e => e.ResolutionSla, t => MapSlaTarget(t, "Resolution", "ResolvedAt"));
+
         // At most one escalation per task that is not closed: a second complaint joins the open loop.
         b.HasIndex(e => new { e.TenantId, e.TaskId })
             .IsUnique()
@@ -94,5 +98,21 @@ public sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalatio
             c.HasKey("EscalationId", nameof(EscalationCycle.Number));
             c.Property(x => x.Number).ValueGeneratedNever();
         });
+    }
+
+    private static void MapSlaTarget(ComplexPropertyBuilder<SlaTargetState> t, string prefix, string metAtColumn)
+    {
+        t.IsRequired();
+        t.ComplexProperty(x => x.Target, target =>
+        {
+            target.IsRequired();
+            target.Property(x => x.Duration).HasColumnName(prefix + "Target");
+            target.Property(x => x.Clock).HasColumnName(prefix + "Clock");
+        });
+        t.Property(x => x.DueBy).HasColumnName(prefix + "DueBy");
+        t.Property(x => x.WarnAt).HasColumnName(prefix + "WarnAt");
+        t.Property(x => x.WarnedAt).HasColumnName(prefix + "WarnedAt");
+        t.Property(x => x.BreachedAt).HasColumnName(prefix + "BreachedAt");
+        t.Property(x => x.MetAt).HasColumnName(metAtColumn);
     }
 }

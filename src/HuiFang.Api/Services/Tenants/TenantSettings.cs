@@ -1,5 +1,6 @@
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
@@ -9,17 +10,18 @@ using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Changes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace HuiFang.Api.Features.Tenants;
+namespace HuiFang.Api.Services.Tenants;
 
 /// <summary>
 /// The settings of the caller's tenant. A tenant without a calendar of its own plans in the service's
 /// default calendar (<c>HuiFang:Calendar</c>). Calendars are cached briefly; a change made through this
 /// replica is seen at once, one made through another replica within <see cref="CacheDuration"/>.
 /// </summary>
-public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, BusinessCalendar defaultCalendar, IMemoryCache cache, AuditTrail audit, TimeProvider clock)
+public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, BusinessCalendar defaultCalendar, IMemoryCache cache, AuditTrail audit, VersionedChange versioned, TimeProvider clock)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
@@ -70,8 +72,9 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
     }
 
     /// <summary>
-    /// Changes the caller's tenant row (created on its first change): checks If-Match, applies the change,
-    /// audits it with the new version, saves, and drops this replica's cached settings.
+    /// Changes the caller's tenant row (created on its first change) through <see cref="VersionedChange"/>:
+    /// checks If-Match against the version of the settings document the change is about, applies the change,
+    /// audits it with the document's new version, saves (409 on a lost race), and drops this replica's cached settings.
     /// </summary>
     /// <param name="ifMatch">The caller's If-Match, if any (412 when it names another version of the document).</param>
     /// <param name="versionOf">The version of the settings document the change is about (the ETag the caller holds).</param>
@@ -80,31 +83,49 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
     {
         var now = clock.GetUtcNow();
         var tenantId = caller.TenantId!;
-        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
-        if (tenant is null)
+        var changed = await versioned.ApplyAsync(
+            new TenantDocument(versionOf, now),
+            tenantId,
+            ifMatch,
+            tenant =>
+            {
+                var (action, details) = change(tenant, now);
+                audit.Record(AuditSubjects.Tenant, tenantId, action, versionOf(tenant), details);
+                return Outcome.Ok;
+            },
+            cancellationToken);
+        if (changed.IsSuccess)
         {
-            tenant = Tenant.Create(tenantId, tenantId, now);
-            db.Tenants.Add(tenant);
+            Forget(tenantId);
         }
 
-        if (ifMatch is not null && !ifMatch.Matches(versionOf(tenant)))
+        return changed;
+    }
+
+    /// <summary>One settings document of the caller's tenant (its settings, or one of its policies) as a versioned resource.</summary>
+    private sealed class TenantDocument(Func<Tenant, int> versionOf, DateTimeOffset now) : VersionedResource<string, Tenant>
+    {
+        /// <summary>The tenant's row; a tenant that never changed its settings gets one.</summary>
+        public override async Task<Tenant?> FindAsync(HuiFangDbContext db, string key, CancellationToken cancellationToken)
         {
-            return ETags.PreconditionFailed("tenant.preconditionFailed", [ETags.For(versionOf(tenant))], versionOf(tenant));
+            var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == key, cancellationToken);
+            if (tenant is null)
+            {
+                tenant = Tenant.Create(key, key, now);
+                db.Tenants.Add(tenant);
+            }
+
+            return tenant;
         }
 
-        var (action, details) = change(tenant, now);
-        audit.Record(AuditSubjects.Tenant, tenantId, action, versionOf(tenant), details);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
-        }
+        public override int VersionOf(Tenant resource) => versionOf(resource);
 
-        Forget(tenantId);
-        return tenant;
+        public override Error NotFound(string key) => throw new UnreachableException("A tenant's row is created on its first change.");
+
+        public override Error PreconditionFailed(string key, int currentVersion) =>
+            ETags.PreconditionFailed("tenant.preconditionFailed", [ETags.For(currentVersion)], currentVersion);
+
+        public override Error ConcurrentChange(string key) => new(ErrorKind.Conflict, "concurrent-change", "tenant.concurrentChange", []);
     }
 
     public void Forget(string tenantId)

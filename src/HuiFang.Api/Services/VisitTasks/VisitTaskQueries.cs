@@ -4,7 +4,7 @@ using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace HuiFang.Api.Features.VisitTasks;
+namespace HuiFang.Api.Services.VisitTasks;
 
 /// <summary>
 /// The task look-ups on the hot paths (read a task, change it, record feedback, plan a new one), compiled

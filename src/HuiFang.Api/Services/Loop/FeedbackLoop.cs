@@ -1,15 +1,11 @@
-using HuiFang.Api.Domain.Common;
-using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Escalations;
-using HuiFang.Api.Features.Tenants;
-using HuiFang.Api.Infrastructure.Outbox;
+using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuiFang.Api.Features.Feedback;
+namespace HuiFang.Api.Services.Loop;
 
 /// <summary>What a feedback record did to the loop.</summary>
 /// <param name="Id">The escalation.</param>
@@ -33,15 +29,16 @@ public sealed record EscalationOutcome(
     DateTimeOffset? ResolutionDueBy)
 {
     public static EscalationOutcome Of(Escalation e, string outcome) =>
-        new(e.Id, outcome, e.Status, e.Cycle, e.Level, e.Department, e.Owner, e.ResponseDueBy, e.ResolutionDueBy);
+        new(e.Id, outcome, e.Status, e.Cycle, e.Level, e.Department, e.Owner, e.ResponseSla.DueBy, e.ResolutionSla.DueBy);
 }
 
 /// <summary>
 /// The loop rules a feedback record triggers, in the caller's unit of work: on a first visit, the
 /// tenant's rules may open an escalation (or the feedback joins one opened by hand); on a revisit, the
-/// verdict closes the loop or reopens the escalation at the next level.
+/// verdict closes the loop or reopens the escalation at the next level. What each step owes (history entries,
+/// events) the escalation raises and the escalations' recorder writes at the save.
 /// </summary>
-public sealed class FeedbackLoop(HuiFangDbContext db, EscalationOpening opening, AuditTrail audit, EventOutbox outbox, TenantSettings tenant)
+public sealed class FeedbackLoop(HuiFangDbContext db, EscalationOpening opening, TenantSettings tenant)
 {
     public async Task<EscalationOutcome?> ApplyAsync(VisitTask task, FeedbackRecord feedback, EscalationPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -78,20 +75,14 @@ public sealed class FeedbackLoop(HuiFangDbContext db, EscalationOpening opening,
         }
 
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
-        var stream = EventStreams.Escalation(escalation.Id);
+        var answer = new RevisitAnswer(revisit.Id, feedback.Id, feedback.Score, feedback.UnresolvedProblems);
         if (policy.RevisitCloses(feedback.Verdict, feedback.IsComplaint))
         {
-            escalation.CloseLoop(now, calendar);
-            audit.Record(AuditSubjects.Escalation, escalation.Id, "closed", escalation.Version, new { revisitTaskId = revisit.Id, feedbackId = feedback.Id, score = feedback.Score, cycles = escalation.Cycle });
-            outbox.Add(EscalationEvents.LoopClosed(escalation, feedback, now), stream);
+            escalation.CloseLoop(answer, now, calendar);
             return EscalationOutcome.Of(escalation, "Closed");
         }
 
-        escalation.Reopen(feedback.UnresolvedProblems, now, calendar);
-        audit.Record(AuditSubjects.Escalation, escalation.Id, "reopened", escalation.Version,
-            new { revisitTaskId = revisit.Id, feedbackId = feedback.Id, score = feedback.Score, cycle = escalation.Cycle, level = escalation.Level, handedToManager = escalation.HandedToManager, responseDueBy = escalation.ResponseDueBy, resolutionDueBy = escalation.ResolutionDueBy });
-        outbox.Add(EscalationEvents.StillUnsatisfied(escalation, feedback, now), stream);
-        outbox.Add(EscalationEvents.Escalated(escalation, "Reopened", now), stream);
+        escalation.Reopen(answer, now, calendar);
         return EscalationOutcome.Of(escalation, "Reopened");
     }
 }

@@ -1,0 +1,9 @@
+namespace HuiFang.Api.Domain.Escalations;
+
+/// <summary>Why an escalation was opened.</summary>
+public enum EscalationTrigger
+{
+    Complaint,
+    Unsatisfied,
+    Manual,
+}
