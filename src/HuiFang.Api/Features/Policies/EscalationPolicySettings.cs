@@ -43,7 +43,7 @@ public sealed record EscalationPolicySettings(
     TimeSpan? InquiryReplyWithin = null,
     TimeSpan? LateAfter = null,
     string? DefaultDepartment = null,
-    IReadOnlyList<RoutingRuleSettings>? Routes = null)
+    IReadOnlyList<RoutingRuleSettings>? Routes = null) : IPolicySettings<EscalationPolicySettings, EscalationPolicy>
 {
     public EscalationPolicy ToPolicy()
     {

@@ -23,7 +23,7 @@ public sealed record FollowUpPolicySettings(
     IReadOnlyList<SelectionRuleSettings>? Rules = null,
     SelectionRuleSettings? DefaultRule = null,
     IReadOnlyList<TimingSettings>? Timings = null,
-    TimingSettings? DefaultTiming = null)
+    TimingSettings? DefaultTiming = null) : IPolicySettings<FollowUpPolicySettings, FollowUpPolicy>
 {
     public FollowUpPolicy ToPolicy()
     {
