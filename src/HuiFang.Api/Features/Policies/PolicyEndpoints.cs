@@ -74,6 +74,7 @@ public static class PolicyEndpoints
         Func<TSettings, IfMatch?, ICommand<Result<TResponse>>> replace,
         (string Summary, string Description) getDocs,
         (string Summary, string Description) putDocs)
+        where TSettings : class
         where TResponse : IVersioned
     {
         group.MapGet(path, async Task<Results<Ok<TResponse>, StatusCodeHttpResult, ProblemHttpResult>> (
