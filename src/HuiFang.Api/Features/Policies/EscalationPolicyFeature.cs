@@ -7,7 +7,6 @@ using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Policies;
 
@@ -30,36 +29,24 @@ public sealed class UpdateEscalationPolicyValidator : AbstractValidator<UpdateEs
 
 public sealed class GetEscalationPolicyHandler(HuiFangDbContext db, ICurrentCaller caller) : IQueryHandler<GetEscalationPolicy, Result<EscalationPolicyResponse>>
 {
-    public async ValueTask<Result<EscalationPolicyResponse>> Handle(GetEscalationPolicy query, CancellationToken cancellationToken)
-    {
-        var tenantId = caller.TenantId!;
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
-        return EscalationPolicyFeature.Respond(tenant);
-    }
+    public ValueTask<Result<EscalationPolicyResponse>> Handle(GetEscalationPolicy query, CancellationToken cancellationToken) =>
+        EscalationPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
 }
 
 public sealed class UpdateEscalationPolicyHandler(TenantSettings settings) : ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>
 {
-    public async ValueTask<Result<EscalationPolicyResponse>> Handle(UpdateEscalationPolicy command, CancellationToken cancellationToken)
-    {
-        var policy = command.Settings.ToPolicy();
-        var changed = await settings.ChangeAsync(
-            command.IfMatch,
-            t => t.EscalationPolicyVersion,
-            (tenant, now) =>
-            {
-                tenant.SetEscalationPolicy(EscalationPolicyJson.Write(policy), now);
-                return ("escalation-policy-updated", EscalationPolicySettings.From(policy));
-            },
-            cancellationToken);
-        return changed.IsSuccess ? EscalationPolicyFeature.Respond(changed.Value) : changed.Error!;
-    }
+    public ValueTask<Result<EscalationPolicyResponse>> Handle(UpdateEscalationPolicy command, CancellationToken cancellationToken) =>
+        EscalationPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
 }
 
 internal static class EscalationPolicyFeature
 {
-    public static EscalationPolicyResponse Respond(Tenant? tenant) =>
-        tenant?.EscalationPolicyJson is { } json
-            ? new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicyJson.Read(json)), false, tenant.EscalationPolicyUpdatedAt, tenant.EscalationPolicyVersion)
-            : new EscalationPolicyResponse(EscalationPolicySettings.From(EscalationPolicy.Default), true, tenant?.EscalationPolicyUpdatedAt, tenant?.EscalationPolicyVersion ?? 0);
+    public static readonly PolicyDocument<EscalationPolicy, EscalationPolicySettings, EscalationPolicyResponse> Document = new(
+        "escalation-policy-updated",
+        EscalationPolicy.Default,
+        t => new(t.EscalationPolicyJson, t.EscalationPolicyUpdatedAt, t.EscalationPolicyVersion),
+        (t, json, now) => t.SetEscalationPolicy(json, now),
+        EscalationPolicyJson.Read,
+        EscalationPolicyJson.Write,
+        (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
 }

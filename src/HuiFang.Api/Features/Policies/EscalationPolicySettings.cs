@@ -43,7 +43,7 @@ public sealed record EscalationPolicySettings(
     TimeSpan? InquiryReplyWithin = null,
     TimeSpan? LateAfter = null,
     string? DefaultDepartment = null,
-    IReadOnlyList<RoutingRuleSettings>? Routes = null)
+    IReadOnlyList<RoutingRuleSettings>? Routes = null) : IPolicySettings<EscalationPolicySettings, EscalationPolicy>
 {
     public EscalationPolicy ToPolicy()
     {
@@ -143,44 +143,8 @@ public sealed class EscalationPolicySettingsValidator : AbstractValidator<Escala
         RuleFor(x => x.Verdict)
             .Must(v => v is null || new VerdictThresholds(v.SatisfiedFrom ?? VerdictThresholds.Default.SatisfiedFrom, v.UnsatisfiedUpTo ?? VerdictThresholds.Default.UnsatisfiedUpTo).IsValid)
             .WithMessage(_ => Messages.Get("policy.verdictBands"));
-        RuleFor(x => x).Custom((settings, context) =>
-        {
-            foreach (var (name, duration) in new[]
-            {
-                ("urgent.response.duration", settings.Urgent?.Response?.Duration),
-                ("urgent.resolution.duration", settings.Urgent?.Resolution?.Duration),
-                ("general.response.duration", settings.General?.Response?.Duration),
-                ("general.resolution.duration", settings.General?.Resolution?.Duration),
-            })
-            {
-                if (duration is { } d && (d <= TimeSpan.Zero || d > MaxDuration))
-                {
-                    context.AddFailure(name, Messages.Get("policy.duration", "00:00:00", MaxDuration.ToString("c")));
-                }
-            }
-
-            // Business hours are searched in the calendar, which guarantees only so much working time.
-            // A target that names no clock keeps the default's.
-            var defaults = EscalationPolicy.Default;
-            foreach (var (name, target, fallback) in new[]
-            {
-                ("urgent.response.duration", settings.Urgent?.Response, defaults.Urgent.Response),
-                ("urgent.resolution.duration", settings.Urgent?.Resolution, defaults.Urgent.Resolution),
-                ("general.response.duration", settings.General?.Response, defaults.General.Response),
-                ("general.resolution.duration", settings.General?.Resolution, defaults.General.Resolution),
-            })
-            {
-                if (target?.Duration is { } duration && (target.Clock ?? fallback.Clock) == SlaClockKind.BusinessHours
-                    && duration > SlaClock.MaxBusinessHoursTarget && duration <= MaxDuration)
-                {
-                    context.AddFailure(name, Messages.Get("policy.businessHoursDuration", SlaClock.MaxBusinessHoursTarget.ToString("c")));
-                }
-            }
-        });
-        RuleFor(x => x.Urgent!.Response!.Clock).IsInEnum().OverridePropertyName("urgent.response.clock").When(x => x.Urgent?.Response?.Clock is not null);
-        RuleFor(x => x.Urgent!.Resolution!.Clock).IsInEnum().OverridePropertyName("urgent.resolution.clock").When(x => x.Urgent?.Resolution?.Clock is not null);
-        RuleFor(x => x.General!.Response!.Clock).IsInEnum().OverridePropertyName("general.response.clock").When(x => x.General?.Response?.Clock is not null);
-        RuleFor(x => x.General!.Resolution!.Clock).IsInEnum().OverridePropertyName("general.resolution.clock").When(x => x.General?.Resolution?.Clock is not null);
+        RuleFor(x => x.Urgent).SetValidator(new SeveritySlaValidator(EscalationPolicy.Default.Urgent)!);
+        RuleFor(x => x.General).SetValidator(new SeveritySlaValidator(EscalationPolicy.Default.General)!);
         RuleFor(x => x.WarningPercent).InclusiveBetween(1, 99);
         RuleFor(x => x.MaxCycles).InclusiveBetween(1, 10);
         Between(x => x.ReminderInterval, TimeSpan.FromMinutes(5), TimeSpan.FromDays(30));
@@ -223,4 +187,31 @@ public sealed class EscalationPolicySettingsValidator : AbstractValidator<Escala
     private void Between(System.Linq.Expressions.Expression<Func<EscalationPolicySettings, TimeSpan?>> field, TimeSpan min, TimeSpan max) =>
         RuleFor(field).Must(d => d is null || (d >= min && d <= max))
             .WithMessage(_ => Messages.Get("validation.range", min.ToString("c"), max.ToString("c")));
+
+    /// <summary>The two targets of a severity, each judged with the clock it names or else the default's.</summary>
+    private sealed class SeveritySlaValidator : AbstractValidator<SeveritySlaSettings>
+    {
+        public SeveritySlaValidator(SeveritySla defaults)
+        {
+            RuleFor(s => s.Response).SetValidator(new SlaTargetValidator(defaults.Response)!);
+            RuleFor(s => s.Resolution).SetValidator(new SlaTargetValidator(defaults.Resolution)!);
+        }
+    }
+
+    private sealed class SlaTargetValidator : AbstractValidator<SlaTargetSettings>
+    {
+        public SlaTargetValidator(SlaTarget fallback)
+        {
+            RuleFor(t => t.Duration).Must(d => d is null || (d > TimeSpan.Zero && d <= MaxDuration))
+                .WithMessage(_ => Messages.Get("policy.duration", "00:00:00", MaxDuration.ToString("c")));
+
+            // Business hours are searched in the calendar, which guarantees only so much working time.
+            // A target that names no clock keeps the default's.
+            RuleFor(t => t.Duration)
+                .Must((t, d) => !(d is { } duration && (t.Clock ?? fallback.Clock) == SlaClockKind.BusinessHours
+                    && duration > SlaClock.MaxBusinessHoursTarget && duration <= MaxDuration))
+                .WithMessage(_ => Messages.Get("policy.businessHoursDuration", SlaClock.MaxBusinessHoursTarget.ToString("c")));
+            RuleFor(t => t.Clock).IsInEnum();
+        }
+    }
 }

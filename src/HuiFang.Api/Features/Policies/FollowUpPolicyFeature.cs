@@ -7,7 +7,6 @@ using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Policies;
 
@@ -29,36 +28,24 @@ public sealed class UpdateFollowUpPolicyValidator : AbstractValidator<UpdateFoll
 
 public sealed class GetFollowUpPolicyHandler(HuiFangDbContext db, ICurrentCaller caller) : IQueryHandler<GetFollowUpPolicy, Result<FollowUpPolicyResponse>>
 {
-    public async ValueTask<Result<FollowUpPolicyResponse>> Handle(GetFollowUpPolicy query, CancellationToken cancellationToken)
-    {
-        var tenantId = caller.TenantId!;
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
-        return FollowUpPolicyFeature.Respond(tenant);
-    }
+    public ValueTask<Result<FollowUpPolicyResponse>> Handle(GetFollowUpPolicy query, CancellationToken cancellationToken) =>
+        FollowUpPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
 }
 
 public sealed class UpdateFollowUpPolicyHandler(TenantSettings settings) : ICommandHandler<UpdateFollowUpPolicy, Result<FollowUpPolicyResponse>>
 {
-    public async ValueTask<Result<FollowUpPolicyResponse>> Handle(UpdateFollowUpPolicy command, CancellationToken cancellationToken)
-    {
-        var policy = command.Settings.ToPolicy();
-        var changed = await settings.ChangeAsync(
-            command.IfMatch,
-            t => t.FollowUpPolicyVersion,
-            (tenant, now) =>
-            {
-                tenant.SetFollowUpPolicy(FollowUpPolicyJson.Write(policy), now);
-                return ("follow-up-policy-updated", FollowUpPolicySettings.From(policy));
-            },
-            cancellationToken);
-        return changed.IsSuccess ? FollowUpPolicyFeature.Respond(changed.Value) : changed.Error!;
-    }
+    public ValueTask<Result<FollowUpPolicyResponse>> Handle(UpdateFollowUpPolicy command, CancellationToken cancellationToken) =>
+        FollowUpPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
 }
 
 internal static class FollowUpPolicyFeature
 {
-    public static FollowUpPolicyResponse Respond(Tenant? tenant) =>
-        tenant?.FollowUpPolicyJson is { } json
-            ? new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicyJson.Read(json)), false, tenant.FollowUpPolicyUpdatedAt, tenant.FollowUpPolicyVersion)
-            : new FollowUpPolicyResponse(FollowUpPolicySettings.From(FollowUpPolicy.Default), true, tenant?.FollowUpPolicyUpdatedAt, tenant?.FollowUpPolicyVersion ?? 0);
+    public static readonly PolicyDocument<FollowUpPolicy, FollowUpPolicySettings, FollowUpPolicyResponse> Document = new(
+        "follow-up-policy-updated",
+        FollowUpPolicy.Default,
+        t => new(t.FollowUpPolicyJson, t.FollowUpPolicyUpdatedAt, t.FollowUpPolicyVersion),
+        (t, json, now) => t.SetFollowUpPolicy(json, now),
+        FollowUpPolicyJson.Read,
+        FollowUpPolicyJson.Write,
+        (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
 }

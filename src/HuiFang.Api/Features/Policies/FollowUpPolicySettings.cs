@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using FluentValidation;
 using HuiFang.Api.Common;
@@ -23,7 +24,7 @@ public sealed record FollowUpPolicySettings(
     IReadOnlyList<SelectionRuleSettings>? Rules = null,
     SelectionRuleSettings? DefaultRule = null,
     IReadOnlyList<TimingSettings>? Timings = null,
-    TimingSettings? DefaultTiming = null)
+    TimingSettings? DefaultTiming = null) : IPolicySettings<FollowUpPolicySettings, FollowUpPolicy>
 {
     public FollowUpPolicy ToPolicy()
     {
@@ -137,6 +138,10 @@ public static class FollowUpPolicyJson
     }
 }
 
+/// <summary>
+/// The follow-up policy's rules: each list item has its validator (a selection rule, its tiers, a timing), and
+/// what only the whole list can tell — a service type named twice — is checked on the list.
+/// </summary>
 public sealed class FollowUpPolicySettingsValidator : AbstractValidator<FollowUpPolicySettings>
 {
     public const int MaxRules = 50;
@@ -146,90 +151,18 @@ public sealed class FollowUpPolicySettingsValidator : AbstractValidator<FollowUp
         RuleFor(x => x.SamplingKey).NotEmpty().MaximumLength(FieldLimits.Name).When(x => x.SamplingKey is not null);
         RuleFor(x => x.Rules).Must(r => r is null || r.Count <= MaxRules).WithMessage(_ => Messages.Get("validation.range", 0, MaxRules));
         RuleFor(x => x.Timings).Must(r => r is null || r.Count <= MaxRules).WithMessage(_ => Messages.Get("validation.range", 0, MaxRules));
-        RuleFor(x => x).Custom((settings, context) =>
-        {
-            var rules = settings.Rules ?? [];
-            for (var i = 0; i < rules.Count; i++)
-            {
-                var rule = rules[i];
-                var at = $"rules[{i}]";
-                if (rule is null)
-                {
-                    context.AddFailure(at, Messages.Get("problem.emptyBody"));
-                    continue;
-                }
 
-                if (string.IsNullOrWhiteSpace(rule.Name) || rule.Name.Length > FieldLimits.Code || !ValidationRules.IsCode(rule.Name))
-                {
-                    context.AddFailure(at + ".name", Messages.Get("policy.ruleName"));
-                }
-                else if (string.Equals(rule.Name, FollowUpPolicy.DefaultRuleName, StringComparison.OrdinalIgnoreCase))
-                {
-                    context.AddFailure(at + ".name", Messages.Get("policy.ruleNameReserved", FollowUpPolicy.DefaultRuleName));
-                }
-                else if (rules.Take(i).FirstOrDefault(r => string.Equals(r?.Name, rule.Name, StringComparison.OrdinalIgnoreCase)) is not null)
-                {
-                    context.AddFailure(at + ".name", Messages.Get("policy.ruleNameTaken", rule.Name));
-                }
+        RuleForEach(x => x.Rules).NotNull().WithMessage(_ => Messages.Get("problem.emptyBody"))
+            .SetValidator((settings, _) => new NamedRuleValidator(settings.Rules!));
+        RuleFor(x => x.Rules).Custom((rules, context) => Overlaps([.. (rules ?? []).Select(r => (r?.Name ?? "?", r?.ServiceTypes))], "rules", context));
+        RuleFor(x => x.DefaultRule)
+            .Must(r => r is null || (r.Name is null && r.ServiceTypes is null)).WithMessage(_ => Messages.Get("policy.defaultRuleShape"))
+            .SetValidator(new SelectionValidator()!);
 
-                ServiceTypes(rule.ServiceTypes, at, context);
-                Selection(rule, at, context);
-            }
-
-            Overlaps(rules.Select(r => (r?.Name ?? "?", r?.ServiceTypes)).ToList(), "rules", context);
-
-            if (settings.DefaultRule is { } fallback)
-            {
-                if (fallback.Name is not null || fallback.ServiceTypes is not null)
-                {
-                    context.AddFailure("defaultRule", Messages.Get("policy.defaultRuleShape"));
-                }
-
-                Selection(fallback, "defaultRule", context);
-            }
-
-            var timings = settings.Timings ?? [];
-            for (var i = 0; i < timings.Count; i++)
-            {
-                if (timings[i] is null)
-                {
-                    context.AddFailure($"timings[{i}]", Messages.Get("problem.emptyBody"));
-                    continue;
-                }
-
-                ServiceTypes(timings[i].ServiceTypes, $"timings[{i}]", context);
-                Timing(timings[i], $"timings[{i}]", context);
-            }
-
-            Overlaps(timings.Select((t, i) => ($"timings[{i}]", t?.ServiceTypes)).ToList(), "timings", context);
-
-            if (settings.DefaultTiming is { } defaultTiming)
-            {
-                if (defaultTiming.ServiceTypes is not null)
-                {
-                    context.AddFailure("defaultTiming.serviceTypes", Messages.Get("policy.defaultTimingShape"));
-                }
-
-                Timing(defaultTiming, "defaultTiming", context);
-            }
-        });
-    }
-
-    private static void ServiceTypes(IReadOnlyList<string>? types, string at, ValidationContext<FollowUpPolicySettings> context)
-    {
-        if (types is null || types.Count == 0 || types.Count > 100)
-        {
-            context.AddFailure(at + ".serviceTypes", Messages.Get("validation.range", 1, 100));
-            return;
-        }
-
-        for (var j = 0; j < types.Count; j++)
-        {
-            if (string.IsNullOrEmpty(types[j]) || types[j].Length > FieldLimits.Code || !ValidationRules.IsCode(types[j]))
-            {
-                context.AddFailure($"{at}.serviceTypes[{j}]", Messages.Get("policy.serviceType"));
-            }
-        }
+        RuleForEach(x => x.Timings).NotNull().WithMessage(_ => Messages.Get("problem.emptyBody"))
+            .SetValidator(new TimingValidator(isDefault: false));
+        RuleFor(x => x.Timings).Custom((timings, context) => Overlaps([.. (timings ?? []).Select((t, i) => ($"timings[{i}]", t?.ServiceTypes))], "timings", context));
+        RuleFor(x => x.DefaultTiming).SetValidator(new TimingValidator(isDefault: true)!);
     }
 
     /// <summary>A service type in two rules would make the decision depend on the rules' order: refused, naming both.</summary>
@@ -252,149 +185,146 @@ public sealed class FollowUpPolicySettingsValidator : AbstractValidator<FollowUp
         }
     }
 
-    private static void Selection(SelectionRuleSettings rule, string at, ValidationContext<FollowUpPolicySettings> context)
+    /// <summary>The service types of a rule or a timing: 1 to 100 codes.</summary>
+    private static void ServiceTypes<T>(AbstractValidator<T> validator, Expression<Func<T, IReadOnlyList<string>?>> field)
     {
-        if (rule.Purpose is { } purpose && !Enum.IsDefined(purpose))
+        var types = field.Compile();
+        validator.RuleFor(field).Must(t => t is { Count: >= 1 and <= 100 }).WithMessage(_ => Messages.Get("validation.range", 1, 100));
+        validator.RuleForEach(Expression.Lambda<Func<T, IEnumerable<string>>>(field.Body, field.Parameters))
+            .Must(t => !string.IsNullOrEmpty(t) && t.Length <= FieldLimits.Code && ValidationRules.IsCode(t)).WithMessage(_ => Messages.Get("policy.serviceType"))
+            .When(x => types(x) is { Count: >= 1 and <= 100 });
+    }
+
+    /// <summary>An item of <c>rules</c>: a unique name, its service types, and the selection.</summary>
+    private sealed class NamedRuleValidator : AbstractValidator<SelectionRuleSettings>
+    {
+        public NamedRuleValidator(IReadOnlyList<SelectionRuleSettings> rules)
         {
-            context.AddFailure(at + ".purpose", Messages.Get("problem.invalidJsonValue"));
-        }
-
-        if (rule.Channel is { } channel && !Enum.IsDefined(channel))
-        {
-            context.AddFailure(at + ".channel", Messages.Get("problem.invalidJsonValue"));
-        }
-
-        switch (rule.Mode)
-        {
-            case null:
-            case not (SelectionMode.Always or SelectionMode.Never or SelectionMode.Percentage or SelectionMode.Tiered):
-                context.AddFailure(at + ".mode", Messages.Get("policy.mode"));
-                return;
-            case SelectionMode.Percentage:
-                if (rule.Percent is not (>= 1 and <= 100))
-                {
-                    context.AddFailure(at + ".percent", Messages.Get("validation.range", 1, 100));
-                }
-
-                if (rule.Tiers is not null)
-                {
-                    context.AddFailure(at + ".tiers", Messages.Get("policy.onlyWithMode", "tiers", SelectionMode.Tiered));
-                }
-
-                return;
-            case SelectionMode.Tiered:
-                if (rule.Percent is not null)
-                {
-                    context.AddFailure(at + ".percent", Messages.Get("policy.onlyWithMode", "percent", SelectionMode.Percentage));
-                }
-
-                Tiers(rule.Tiers, at + ".tiers", context);
-                return;
-            default:
-                if (rule.Percent is not null || rule.Tiers is not null)
-                {
-                    context.AddFailure(at + ".mode", Messages.Get("policy.modeTakesNoShare", rule.Mode));
-                }
-
-                return;
+            RuleFor(r => r.Name).Cascade(CascadeMode.Stop)
+                .Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= FieldLimits.Code && ValidationRules.IsCode(n)).WithMessage(_ => Messages.Get("policy.ruleName"))
+                .Must(n => !string.Equals(n, FollowUpPolicy.DefaultRuleName, StringComparison.OrdinalIgnoreCase)).WithMessage(_ => Messages.Get("policy.ruleNameReserved", FollowUpPolicy.DefaultRuleName))
+                .Must((rule, name) => !rules.TakeWhile(r => !ReferenceEquals(r, rule)).Any(r => string.Equals(r?.Name, name, StringComparison.OrdinalIgnoreCase)))
+                .WithMessage(r => Messages.Get("policy.ruleNameTaken", r.Name!));
+            ServiceTypes(this, r => r.ServiceTypes);
+            Include(new SelectionValidator());
         }
     }
 
-    private static void Tiers(IReadOnlyList<TierSettings>? tiers, string at, ValidationContext<FollowUpPolicySettings> context)
+    /// <summary>How a rule (or the default rule) selects: the mode and the share it needs, and no other.</summary>
+    private sealed class SelectionValidator : AbstractValidator<SelectionRuleSettings>
     {
-        if (tiers is null || tiers.Count == 0 || tiers.Count > 20)
+        public SelectionValidator()
         {
-            context.AddFailure(at, Messages.Get("validation.range", 1, 20));
-            return;
-        }
-
-        var from = 1;
-        for (var i = 0; i < tiers.Count; i++)
-        {
-            var tier = tiers[i];
-            var here = $"{at}[{i}]";
-            if (tier is null)
+            RuleFor(r => r.Purpose).Must(p => p is null || Enum.IsDefined(p.Value)).WithMessage(_ => Messages.Get("problem.invalidJsonValue"));
+            RuleFor(r => r.Channel).Must(c => c is null || Enum.IsDefined(c.Value)).WithMessage(_ => Messages.Get("problem.invalidJsonValue"));
+            RuleFor(r => r.Mode).Must(m => m is SelectionMode.Always or SelectionMode.Never or SelectionMode.Percentage or SelectionMode.Tiered)
+                .WithMessage(_ => Messages.Get("policy.mode"));
+            When(r => r.Mode == SelectionMode.Percentage, () =>
             {
-                context.AddFailure(here, Messages.Get("problem.emptyBody"));
-                return;
-            }
-
-            var last = i == tiers.Count - 1;
-            if (last && tier.UpTo is not null)
+                RuleFor(r => r.Percent).Must(p => p is >= 1 and <= 100).WithMessage(_ => Messages.Get("validation.range", 1, 100));
+                RuleFor(r => r.Tiers).Null().WithMessage(_ => Messages.Get("policy.onlyWithMode", "tiers", SelectionMode.Tiered));
+            });
+            When(r => r.Mode == SelectionMode.Tiered, () =>
             {
-                context.AddFailure(here + ".upTo", Messages.Get("policy.lastTierOpen"));
-            }
-            else if (!last && tier.UpTo is null)
-            {
-                context.AddFailure(here + ".upTo", Messages.Get("policy.onlyLastTierOpen"));
-            }
-            else if (tier.UpTo is { } upTo && (upTo < from || upTo > 1_000_000))
-            {
-                context.AddFailure(here + ".upTo", Messages.Get("policy.tierOrder", from));
-            }
-
-            if ((tier.Percent is null) == (tier.Count is null))
-            {
-                context.AddFailure(here, Messages.Get("policy.tierShare"));
-            }
-            else if (tier.Percent is { } percent && percent is < 0 or > 100)
-            {
-                context.AddFailure(here + ".percent", Messages.Get("validation.range", 0, 100));
-            }
-            else if (tier.Count is { } count && (count < 0 || (tier.UpTo is { } end && end >= from && count > end - from + 1) || count > 1_000_000))
-            {
-                context.AddFailure(here + ".count", Messages.Get("policy.tierCount", tier.UpTo is { } e && e >= from ? e - from + 1 : 1_000_000));
-            }
-
-            from = (tier.UpTo ?? from) + 1;
+                RuleFor(r => r.Percent).Null().WithMessage(_ => Messages.Get("policy.onlyWithMode", "percent", SelectionMode.Percentage));
+                RuleFor(r => r.Tiers).Must(t => t is { Count: >= 1 and <= 20 }).WithMessage(_ => Messages.Get("validation.range", 1, 20));
+                RuleForEach(r => r.Tiers)
+                    .NotNull().WithMessage(_ => Messages.Get("problem.emptyBody"))
+                    .SetValidator((rule, tier) => new TierValidator(rule.Tiers!, tier))
+                    .Must((rule, t) => t is null || TierValidator.AfterAHole(rule.Tiers!, t) || (t.Percent is null) != (t.Count is null)).WithMessage(_ => Messages.Get("policy.tierShare"))
+                    .When(r => r.Tiers is { Count: >= 1 and <= 20 });
+            });
+            RuleFor(r => r.Mode).Must((r, _) => r.Percent is null && r.Tiers is null).WithMessage(r => Messages.Get("policy.modeTakesNoShare", r.Mode!))
+                .When(r => r.Mode is SelectionMode.Always or SelectionMode.Never);
         }
     }
 
-    private static void Timing(TimingSettings timing, string at, ValidationContext<FollowUpPolicySettings> context)
+    /// <summary>
+    /// One band of a tiered rule, which starts after the band before it ends: bands in order, only the last one
+    /// open, a share in range and a count no larger than the band.
+    /// </summary>
+    private sealed class TierValidator : AbstractValidator<TierSettings>
     {
-        var (needs, min, max) = timing.Kind switch
+        public TierValidator(IReadOnlyList<TierSettings> tiers, TierSettings tier)
         {
-            TimingKind.Immediately => (new[] { "hours" }, 1, 72),
+            if (AfterAHole(tiers, tier))
+            {
+                return;
+            }
+
+            var index = tiers.Select((t, i) => (t, i)).First(p => ReferenceEquals(p.t, tier)).i;
+            var from = tiers.Take(index).Aggregate(1, (start, t) => t!.UpTo is { } end ? end + 1 : start + 1);
+            var last = index == tiers.Count - 1;
+
+            RuleFor(t => t.UpTo).Cascade(CascadeMode.Stop)
+                .Must(u => !last || u is null).WithMessage(_ => Messages.Get("policy.lastTierOpen"))
+                .Must(u => last || u is not null).WithMessage(_ => Messages.Get("policy.onlyLastTierOpen"))
+                .Must(u => u is null || (u >= from && u <= 1_000_000)).WithMessage(_ => Messages.Get("policy.tierOrder", from));
+            When(t => (t.Percent is null) != (t.Count is null), () =>
+            {
+                RuleFor(t => t.Percent).Must(p => p is null or (>= 0 and <= 100)).WithMessage(_ => Messages.Get("validation.range", 0, 100));
+                RuleFor(t => t.Count)
+                    .Must((t, c) => c is null || !(c < 0 || (t.UpTo is { } end && end >= from && c > end - from + 1) || c > 1_000_000))
+                    .WithMessage(t => Messages.Get("policy.tierCount", t.UpTo is { } e && e >= from ? e - from + 1 : 1_000_000))
+                    .When(t => t.Percent is null);
+            });
+        }
+
+        /// <summary>A band after a missing one is not judged: where it starts is unknown.</summary>
+        public static bool AfterAHole(IReadOnlyList<TierSettings> tiers, TierSettings tier) =>
+            tiers.TakeWhile(t => !ReferenceEquals(t, tier)).Any(t => t is null);
+    }
+
+    /// <summary>A timing: its kind, the numbers that kind needs (in its range) and no others; the default timing names no service types.</summary>
+    private sealed class TimingValidator : AbstractValidator<TimingSettings>
+    {
+        private static readonly (string Name, Expression<Func<TimingSettings, int?>> Field)[] Amounts =
+        [
+            ("hours", t => t.Hours),
+            ("days", t => t.Days),
+            ("fromWorkingDay", t => t.FromWorkingDay),
+            ("toWorkingDay", t => t.ToWorkingDay),
+            ("batchDay", t => t.BatchDay),
+        ];
+
+        public TimingValidator(bool isDefault)
+        {
+            if (isDefault)
+            {
+                RuleFor(t => t.ServiceTypes).Null().WithMessage(_ => Messages.Get("policy.defaultTimingShape"));
+            }
+            else
+            {
+                ServiceTypes(this, t => t.ServiceTypes);
+            }
+
+            RuleFor(t => t.Kind).Must(k => Shape(k) is not null).WithMessage(_ => Messages.Get("policy.timingKind"));
+            When(t => Shape(t.Kind) is not null, () =>
+            {
+                foreach (var (name, field) in Amounts)
+                {
+                    RuleFor(field).Cascade(CascadeMode.Stop)
+                        .NotNull().WithMessage(t => Messages.Get("policy.timingNeeds", t.Kind!, name))
+                        .Must((t, v) => v >= Shape(t.Kind)!.Value.Min && v <= Shape(t.Kind)!.Value.Max)
+                        .WithMessage(t => Messages.Get("validation.range", Shape(t.Kind)!.Value.Min, Shape(t.Kind)!.Value.Max))
+                        .When(t => Shape(t.Kind)!.Value.Needs.Contains(name));
+                    RuleFor(field).Null().WithMessage(t => Messages.Get("policy.timingExtra", name, t.Kind!))
+                        .Unless(t => Shape(t.Kind)!.Value.Needs.Contains(name));
+                }
+            });
+            RuleFor(t => t.ToWorkingDay).Must((t, last) => !(t.FromWorkingDay is { } first && last < first)).WithMessage(_ => Messages.Get("policy.workingDaysOrder"))
+                .When(t => t is { Kind: TimingKind.WorkingDays, FromWorkingDay: not null, ToWorkingDay: not null });
+        }
+
+        /// <summary>The numbers a kind needs and their range; null for no kind or an unknown one.</summary>
+        private static (string[] Needs, int Min, int Max)? Shape(TimingKind? kind) => kind switch
+        {
+            TimingKind.Immediately => (["hours"], 1, 72),
             TimingKind.WithinHours => (["hours"], 1, 720),
             TimingKind.WorkingDays => (["fromWorkingDay", "toWorkingDay"], 1, 60),
             TimingKind.WithinDays => (["days"], 1, 60),
             TimingKind.MonthlyBatch => (["batchDay"], 1, 31),
-            _ => ([], 0, 0),
+            _ => null,
         };
-        if (needs.Length == 0)
-        {
-            context.AddFailure(at + ".kind", Messages.Get("policy.timingKind"));
-            return;
-        }
-
-        var given = new Dictionary<string, int?>
-        {
-            ["hours"] = timing.Hours,
-            ["days"] = timing.Days,
-            ["fromWorkingDay"] = timing.FromWorkingDay,
-            ["toWorkingDay"] = timing.ToWorkingDay,
-            ["batchDay"] = timing.BatchDay,
-        };
-        foreach (var (field, value) in given)
-        {
-            var needed = needs.Contains(field);
-            if (needed && value is null)
-            {
-                context.AddFailure($"{at}.{field}", Messages.Get("policy.timingNeeds", timing.Kind, field));
-            }
-            else if (needed && (value < min || value > max))
-            {
-                context.AddFailure($"{at}.{field}", Messages.Get("validation.range", min, max));
-            }
-            else if (!needed && value is not null)
-            {
-                context.AddFailure($"{at}.{field}", Messages.Get("policy.timingExtra", field, timing.Kind));
-            }
-        }
-
-        if (timing is { Kind: TimingKind.WorkingDays, FromWorkingDay: { } first, ToWorkingDay: { } lastDay } && lastDay < first)
-        {
-            context.AddFailure(at + ".toWorkingDay", Messages.Get("policy.workingDaysOrder"));
-        }
     }
 }

@@ -1,4 +1,5 @@
 using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,82 +15,87 @@ public static class PolicyEndpoints
     {
         var group = app.MapGroup(Route).WithTags("Policies");
 
-        group.MapGet("/escalation", GetAsync)
-            .WithName("GetEscalationPolicy")
-            .WithSummary("Get the tenant's feedback and escalation rules")
-            .WithDescription("""
-                Verdict thresholds, which feedback opens an escalation, SLA targets per severity (wall-clock or
-                business hours of the tenant's calendar), warning share, reminder interval, cycles before a
-                manager takes over, revisit and inquiry-reply times, routing rules. `isDefault` is true while
-                the tenant uses the service defaults. The ETag is this policy's own version: changing the calendar or the other policy does not move it.
-                """)
-            .Produces<EscalationPolicyResponse>()
-            .Produces(StatusCodes.Status304NotModified)
-            .RequireScope(Scopes.EscalationsRead);
+        group.MapPolicy<EscalationPolicySettings, EscalationPolicyResponse>(
+            "/escalation",
+            "EscalationPolicy",
+            Scopes.EscalationsRead,
+            () => new GetEscalationPolicy(),
+            (body, ifMatch) => new UpdateEscalationPolicy(body, ifMatch),
+            getDocs: ("Get the tenant's feedback and escalation rules", """
+            Verdict thresholds, which feedback opens an escalation, SLA targets per severity (wall-clock or
+            business hours of the tenant's calendar), warning share, reminder interval, cycles before a
+            manager takes over, revisit and inquiry-reply times, routing rules. `isDefault` is true while
+            the tenant uses the service defaults. The ETag is this policy's own version: changing the calendar or the other policy does not move it.
+            """),
+            putDocs: ("Replace the tenant's feedback and escalation rules", """
+            Replaces the rules; a field left out takes the service default. New escalations use the new
+            rules at once; open escalations keep the SLA they were opened with. Two routes for the same
+            service type and department are refused (400 naming both). Honours If-Match (412). Audited.
+            """));
 
-        group.MapPut("/escalation", UpdateAsync)
-            .WithName("UpdateEscalationPolicy")
-            .WithSummary("Replace the tenant's feedback and escalation rules")
-            .WithDescription("""
-                Replaces the rules; a field left out takes the service default. New escalations use the new
-                rules at once; open escalations keep the SLA they were opened with. Two routes for the same
-                service type and department are refused (400 naming both). Honours If-Match (412). Audited.
-                """)
-            .Produces<EscalationPolicyResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .RequireScope(Scopes.Admin);
-
-        group.MapGet("/follow-up", GetFollowUpAsync)
-            .WithName("GetFollowUpPolicy")
-            .WithSummary("Get the tenant's follow-up policy: which completed jobs get a visit, and when")
-            .WithDescription("""
-                Selection rules by service type (Always, Tiered by the month's volume, Percentage, Never), the default
-                rule for service types no rule names, timing per service type (Immediately, WithinHours, WorkingDays,
-                WithinDays, MonthlyBatch) and the sampling key. `isDefault` is true while the tenant uses the service
-                defaults, which reproduce the property-management work instructions (complaints, emergency repairs,
-                paid services and contractor work 100 %; routine repairs, special and help services ≤100 → 100 %,
-                101–300 → 30 %, >300 → 10 % of the month's orders; activities 30 %; routine repairs in the monthly batch
-                from the 26th). The ETag is this policy's own version: changing the calendar or the other policy does not move it.
-                """)
-            .Produces<FollowUpPolicyResponse>()
-            .Produces(StatusCodes.Status304NotModified)
-            .RequireScope(Scopes.TasksRead);
-
-        group.MapPut("/follow-up", UpdateFollowUpAsync)
-            .WithName("UpdateFollowUpPolicy")
-            .WithSummary("Replace the tenant's follow-up policy")
-            .WithDescription("""
-                Replaces the policy; a field left out takes the service default, a list given replaces the default list.
-                Records received from now on are decided by the new policy (each decision stores the settings version);
-                tasks already planned stay. A month's volume and chosen count are kept per rule name: renaming a rule
-                mid-month starts its count afresh. A service type in two rules (or two timings), tiers out of order, a share
-                with the wrong mode or a timing without its numbers are refused with 400 naming the fields and rules.
-                Honours If-Match (412). Audited.
-                """)
-            .Produces<FollowUpPolicyResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .RequireScope(Scopes.Admin);
+        group.MapPolicy<FollowUpPolicySettings, FollowUpPolicyResponse>(
+            "/follow-up",
+            "FollowUpPolicy",
+            Scopes.TasksRead,
+            () => new GetFollowUpPolicy(),
+            (body, ifMatch) => new UpdateFollowUpPolicy(body, ifMatch),
+            getDocs: ("Get the tenant's follow-up policy: which completed jobs get a visit, and when", """
+            Selection rules by service type (Always, Tiered by the month's volume, Percentage, Never), the default
+            rule for service types no rule names, timing per service type (Immediately, WithinHours, WorkingDays,
+            WithinDays, MonthlyBatch) and the sampling key. `isDefault` is true while the tenant uses the service
+            defaults, which reproduce the property-management work instructions (complaints, emergency repairs,
+            paid services and contractor work 100 %; routine repairs, special and help services ≤100 → 100 %,
+            101–300 → 30 %, >300 → 10 % of the month's orders; activities 30 %; routine repairs in the monthly batch
+            from the 26th). The ETag is this policy's own version: changing the calendar or the other policy does not move it.
+            """),
+            putDocs: ("Replace the tenant's follow-up policy", """
+            Replaces the policy; a field left out takes the service default, a list given replaces the default list.
+            Records received from now on are decided by the new policy (each decision stores the settings version);
+            tasks already planned stay. A month's volume and chosen count are kept per rule name: renaming a rule
+            mid-month starts its count afresh. A service type in two rules (or two timings), tiers out of order, a share
+            with the wrong mode or a timing without its numbers are refused with 400 naming the fields and rules.
+            Honours If-Match (412). Audited.
+            """));
 
         return app;
     }
 
-    private static async Task<Results<Ok<FollowUpPolicyResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetFollowUpAsync(
-        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        VersionedResults.Read(await mediator.Send(new GetFollowUpPolicy(), ct), ifNoneMatch, http);
+    /// <summary>
+    /// A policy document's two operations: GET (the read scope; 200 with the ETag, or 304 for If-None-Match) and
+    /// PUT (admin; If-Match, 400 naming the fields, 409 on a lost race, 412 on a stale ETag). The operation ids
+    /// are Get{name} and Update{name}.
+    /// </summary>
+    private static void MapPolicy<TSettings, TResponse>(
+        this RouteGroupBuilder group,
+        string path,
+        string name,
+        string readScope,
+        Func<IQuery<Result<TResponse>>> get,
+        Func<TSettings, IfMatch?, ICommand<Result<TResponse>>> replace,
+        (string Summary, string Description) getDocs,
+        (string Summary, string Description) putDocs)
+        where TSettings : class
+        where TResponse : IVersioned
+    {
+        group.MapGet(path, async Task<Results<Ok<TResponse>, StatusCodeHttpResult, ProblemHttpResult>> (
+                [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                VersionedResults.Read(await mediator.Send(get(), ct), ifNoneMatch, http))
+            .WithName("Get" + name)
+            .WithSummary(getDocs.Summary)
+            .WithDescription(getDocs.Description)
+            .Produces<TResponse>()
+            .Produces(StatusCodes.Status304NotModified)
+            .RequireScope(readScope);
 
-    private static Task<Results<Ok<FollowUpPolicyResponse>, ProblemHttpResult>> UpdateFollowUpAsync(
-        FollowUpPolicySettings body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new UpdateFollowUpPolicy(body, precondition), ct));
-
-    private static async Task<Results<Ok<EscalationPolicyResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
-        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        VersionedResults.Read(await mediator.Send(new GetEscalationPolicy(), ct), ifNoneMatch, http);
-
-    private static Task<Results<Ok<EscalationPolicyResponse>, ProblemHttpResult>> UpdateAsync(
-        EscalationPolicySettings body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(new UpdateEscalationPolicy(body, precondition), ct));
+        group.MapPut(path, (TSettings body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                VersionedResults.ChangeAsync(ifMatch, http, precondition => mediator.Send(replace(body, precondition), ct)))
+            .WithName("Update" + name)
+            .WithSummary(putDocs.Summary)
+            .WithDescription(putDocs.Description)
+            .Produces<TResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireScope(Scopes.Admin);
+    }
 }

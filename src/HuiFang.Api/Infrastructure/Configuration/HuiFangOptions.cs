@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using HuiFang.Api.Domain.VisitTasks;
 
 namespace HuiFang.Api.Infrastructure.Configuration;
@@ -56,12 +57,17 @@ public sealed class MessagingOptions
 
 public sealed class RabbitMqOptions
 {
+    private const string RequiredWithRabbitMq = "required when " + MessagingOptions.Section + ":Transport is RabbitMq.";
+
+    [Required(ErrorMessage = RequiredWithRabbitMq)]
     public string Host { get; set; } = "localhost";
 
+    [Range(1, 65535)]
     public int Port { get; set; } = 5672;
 
     public string VirtualHost { get; set; } = "/";
 
+    [MinLength(1, ErrorMessage = RequiredWithRabbitMq)]
     public string Username { get; set; } = "guest";
 
     public string Password { get; set; } = "guest";
@@ -96,15 +102,19 @@ public sealed class VisitTaskOptions
     public const string Section = "HuiFang:VisitTasks";
 
     /// <summary>Days around a planned follow-up in which no other (non-complaint) follow-up of the same customer is planned.</summary>
+    [Range(0, 366)]
     public int DoNotDisturbDays { get; set; } = 30;
 
     /// <summary>Failed contact attempts after which a task becomes Unreachable.</summary>
+    [Range(1, 20)]
     public int MaxFailedAttempts { get; set; } = 3;
 
     /// <summary>Working time after a failed attempt before the next one is planned.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Largest batch accepted by POST /api/v1/visit-tasks/batch.</summary>
+    [Range(1, 5000)]
     public int MaxBatchSize { get; set; } = 500;
 
     public TimingRules Timing { get; set; } = new();

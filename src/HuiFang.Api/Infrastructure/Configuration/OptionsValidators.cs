@@ -130,20 +130,16 @@ public sealed class CalendarOptionsValidator : IValidateOptions<CalendarOptions>
     }
 }
 
-public sealed class VisitTaskOptionsValidator : IValidateOptions<VisitTaskOptions>
+/// <summary>
+/// The range checks of <see cref="VisitTaskOptions"/> are its data annotations, checked by a validator the
+/// options source generator writes; the timing rules of the domain are checked here.
+/// </summary>
+public sealed partial class VisitTaskOptionsValidator : IValidateOptions<VisitTaskOptions>
 {
     public ValidateOptionsResult Validate(string? name, VisitTaskOptions o)
     {
         const string s = VisitTaskOptions.Section;
         var failures = new List<string>();
-        Range(o.DoNotDisturbDays, 0, 366, $"{s}:DoNotDisturbDays");
-        Range(o.MaxFailedAttempts, 1, 20, $"{s}:MaxFailedAttempts");
-        Range(o.MaxBatchSize, 1, 5000, $"{s}:MaxBatchSize");
-        if (o.RetryAfter <= TimeSpan.Zero || o.RetryAfter > TimeSpan.FromDays(30))
-        {
-            failures.Add($"{s}:RetryAfter: must be a positive duration of at most 30 days, e.g. \"02:00:00\".");
-        }
-
         var t = o.Timing;
         if (t.AfterSalesFirstWorkingDay < 1 || t.AfterSalesLastWorkingDay < t.AfterSalesFirstWorkingDay || t.AfterSalesLastWorkingDay > 60)
         {
@@ -155,7 +151,7 @@ public sealed class VisitTaskOptionsValidator : IValidateOptions<VisitTaskOption
         Range(t.ActivityDays, 1, 60, $"{s}:Timing:ActivityDays");
         Range(t.HelpServiceDays, 1, 60, $"{s}:Timing:HelpServiceDays");
         Range(t.RoutineRepairBatchDay, 1, 31, $"{s}:Timing:RoutineRepairBatchDay");
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return SettingNames.Merge(new Annotations().Validate(name, o), s, failures);
 
         void Range(int value, int min, int max, string key)
         {
@@ -165,34 +161,34 @@ public sealed class VisitTaskOptionsValidator : IValidateOptions<VisitTaskOption
             }
         }
     }
+
+    [OptionsValidator]
+    private sealed partial class Annotations : IValidateOptions<VisitTaskOptions>;
 }
 
-public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
+/// <summary>The RabbitMQ settings' annotations, checked only when RabbitMQ is the transport.</summary>
+public sealed partial class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
 {
-    public ValidateOptionsResult Validate(string? name, MessagingOptions o)
+    public ValidateOptionsResult Validate(string? name, MessagingOptions o) =>
+        o.Transport != MessagingTransport.RabbitMq
+            ? ValidateOptionsResult.Success
+            : SettingNames.Merge(new RabbitMqAnnotations().Validate(name, o.RabbitMq), MessagingOptions.Section + ":RabbitMq", []);
+
+    [OptionsValidator]
+    private sealed partial class RabbitMqAnnotations : IValidateOptions<RabbitMqOptions>;
+}
+
+/// <summary>
+/// Start-up failures name the setting as it is written in configuration: a data-annotation failure of member
+/// <c>Port</c> under <c>HuiFang:Messaging:RabbitMq</c> reads <c>HuiFang:Messaging:RabbitMq:Port: …</c>.
+/// </summary>
+public static class SettingNames
+{
+    /// <summary>The annotation failures, each prefixed with its section, followed by the failures checked in code (already named).</summary>
+    public static ValidateOptionsResult Merge(ValidateOptionsResult annotations, string section, IReadOnlyList<string> checkedInCode)
     {
-        if (o.Transport != MessagingTransport.RabbitMq)
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        const string s = MessagingOptions.Section + ":RabbitMq";
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(o.RabbitMq.Host))
-        {
-            failures.Add($"{s}:Host: required when {MessagingOptions.Section}:Transport is RabbitMq.");
-        }
-
-        if (o.RabbitMq.Port is < 1 or > 65535)
-        {
-            failures.Add($"{s}:Port: {o.RabbitMq.Port} is not a TCP port.");
-        }
-
-        if (string.IsNullOrEmpty(o.RabbitMq.Username))
-        {
-            failures.Add($"{s}:Username: required when {MessagingOptions.Section}:Transport is RabbitMq.");
-        }
-
+        IEnumerable<string> named = annotations.Failed ? annotations.Failures.Select(f => $"{section}:{f}") : [];
+        var failures = named.Concat(checkedInCode).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

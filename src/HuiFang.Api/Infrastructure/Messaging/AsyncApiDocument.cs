@@ -1,11 +1,14 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Xml.Linq;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Contracts;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace HuiFang.Api.Infrastructure.Messaging;
 
@@ -168,112 +171,113 @@ public static class AsyncApiDocument
         },
     };
 
-    private static JsonObject EventSchema(Type type, XmlDocs docs)
+    /// <summary>How MassTransit writes the contracts: camelCase, numbers as numbers, nullability as the contract types annotate it.</summary>
+    private static readonly JsonSerializerOptions ContractJson = new(JsonSerializerDefaults.Web)
     {
-        var nullability = new NullabilityInfoContext();
-        var properties = new JsonObject();
-        var required = new JsonArray();
-        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-        foreach (var parameter in constructor.GetParameters())
+        NumberHandling = JsonNumberHandling.Strict,
+        RespectNullableAnnotations = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    /// <summary>
+    /// The JSON schema of a contract type, exported by System.Text.Json, with the descriptions of its XML
+    /// documentation, <c>x-personal-data</c> on fields erased with the customer's data, <c>int32</c> on integers,
+    /// and the non-nullable fields required.
+    /// </summary>
+    private static JsonNode EventSchema(Type type, XmlDocs docs) =>
+        ContractJson.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
         {
-            var property = type.GetProperty(parameter.Name!)!;
-            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            var nullable = nullability.Create(property).ReadState == NullabilityState.Nullable;
-            var schema = TypeSchema(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, nullable, docs);
-            schema["description"] = docs.Property(type, property.Name);
-            if (property.GetCustomAttribute<PersonalDataAttribute>() is not null)
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, schema) => Describe(context, (JsonObject)schema, docs),
+        });
+
+    private static JsonObject Describe(JsonSchemaExporterContext context, JsonObject schema, XmlDocs docs)
+    {
+        var member = context.PropertyInfo?.AttributeProvider as PropertyInfo;
+        var description = member is null ? docs.Summary(context.TypeInfo.Type) : docs.Property(member.DeclaringType!, member.Name);
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object)
+        {
+            var properties = schema["properties"]!.AsObject();
+            return new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = description,
+                ["required"] = new JsonArray([.. properties.Where(p => !Nullable(p.Value!)).Select(p => JsonValue.Create(p.Key))]),
+                ["properties"] = properties.DeepClone(),
+            };
+        }
+
+        // What describes the values, not the default of an optional constructor parameter.
+        schema.Remove("default");
+        if ((System.Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type) == typeof(int))
+        {
+            schema["format"] = "int32";
+        }
+
+        if (member is not null)
+        {
+            schema["description"] = description;
+            if (member.GetCustomAttribute<PersonalDataAttribute>() is not null)
             {
                 schema["x-personal-data"] = true;
             }
-
-            properties[name] = schema;
-            if (!nullable)
-            {
-                required.Add(name);
-            }
         }
 
-        return new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = docs.Summary(type),
-            ["required"] = required,
-            ["properties"] = properties,
-        };
-    }
+        return schema;
 
-    private static JsonObject TypeSchema(Type type, bool nullable, XmlDocs docs)
-    {
-        JsonNode Type(string name) => nullable ? new JsonArray(name, "null") : name;
-        return type switch
-        {
-            _ when type == typeof(Guid) => new JsonObject { ["type"] = Type("string"), ["format"] = "uuid" },
-            _ when type == typeof(DateTimeOffset) => new JsonObject { ["type"] = Type("string"), ["format"] = "date-time" },
-            _ when type == typeof(string) => new JsonObject { ["type"] = Type("string") },
-            _ when type == typeof(int) => new JsonObject { ["type"] = Type("integer"), ["format"] = "int32" },
-            _ when type == typeof(bool) => new JsonObject { ["type"] = Type("boolean") },
-            _ when type == typeof(IReadOnlyList<string>) => new JsonObject { ["type"] = Type("array"), ["items"] = new JsonObject { ["type"] = "string" } },
-            _ when type.IsClass && type.Namespace == typeof(IIntegrationEvent).Namespace => EventSchema(type, docs),
-            _ => throw new NotSupportedException($"Event property type {type} has no AsyncAPI mapping; add one."),
-        };
+        static bool Nullable(JsonNode property) => property["type"] is JsonArray types && types.Any(t => (string?)t == "null");
     }
 
     private static JsonObject Ref(string target) => new() { ["$ref"] = target };
 
-    /// <summary>A small YAML writer for a JSON tree: block mappings and sequences, strings always double-quoted (JSON escapes are valid YAML).</summary>
+    /// <summary>
+    /// The document as YAML, written by YamlDotNet's emitter: block mappings and sequences, every string
+    /// double-quoted, keys plain where they are plain words.
+    /// </summary>
     private static string ToYaml(JsonNode root)
     {
-        var yaml = new StringBuilder("# Generated from HuiFang.Contracts; do not edit. Served at " + Path + ".\n");
-        Write(root, 0, yaml);
+        var yaml = new StringWriter { NewLine = "\n" };
+        yaml.Write("# Generated from HuiFang.Contracts; do not edit. Served at " + Path + ".\n");
+        var emitter = new Emitter(yaml, EmitterSettings.Default.WithBestWidth(int.MaxValue).WithIndentedSequences().WithNewLine("\n"));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        Write(root);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
         return yaml.ToString();
 
-        static void Write(JsonNode node, int indent, StringBuilder yaml)
+        void Write(JsonNode node)
         {
-            var pad = new string(' ', indent);
             switch (node)
             {
                 case JsonObject map:
+                    emitter.Emit(new MappingStart(null, null, isImplicit: true, map.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
                     foreach (var (key, value) in map)
                     {
-                        yaml.Append(pad).Append(Key(key)).Append(':');
-                        WriteValue(value!, indent, yaml);
+                        var plain = key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+                        emitter.Emit(new Scalar(null, null, key, plain ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted, isPlainImplicit: plain, isQuotedImplicit: !plain));
+                        Write(value!);
                     }
 
+                    emitter.Emit(new MappingEnd());
                     break;
                 case JsonArray list:
+                    emitter.Emit(new SequenceStart(null, null, isImplicit: true, list.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
                     foreach (var item in list)
                     {
-                        yaml.Append(pad).Append('-');
-                        WriteValue(item!, indent, yaml);
+                        Write(item!);
                     }
 
+                    emitter.Emit(new SequenceEnd());
+                    break;
+                case JsonValue value when value.GetValueKind() is JsonValueKind.String:
+                    emitter.Emit(new Scalar(null, null, value.GetValue<string>(), ScalarStyle.DoubleQuoted, isPlainImplicit: false, isQuotedImplicit: true));
+                    break;
+                default:
+                    emitter.Emit(new Scalar(null, null, node.ToJsonString(), ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
                     break;
             }
         }
-
-        static void WriteValue(JsonNode value, int indent, StringBuilder yaml)
-        {
-            if (value is JsonObject { Count: > 0 } or JsonArray { Count: > 0 })
-            {
-                yaml.Append('\n');
-                Write(value, indent + 2, yaml);
-            }
-            else
-            {
-                yaml.Append(' ').Append(Scalar(value)).Append('\n');
-            }
-        }
-
-        static string Key(string key) => key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : JsonSerializer.Serialize(key);
-
-        static string Scalar(JsonNode value) => value switch
-        {
-            JsonObject => "{}",
-            JsonArray => "[]",
-            JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
-            JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
-            _ => JsonSerializer.Serialize(value.GetValue<string>(), new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-        };
     }
 
     /// <summary>The contract assembly's XML documentation (shipped next to it), whitespace-normalised.</summary>

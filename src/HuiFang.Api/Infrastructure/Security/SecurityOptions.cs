@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace HuiFang.Api.Infrastructure.Security;
 
 /// <summary>Settings under <c>HuiFang:Auth</c>.</summary>
@@ -12,6 +14,7 @@ public sealed class AuthOptions
     public bool CreateBootstrapKey { get; set; }
 
     /// <summary>How long a verified API key is trusted without asking the database again (revocation on another replica takes at most this long).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ApiKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     public JwtOptions Jwt { get; set; } = new();
@@ -51,18 +54,22 @@ public sealed class LimitsOptions
     public const string Section = "HuiFang:Limits";
 
     /// <summary>Sustained requests per second per caller (API key or token subject; per client address before authentication).</summary>
+    [Range(1, 100_000)]
     public int RequestsPerSecond { get; set; } = 50;
 
     /// <summary>Requests a caller may send in a burst above the sustained rate.</summary>
+    [Range(1, 1_000_000)]
     public int Burst { get; set; } = 200;
 
     /// <summary>Largest request body accepted, in bytes.</summary>
+    [Range(typeof(long), "1024", "104857600")]
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
     /// Longest time a request body may take to arrive in full; a slower one is answered 408. Bodies are read
     /// before a request takes a turn of <see cref="MaxConcurrentRequests"/>, so a slow one holds only its connection.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RequestBodyTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
@@ -70,9 +77,11 @@ public sealed class LimitsOptions
     /// Kestrel's own line limit sits above it (<see cref="ServerLimitFactor"/>), so that the service, not
     /// the server's bare 414, is what a caller meets.
     /// </summary>
+    [Range(1024, 64 * 1024)]
     public int MaxUrlBytes { get; set; } = 8 * 1024;
 
     /// <summary>Largest total of request headers the service answers, in bytes; more is a 431 problem.</summary>
+    [Range(4096, 256 * 1024)]
     public int MaxHeaderBytes { get; set; } = 32 * 1024;
 
     /// <summary>How far above the service's own URL and header limits Kestrel's limits are set.</summary>
@@ -83,9 +92,11 @@ public sealed class LimitsOptions
     /// thread or a database connection. Keep it below the database pool (Npgsql: 100) so that the outbox
     /// dispatcher and the SLA monitor always find a connection.
     /// </summary>
+    [Range(1, 10_000)]
     public int MaxConcurrentRequests { get; set; } = 64;
 
     /// <summary>Requests that may wait for a turn; beyond it a request is answered 503 with Retry-After.</summary>
+    [Range(0, 1_000_000)]
     public int RequestQueueLimit { get; set; } = 5000;
 }
 
@@ -95,8 +106,10 @@ public sealed class IdempotencyOptions
     public const string Section = "HuiFang:Idempotency";
 
     /// <summary>How long a stored response is replayed for its key.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How often expired records are purged.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
 }
