@@ -24,6 +24,7 @@ using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Runtime;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
+using HuiFang.Api.Services.Planning;
 
 if (args is ["healthcheck", ..])
 {
