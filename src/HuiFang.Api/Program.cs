@@ -24,6 +24,7 @@ using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Runtime;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
+using HuiFang.Api.Services.Planning;
 
 if (args is ["healthcheck", ..])
 {
@@ -63,6 +64,7 @@ builder.Services.AddScoped<HuiFang.Api.Services.Changes.VersionedChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
+builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);

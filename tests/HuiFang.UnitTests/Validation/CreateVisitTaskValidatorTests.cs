@@ -1,6 +1,7 @@
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 using HuiFang.Api.Infrastructure.Http;
+using HuiFang.Api.Services.Planning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static HuiFang.UnitTests.TestCalendars;

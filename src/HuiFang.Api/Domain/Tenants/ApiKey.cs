@@ -1,3 +1,5 @@
+using HuiFang.Api.Domain.Common;
+
 namespace HuiFang.Api.Domain.Tenants;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace HuiFang.Api.Domain.Tenants;
 /// the key itself is shown once, when it is created. Revocation is permanent and keeps the row, so that
 /// the audit trail can still name the key.
 /// </summary>
-public sealed class ApiKey : ITenantOwned
+public sealed class ApiKey : AggregateRoot, ITenantOwned
 {
     private ApiKey()
     {
@@ -51,7 +53,9 @@ public sealed class ApiKey : ITenantOwned
         IEnumerable<string> scopes,
         DateTimeOffset? expiresAt,
         string createdBy,
-        DateTimeOffset now) => new()
+        DateTimeOffset now)
+    {
+        var key = new ApiKey
         {
             Id = id,
             TenantId = tenantId,
@@ -63,6 +67,9 @@ public sealed class ApiKey : ITenantOwned
             CreatedBy = createdBy,
             CreatedAt = now.ToUniversalTime(),
         };
+        key.Raise(new ApiKeyCreated(key, now));
+        return key;
+    }
 
     /// <summary>Revokes the key; false (and no change) when it was revoked already.</summary>
     public bool Revoke(string revokedBy, DateTimeOffset now)
@@ -74,6 +81,13 @@ public sealed class ApiKey : ITenantOwned
 
         RevokedAt = now.ToUniversalTime();
         RevokedBy = revokedBy;
+        Raise(new ApiKeyRevoked(this, now));
         return true;
     }
 }
+
+/// <summary>A key was issued (its secret is shown once, never recorded).</summary>
+public sealed record ApiKeyCreated(ApiKey Key, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A key was revoked (once; revoking again changes nothing and raises nothing).</summary>
+public sealed record ApiKeyRevoked(ApiKey Key, DateTimeOffset OccurredAt) : IDomainEvent;

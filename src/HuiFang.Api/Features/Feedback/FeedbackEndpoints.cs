@@ -5,7 +5,6 @@ using HuiFang.Api.Features.Feedback.GetFeedback;
 using HuiFang.Api.Features.Feedback.ListFeedback;
 using HuiFang.Api.Features.Feedback.RecordFeedback;
 using HuiFang.Api.Features.Feedback.ReplyToInquiry;
-using HuiFang.Api.Features.VisitTasks;
 using HuiFang.Api.Infrastructure.Idempotency;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
@@ -20,7 +19,7 @@ public static class FeedbackEndpoints
 
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
-        app.MapPost(VisitTaskEndpoints.Route + "/{id:guid}/feedback", RecordAsync)
+        app.MapPost("/api/v1/visit-tasks/{id:guid}/feedback", RecordAsync)
             .WithTags("Feedback")
             .WithName("RecordFeedback")
             .WithSummary("Record what the customer said; completes the visit task")

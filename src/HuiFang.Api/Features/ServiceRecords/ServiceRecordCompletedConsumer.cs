@@ -3,13 +3,13 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.ServiceRecords.ReceiveServiceRecord;
-using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Contracts;
 using MassTransit;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using HuiFang.Api.Services.Planning;
 
 namespace HuiFang.Api.Features.ServiceRecords;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.VisitTasks;
+using HuiFang.Api.Services.Planning;
 
 namespace HuiFang.Api.Features.ServiceRecords;
 

@@ -13,12 +13,14 @@ using HuiFang.Api.Features.VisitTasks.CancelVisitTask;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTaskBatch;
 using HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory;
+using HuiFang.Api.Services.Audit;
 using HuiFang.Api.Features.VisitTasks.ListVisitTasks;
 using HuiFang.Api.Features.VisitTasks.RecordContactAttempt;
 using HuiFang.Api.Features.VisitTasks.RescheduleVisitTask;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Contracts;
 using Microsoft.OpenApi;
+using HuiFang.Api.Services.Planning;
 
 namespace HuiFang.Api.Infrastructure.OpenApi;
 

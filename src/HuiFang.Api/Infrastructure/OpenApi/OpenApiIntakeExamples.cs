@@ -12,6 +12,7 @@ using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Features.ServiceRecords.ReceiveServiceRecord;
 using HuiFang.Api.Features.ServiceRecords.ReceiveServiceRecordBatch;
 using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
+using HuiFang.Api.Services.Planning;
 
 namespace HuiFang.Api.Infrastructure.OpenApi;
 

@@ -17,6 +17,7 @@ using HuiFang.Api.Features.Feedback.RecordFeedback;
 using HuiFang.Api.Features.Feedback.ReplyToInquiry;
 using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory;
+using HuiFang.Api.Services.Audit;
 using HuiFang.Api.Services.Loop;
 
 namespace HuiFang.Api.Infrastructure.OpenApi;

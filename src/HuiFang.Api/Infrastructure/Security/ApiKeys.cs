@@ -43,7 +43,7 @@ public sealed record IssuedApiKey(ApiKey Entity, string Secret);
 /// acting as <see cref="Caller.System"/> for a tenant), are audited, and are saved in one round trip;
 /// inside an open transaction the owner's commit decides.
 /// </remarks>
-public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<AuthOptions> options, ICurrentCaller current, AuditTrail audit, ILogger<ApiKeyService> logger)
+public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<AuthOptions> options, ICurrentCaller current, ILogger<ApiKeyService> logger)
 {
     private static string CacheKey(string hash) => "apikey:" + hash;
 
@@ -61,7 +61,6 @@ public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemo
         var secret = ApiKeyFormat.Generate();
         var key = ApiKey.Create(Guid.CreateVersion7(now), tenantId, name, ApiKeyFormat.DisplayPrefix(secret), ApiKeyFormat.Hash(secret), scopes, expiresAt, caller.Display, now);
         db.ApiKeys.Add(key);
-        audit.Record(AuditSubjects.ApiKey, key.Id, "created", null, new { scopes = key.ScopeList, expiresAt = key.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(key, secret);
     }
@@ -123,7 +122,6 @@ public sealed class ApiKeyService(HuiFangDbContext db, TimeProvider clock, IMemo
         var caller = current.Value ?? throw new InvalidOperationException("An API key is revoked by a caller.");
         if (key.Revoke(caller.Display, clock.GetUtcNow()))
         {
-            audit.Record(AuditSubjects.ApiKey, key.Id, "revoked", null);
             await db.SaveChangesAsync(cancellationToken);
         }
 

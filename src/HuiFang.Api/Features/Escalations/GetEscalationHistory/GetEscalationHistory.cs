@@ -1,7 +1,7 @@
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
-using HuiFang.Api.Features.VisitTasks.GetVisitTaskHistory;
+using HuiFang.Api.Services.Audit;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

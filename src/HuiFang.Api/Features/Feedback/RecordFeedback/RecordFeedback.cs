@@ -48,6 +48,7 @@ public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings te
         db.FeedbackRecords.Add(feedback);
         var escalation = await loop.ApplyAsync(task, feedback, policy, now, cancellationToken);
 
+        // Raises FeedbackRecorded: the task's history entry and the events, naming what the loop did (FeedbackRecorder).
         feedback.Concluded(task, escalation?.Id, escalation?.Outcome, now);
 
         try

@@ -6,12 +6,11 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Services.Tenants;
-using HuiFang.Api.Features.VisitTasks;
-using HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using HuiFang.Api.Services.Planning;
 
 namespace HuiFang.Api.Features.ServiceRecords.ReceiveServiceRecord;
 
@@ -122,7 +121,7 @@ public sealed class ServiceRecordRequestValidator : AbstractValidator<ServiceRec
 {
     public ServiceRecordRequestValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Customer).NotNull().SetValidator(new CreateVisitTaskValidator.CustomerInputValidator());
-        RuleFor(x => x.ServiceRecord).NotNull().SetValidator(new CreateVisitTaskValidator.ServiceRecordInputValidator(clock));
+        RuleFor(x => x.Customer).NotNull().SetValidator(new CustomerInputValidator());
+        RuleFor(x => x.ServiceRecord).NotNull().SetValidator(new ServiceRecordInputValidator(clock));
     }
 }

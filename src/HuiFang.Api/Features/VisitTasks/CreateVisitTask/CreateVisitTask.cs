@@ -10,6 +10,7 @@ using HuiFang.Api.Services.VisitTasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using HuiFang.Api.Services.Planning;
 
 namespace HuiFang.Api.Features.VisitTasks.CreateVisitTask;
 
@@ -29,32 +30,6 @@ public sealed record CreateVisitTask(
     string? Assignee = null,
     DueWindowInput? DueWindow = null,
     DoNotDisturbOverrideInput? DoNotDisturbOverride = null) : ICommand<Result<VisitTaskResponse>>, ITransactional;
-
-/// <summary>The customer to contact.</summary>
-/// <param name="ExternalId">The customer's id in the calling system.</param>
-/// <param name="Name">Name or short name.</param>
-/// <param name="Phone">Contact phone number: digits, optionally a leading + and separators.</param>
-/// <param name="PreferredChannel">The channel the customer prefers, if known.</param>
-public sealed record CustomerInput(
-    [property: Required] string ExternalId,
-    [property: Required] string Name,
-    string? Phone = null,
-    ContactChannel? PreferredChannel = null);
-
-/// <summary>The completed job a follow-up is about.</summary>
-/// <param name="WorkOrderNo">Work-order number in the calling system.</param>
-/// <param name="ServiceType">Service type code. Timing rules know Repair, EmergencyRepair, RoutineRepair, HelpService and Activity; other codes are timed by purpose.</param>
-/// <param name="Description">What was done.</param>
-/// <param name="CompletedAt">When the service was completed (ISO-8601 with offset; not in the future).</param>
-/// <param name="Staff">Who did the work.</param>
-/// <param name="Department">Department responsible for the work.</param>
-public sealed record ServiceRecordInput(
-    [property: Required] string WorkOrderNo,
-    [property: Required] string ServiceType,
-    string? Description = null,
-    [property: Required] DateTimeOffset? CompletedAt = null,
-    string? Staff = null,
-    string? Department = null);
 
 /// <summary>A due window chosen by the caller.</summary>
 /// <param name="From">Not before this instant; defaults to now.</param>

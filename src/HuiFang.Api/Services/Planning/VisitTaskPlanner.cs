@@ -10,7 +10,7 @@ using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HuiFang.Api.Features.VisitTasks;
+namespace HuiFang.Api.Services.Planning;
 
 /// <summary>A visit to plan: everything but the id and the clock.</summary>
 public sealed record VisitPlan(
