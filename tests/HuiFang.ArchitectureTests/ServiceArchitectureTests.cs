@@ -1,0 +1,56 @@
+using HuiFang.ArchitectureTests.Rules;
+using static HuiFang.ArchitectureTests.Architectures;
+
+namespace HuiFang.ArchitectureTests;
+
+/// <summary>The boundaries of HuiFang.Api, checked on the compiled assembly.</summary>
+public sealed class ServiceArchitectureTests
+{
+    [Fact]
+    public void The_domain_depends_on_nothing_outside_it_and_on_no_framework() =>
+        AssertNone(ArchitectureRules.DomainIsPure(Service, ServiceRoot),
+            "Domain may use only Domain and the base library (no HTTP, EF Core, FluentValidation, Mediator, MassTransit, HuiFang.Contracts, HttpClient)");
+
+    [Fact]
+    public void No_feature_uses_another_feature() =>
+        AssertNone(ArchitectureRules.FeaturesDoNotUseEachOther(Service, ServiceRoot),
+            "A feature must not use another feature's namespace (what two share belongs in Services)");
+
+    [Fact]
+    public void Features_are_free_of_cycles() =>
+        AssertNone(ArchitectureRules.FeaturesAreFreeOfCycles(Service, ServiceRoot), "Features must be free of cycles");
+
+    [Fact]
+    public void Services_common_and_infrastructure_do_not_use_features() =>
+        AssertNone(ArchitectureRules.LayersPointInward(Service, ServiceRoot),
+            "Services and Common must not use Features, Common must not use Services, Infrastructure (but OpenApi) must not use Features");
+
+    [Fact]
+    public void The_second_level_namespaces_are_free_of_cycles() =>
+        AssertNone(ArchitectureRules.SecondLevelIsFreeOfCycles(Service, ServiceRoot),
+            "Domain.X, Features.X, Services.X, Common and Infrastructure.X must be free of cycles");
+
+    [Fact]
+    public void Every_request_with_properties_has_a_validator() =>
+        AssertNone(ArchitectureRules.RequestsHaveValidators(Service, ServiceRoot),
+            "A Mediator request with properties needs an AbstractValidator for exactly that type");
+
+    [Fact]
+    public void Every_handler_sits_beside_its_request() =>
+        AssertNone(ArchitectureRules.HandlersSitBesideTheirRequests(Service, ServiceRoot),
+            "A Mediator handler must sit in the namespace of its request");
+
+    /// <summary>Guards the rules against passing over nothing (a renamed root, an assembly not loaded).</summary>
+    [Fact]
+    public void The_rules_see_the_service()
+    {
+        var layers = new Layers(ServiceRoot);
+        var components = Service.Types.Select(layers.Component).OfType<string>().ToHashSet();
+
+        Assert.Contains("Common", components);
+        Assert.True(components.Count(c => c.StartsWith("Domain.", StringComparison.Ordinal)) >= 5, string.Join(", ", components));
+        Assert.True(components.Count(c => c.StartsWith("Features.", StringComparison.Ordinal)) >= 8, string.Join(", ", components));
+        Assert.True(components.Count(c => c.StartsWith("Infrastructure.", StringComparison.Ordinal)) >= 5, string.Join(", ", components));
+        Assert.True(ArchitectureRules.Requests(Service, layers).Count() >= 40);
+    }
+}
