@@ -30,10 +30,27 @@ public sealed class ServiceArchitectureTests
         AssertNone(ArchitectureRules.SecondLevelIsFreeOfCycles(Service, ServiceRoot),
             "Domain.X, Features.X, Services.X, Common and Infrastructure.X must be free of cycles");
 
+    /// <summary>
+    /// Requests that carry caller input and still need no validator, each with its reason. Keep this list short:
+    /// a request added here is one the contract answers without a 400.
+    /// </summary>
+    private static readonly Dictionary<string, string> NeedNoValidator = new()
+    {
+        // Its one property is the path segment; the contract answers any unknown work order number, of any
+        // length, with 404 (the router and the request input rules already bound the segment's size: 414).
+        ["HuiFang.Api.Features.ServiceRecords.GetServiceRecord.GetServiceRecord"] = "a path segment looked up as it is",
+    };
+
     [Fact]
     public void Every_request_with_properties_has_a_validator() =>
-        AssertNone(ArchitectureRules.RequestsHaveValidators(Service, ServiceRoot),
+        AssertNone(
+            [.. ArchitectureRules.RequestsHaveValidators(Service, ServiceRoot).Where(v => !NeedNoValidator.Keys.Any(k => v.StartsWith(k + " ", StringComparison.Ordinal)))],
             "A Mediator request with properties needs an AbstractValidator for exactly that type");
+
+    [Fact]
+    public void Every_request_excused_from_a_validator_exists_and_still_has_none() =>
+        Assert.All(NeedNoValidator.Keys, name => Assert.Contains(
+            ArchitectureRules.RequestsHaveValidators(Service, ServiceRoot), v => v.StartsWith(name + " ", StringComparison.Ordinal)));
 
     [Fact]
     public void Every_handler_sits_beside_its_request() =>

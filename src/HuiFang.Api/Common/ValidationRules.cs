@@ -18,7 +18,7 @@ public static partial class ValidationRules
 
     public static IRuleBuilderOptions<T, string> PhoneNumber<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
-            .MaximumLength(Infrastructure.Persistence.FieldLimits.Phone)
+            .MaximumLength(FieldLimits.Phone)
             .Matches(PhonePattern()).WithMessage(_ => Messages.Get("validation.phone"));
 
     /// <summary>A code such as a service type or department: letters, digits, '-', '_' and '.'.</summary>
@@ -32,10 +32,10 @@ public static partial class ValidationRules
         rule.Matches(CodePattern());
 
     /// <summary>A tenant id: a code of at most 64 characters (letters, digits, '-', '_', '.').</summary>
-    public static bool IsCode(string value) => value.Length <= Infrastructure.Persistence.FieldLimits.TenantId && CodePattern().IsMatch(value);
+    public static bool IsCode(string value) => value.Length <= FieldLimits.TenantId && CodePattern().IsMatch(value);
 
     public static IRuleBuilderOptions<T, string> TenantId<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(Infrastructure.Persistence.FieldLimits.TenantId).Matches(CodePattern());
+        rule.NotEmpty().MaximumLength(FieldLimits.TenantId).Matches(CodePattern());
 
     /// <summary>
     /// Validates a nested value with its own validator and reports each failure under

@@ -72,7 +72,7 @@ namespace HuiFang.ArchitectureTests.Fixtures.Infrastructure.OpenApi
     public sealed class ExampleAttribute : Attribute;
 }
 
-namespace HuiFang.ArchitectureTests.Fixtures.Infrastructure.Messaging
+namespace HuiFang.ArchitectureTests.Fixtures.Infrastructure.Scheduling
 {
     /// <summary>Bad: infrastructure other than OpenApi using a feature.</summary>
     public static class Registration
@@ -98,6 +98,22 @@ namespace HuiFang.ArchitectureTests.Fixtures.Features.Alpha
     public sealed class PingAlphaHandler : IQueryHandler<PingAlpha, int>
     {
         public ValueTask<int> Handle(PingAlpha query, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+    }
+
+    /// <summary>Good: a request whose only property is a route id (a Guid the router parsed) needs no validator.</summary>
+    public sealed record FindAlpha(Guid Id) : IQuery<int>;
+
+    public sealed class FindAlphaHandler : IQueryHandler<FindAlpha, int>
+    {
+        public ValueTask<int> Handle(FindAlpha query, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+    }
+
+    /// <summary>Bad: a Guid beside a string is caller input that wants a validator.</summary>
+    public sealed record RenameAlpha(Guid Id, string Name) : ICommand<int>;
+
+    public sealed class RenameAlphaHandler : ICommandHandler<RenameAlpha, int>
+    {
+        public ValueTask<int> Handle(RenameAlpha command, CancellationToken cancellationToken) => ValueTask.FromResult(0);
     }
 }
 

@@ -26,6 +26,19 @@ public sealed record Layers(string Root)
     /// and <c>Common</c> as one; null for a type outside the root.</summary>
     public string? Component(IType type) => Relative(type) is { } r ? ComponentOf(r) : null;
 
+    /// <summary>
+    /// The unit of the cycle check: like <see cref="Component"/>, but the infrastructure adapters count as one
+    /// layer, <c>Infrastructure</c> — they share one database model (the outbox rows and idempotency records are
+    /// entities of the one context, which the outbox and the idempotency filter use back), so cycles among them
+    /// say nothing about the layout. The two composition adapters that may use the features
+    /// (<see cref="ArchitectureRules"/>: <c>Infrastructure.OpenApi</c>, <c>Infrastructure.Messaging</c>) stay
+    /// apart, so that a feature using one of them back is still a cycle.
+    /// </summary>
+    public string? LayerComponent(IType type) =>
+        Component(type) is { } c && c.StartsWith("Infrastructure.", StringComparison.Ordinal) && !ArchitectureRules.IsCompositionAdapter(c)
+            ? "Infrastructure"
+            : Component(type);
+
     /// <summary>The feature a type belongs to (<c>Features.VisitTasks</c> for everything under
     /// <c>Root.Features.VisitTasks</c>), or null.</summary>
     public string? Feature(IType type) =>

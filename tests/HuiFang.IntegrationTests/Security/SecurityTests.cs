@@ -1,4 +1,5 @@
 using System.Net;
+using HuiFang.Api.Features.ApiKeys;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using HuiFang.Api.Infrastructure.Configuration;

@@ -1,4 +1,5 @@
 using HuiFang.Api.Common;
+using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Domain.Common;
 
 namespace HuiFang.UnitTests.Events;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HuiFang.Api.Services.Policies;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.FollowUp;

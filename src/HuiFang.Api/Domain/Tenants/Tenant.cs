@@ -1,3 +1,4 @@
+using HuiFang.Api.Services.Policies;
 namespace HuiFang.Api.Domain.Tenants;
 
 /// <summary>

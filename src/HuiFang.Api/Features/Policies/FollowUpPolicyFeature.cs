@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Services.Policies;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;

@@ -1,3 +1,4 @@
+using HuiFang.Api.Services.Policies;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Tenants;
@@ -7,15 +8,6 @@ using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Policies;
-
-/// <summary>The settings shape of a policy document: what callers send and read, turned into the policy and back.</summary>
-public interface IPolicySettings<TSelf, TPolicy>
-    where TSelf : IPolicySettings<TSelf, TPolicy>
-{
-    TPolicy ToPolicy();
-
-    static abstract TSelf From(TPolicy policy);
-}
 
 /// <summary>A policy document as it is kept on the tenant: its JSON (null for the defaults), when it changed and its own version.</summary>
 public readonly record struct StoredPolicy(string? Json, DateTimeOffset? UpdatedAt, int Version);

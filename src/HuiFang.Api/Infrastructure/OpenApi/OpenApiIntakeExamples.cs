@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Services.Policies;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Features.Reports;

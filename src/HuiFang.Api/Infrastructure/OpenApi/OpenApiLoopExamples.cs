@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Services.Policies;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.AcknowledgeEscalation;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuiFang.Api.Common;
 using System.Text.Json.Nodes;
 using HuiFang.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.OpenApi;

@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Common;
 using System.Text.Json;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Contracts;

@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Tenants;
+using HuiFang.Api.Common;
 using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

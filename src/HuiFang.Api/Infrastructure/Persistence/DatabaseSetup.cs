@@ -34,7 +34,7 @@ public static class DatabaseSetup
         services.AddSingleton(DatabaseDialect.For(target.Provider));
         services.AddOutboxSignal();
         services.AddSingleton<DomainEventInterceptor>();
-        services.AddScoped<HuiFang.Api.Common.EventRecording>();
+        services.AddScoped<EventRecording>();
 
         // One query per load, said explicitly: an escalation brings its notes and its SLA cycles (two owned
         // collections) in one statement, which EF Core otherwise warns about on every first compilation.

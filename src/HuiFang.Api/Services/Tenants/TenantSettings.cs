@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Services.Policies;
 using HuiFang.Api.Common;
 using System.Diagnostics;
 using System.Text.Json;

@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Audit;
+using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Common;
 using HuiFang.Api.Domain.FollowUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,5 @@
 using HuiFang.Api.Domain.VisitTasks;
+using HuiFang.Api.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

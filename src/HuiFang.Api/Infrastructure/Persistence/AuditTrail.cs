@@ -1,9 +1,10 @@
+using HuiFang.Api.Common;
 using System.Text.Json;
 using HuiFang.Api.Domain.Audit;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 
-namespace HuiFang.Api.Common;
+namespace HuiFang.Api.Infrastructure.Persistence;
 
 /// <summary>
 /// Records who did what to a resource, in the same unit of work as the change itself (the entry is

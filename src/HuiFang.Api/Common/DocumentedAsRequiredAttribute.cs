@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.OpenApi;
 
-namespace HuiFang.Api.Infrastructure.OpenApi;
+namespace HuiFang.Api.Common;
 
 /// <summary>
 /// Marks a query parameter the service requires although it binds as optional (so that a missing value reaches

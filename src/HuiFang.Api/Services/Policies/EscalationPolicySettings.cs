@@ -6,7 +6,7 @@ using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Infrastructure.Http;
 using HuiFang.Api.Infrastructure.Persistence;
 
-namespace HuiFang.Api.Features.Policies;
+namespace HuiFang.Api.Services.Policies;
 
 /// <summary>
 /// A tenant's feedback and escalation rules as callers send and read them. Every field is optional on

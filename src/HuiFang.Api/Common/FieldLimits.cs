@@ -1,4 +1,4 @@
-namespace HuiFang.Api.Infrastructure.Persistence;
+namespace HuiFang.Api.Common;
 
 /// <summary>Column lengths; validators use the same numbers so that nothing is cut in the database.</summary>
 public static class FieldLimits

@@ -1,9 +1,10 @@
+using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Contracts;
 
-namespace HuiFang.Api.Common;
+namespace HuiFang.Api.Infrastructure.Persistence;
 
 /// <summary>
 /// Turns the domain events of one aggregate type into what the change owes: its audit entries and its

@@ -7,7 +7,7 @@ using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Http;
 using HuiFang.Api.Infrastructure.Persistence;
 
-namespace HuiFang.Api.Features.Policies;
+namespace HuiFang.Api.Services.Policies;
 
 /// <summary>
 /// A tenant's follow-up policy as callers send and read it: which completed jobs get a visit (回访率) and

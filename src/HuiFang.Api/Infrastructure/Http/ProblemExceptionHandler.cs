@@ -1,9 +1,10 @@
+using HuiFang.Api.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HuiFang.Api.Common;
+namespace HuiFang.Api.Infrastructure.Http;
 
 /// <summary>
 /// Turns what escapes an endpoint into a problem response. Bad requests the framework detects (malformed

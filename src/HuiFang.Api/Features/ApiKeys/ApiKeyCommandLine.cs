@@ -1,9 +1,10 @@
+using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuiFang.Api.Infrastructure.Security;
+namespace HuiFang.Api.Features.ApiKeys;
 
 /// <summary>
 /// <c>api-keys</c> verb of the service, for the very first key of a tenant (and for operators who work

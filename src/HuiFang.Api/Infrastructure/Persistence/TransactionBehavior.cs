@@ -1,8 +1,9 @@
+using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
 
-namespace HuiFang.Api.Common;
+namespace HuiFang.Api.Infrastructure.Persistence;
 
 /// <summary>
 /// Wraps an <see cref="ITransactional"/> command in one database transaction: committed when the handler
