@@ -28,18 +28,6 @@ public sealed class UpdateEscalationPolicyValidator : AbstractValidator<UpdateEs
     public UpdateEscalationPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new EscalationPolicySettingsValidator());
 }
 
-public sealed class GetEscalationPolicyHandler(HuiFangDbContext db, ICurrentCaller caller) : IQueryHandler<GetEscalationPolicy, Result<EscalationPolicyResponse>>
-{
-    public ValueTask<Result<EscalationPolicyResponse>> Handle(GetEscalationPolicy query, CancellationToken cancellationToken) =>
-        EscalationPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
-}
-
-public sealed class UpdateEscalationPolicyHandler(TenantSettings settings) : ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>
-{
-    public ValueTask<Result<EscalationPolicyResponse>> Handle(UpdateEscalationPolicy command, CancellationToken cancellationToken) =>
-        EscalationPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
-}
-
 internal static class EscalationPolicyFeature
 {
     public static readonly PolicyDocument<EscalationPolicy, EscalationPolicySettings, EscalationPolicyResponse> Document = new(

@@ -27,18 +27,6 @@ public sealed class UpdateFollowUpPolicyValidator : AbstractValidator<UpdateFoll
     public UpdateFollowUpPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new FollowUpPolicySettingsValidator());
 }
 
-public sealed class GetFollowUpPolicyHandler(HuiFangDbContext db, ICurrentCaller caller) : IQueryHandler<GetFollowUpPolicy, Result<FollowUpPolicyResponse>>
-{
-    public ValueTask<Result<FollowUpPolicyResponse>> Handle(GetFollowUpPolicy query, CancellationToken cancellationToken) =>
-        FollowUpPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
-}
-
-public sealed class UpdateFollowUpPolicyHandler(TenantSettings settings) : ICommandHandler<UpdateFollowUpPolicy, Result<FollowUpPolicyResponse>>
-{
-    public ValueTask<Result<FollowUpPolicyResponse>> Handle(UpdateFollowUpPolicy command, CancellationToken cancellationToken) =>
-        FollowUpPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
-}
-
 internal static class FollowUpPolicyFeature
 {
     public static readonly PolicyDocument<FollowUpPolicy, FollowUpPolicySettings, FollowUpPolicyResponse> Document = new(
