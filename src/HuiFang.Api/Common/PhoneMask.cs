@@ -1,7 +1,7 @@
 namespace HuiFang.Api.Common;
 
 /// <summary>
-/// Masks a phone number the way the source documents' record template shows one: the last four digits
+/// Masks a phone number the way the record template of docs/follow-up-rules.md shows one: the last four digits
 /// stay, and a number of 11 digits or more also keeps its first three (138****5678), which tell the
 /// carrier or area but not the person. Separators are dropped; a leading + stays.
 /// </summary>

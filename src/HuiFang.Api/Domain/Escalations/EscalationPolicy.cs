@@ -3,7 +3,7 @@ using HuiFang.Api.Domain.Feedback;
 namespace HuiFang.Api.Domain.Escalations;
 
 /// <summary>
-/// A tenant's rules for feedback and escalations. The defaults reproduce the source documents: 4–5
+/// A tenant's rules for feedback and escalations. The defaults reproduce the domain rules (docs/follow-up-rules.md): 4–5
 /// satisfied, 1–2 unsatisfied; every complaint and every unsatisfied verdict is escalated; urgent:
 /// respond within 2 h, general within 24 h; the customer is revisited within 24 h of the fix; up to 3
 /// handling cycles before a manager takes over.

@@ -53,7 +53,7 @@ public sealed record TimingRule(IReadOnlyList<string> ServiceTypes, FollowUpTimi
 
 /// <summary>
 /// A tenant's follow-up policy: which completed jobs get a visit, and when. The defaults reproduce the
-/// property-management work instructions (source document 003): complaints, emergency repairs, paid
+/// property-management work instructions (document 003 in docs/follow-up-rules.md): complaints, emergency repairs, paid
 /// special services and outside contractors' work 100 %; routine repairs, special services and help
 /// services sampled by the month's volume; community activities 30 %; routine repairs visited in the
 /// monthly batch from the 26th.

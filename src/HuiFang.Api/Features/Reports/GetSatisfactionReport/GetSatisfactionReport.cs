@@ -17,7 +17,7 @@ public sealed record GetSatisfactionReport(DateOnly? From, DateOnly? To, ReportG
 /// <param name="Satisfied">Verdict Satisfied (score 4–5 by default).</param>
 /// <param name="Neutral">Verdict Neutral (3).</param>
 /// <param name="Unsatisfied">Verdict Unsatisfied (1–2).</param>
-/// <param name="SatisfactionRate">Satisfied ÷ feedback (0–1); ≥ 0.85 counts as good (source document 004).</param>
+/// <param name="SatisfactionRate">Satisfied ÷ feedback (0–1); ≥ 0.85 counts as good.</param>
 /// <param name="AverageScore">Mean score 1–5.</param>
 /// <param name="Score1">Records with score 1.</param>
 /// <param name="Score2">Records with score 2.</param>
