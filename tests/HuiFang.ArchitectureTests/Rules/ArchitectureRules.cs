@@ -41,7 +41,7 @@ public static class ArchitectureRules
     {
         var layers = new Layers(root);
         return Edges(architecture, layers, origin => layers.IsIn(origin, "Domain"), target =>
-            IsUnder(target.Namespace.FullName, root) && !layers.IsIn(target, "Domain")
+            (IsUnder(target.Namespace.FullName, root) && !layers.IsIn(target, "Domain"))
             || DomainForbiddenNamespaces.Any(ns => IsUnder(target.Namespace.FullName, ns)));
     }
 
