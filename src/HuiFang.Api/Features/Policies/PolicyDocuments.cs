@@ -1,0 +1,70 @@
+using FluentValidation;
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Domain.Escalations;
+using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Services.Policies;
+using Mediator;
+
+namespace HuiFang.Api.Features.Policies;
+
+// The tenant's two policy documents, declared side by side: what tells them apart is only their types and the
+// data of their PolicyDocument; reading, replacing, auditing and answering them is PolicyDocument's, and their
+// handlers are PolicyHandlers'.
+
+/// <summary>A tenant's follow-up policy.</summary>
+/// <param name="Policy">The rules in force, every field filled.</param>
+/// <param name="IsDefault">True when the tenant has no policy of its own and the service defaults apply.</param>
+/// <param name="UpdatedAt">When this policy last changed, if ever.</param>
+/// <param name="Version">This policy's own version (0 while the defaults were never changed; the tenant's calendar and its other policy have versions of their own); the ETag is this number in quotes. Decisions record the version that made them.</param>
+public sealed record FollowUpPolicyResponse(FollowUpPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
+
+/// <summary>A tenant's feedback and escalation rules.</summary>
+/// <param name="Policy">The rules in force, every field filled.</param>
+/// <param name="IsDefault">True when the tenant has no rules of its own and the service defaults apply.</param>
+/// <param name="UpdatedAt">When this policy last changed, if ever.</param>
+/// <param name="Version">This policy's own version (0 while the defaults were never changed; the tenant's calendar and its other policy have versions of their own); the ETag is this number in quotes.</param>
+public sealed record EscalationPolicyResponse(EscalationPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
+
+public sealed record GetFollowUpPolicy : IQuery<Result<FollowUpPolicyResponse>>;
+
+public sealed record GetEscalationPolicy : IQuery<Result<EscalationPolicyResponse>>;
+
+public sealed record UpdateFollowUpPolicy([property: RequestBody] FollowUpPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<FollowUpPolicyResponse>>, ITransactional;
+
+public sealed record UpdateEscalationPolicy([property: RequestBody] EscalationPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<EscalationPolicyResponse>>, ITransactional;
+
+public sealed class UpdateFollowUpPolicyValidator : AbstractValidator<UpdateFollowUpPolicy>
+{
+    public UpdateFollowUpPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new FollowUpPolicySettingsValidator());
+}
+
+public sealed class UpdateEscalationPolicyValidator : AbstractValidator<UpdateEscalationPolicy>
+{
+    // The body is the settings themselves: failures are reported under the settings' own field names.
+    public UpdateEscalationPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new EscalationPolicySettingsValidator());
+}
+
+internal static class FollowUpPolicyFeature
+{
+    public static readonly PolicyDocument<FollowUpPolicy, FollowUpPolicySettings, FollowUpPolicyResponse> Document = new(
+        "follow-up-policy-updated",
+        FollowUpPolicy.Default,
+        t => new(t.FollowUpPolicyJson, t.FollowUpPolicyUpdatedAt, t.FollowUpPolicyVersion),
+        (t, json, now) => t.SetFollowUpPolicy(json, now),
+        FollowUpPolicyJson.Read,
+        FollowUpPolicyJson.Write,
+        (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
+}
+
+internal static class EscalationPolicyFeature
+{
+    public static readonly PolicyDocument<EscalationPolicy, EscalationPolicySettings, EscalationPolicyResponse> Document = new(
+        "escalation-policy-updated",
+        EscalationPolicy.Default,
+        t => new(t.EscalationPolicyJson, t.EscalationPolicyUpdatedAt, t.EscalationPolicyVersion),
+        (t, json, now) => t.SetEscalationPolicy(json, now),
+        EscalationPolicyJson.Read,
+        EscalationPolicyJson.Write,
+        (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
+}
