@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using HuiFang.Api.Domain.Audit;
+using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.FollowUp;
@@ -45,6 +46,8 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
+    public DbSet<CustomerContactPreference> CustomerContactPreferences => Set<CustomerContactPreference>();
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
