@@ -154,6 +154,11 @@ public static class Messages
         ["decision.alreadyPlanned"] = ("A visit task for this work order existed already ({0}): linked, none added.", "该工单已有回访任务（{0}）：已关联，未重复创建。"),
         ["decision.doNotDisturb"] = ("The customer has another follow-up inside the do-not-disturb window (task {0}): no task planned; the month's quota chooses another record.", "该客户在免打扰期内已有其他回访（任务 {0}）：不安排回访，本月配额将另选一单。"),
         ["decision.notPlanned"] = ("No visit task.", "不安排回访任务。"),
+        // Customers: do not contact (不再打扰).
+        ["contact.doNotContact"] = ("Customer '{0}' asked not to be contacted: no follow-up is planned for them, except a complaint follow-up. If they asked to be contacted again, clear the flag first (DELETE /api/v1/customers/{0}/do-not-contact).", "客户“{0}”已要求不再打扰：除投诉跟进外不再安排回访。如客户同意再次联系，请先清除该标记（DELETE /api/v1/customers/{0}/do-not-contact）。"),
+        ["contact.preconditionFailed"] = ("The contact preference of customer '{0}' has changed: its ETag is now {1}. Read it again and retry.", "客户“{0}”的联系偏好已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
+        ["contact.concurrentChange"] = ("The contact preference of customer '{0}' was changed by another request at the same moment. Read it again and retry.", "客户“{0}”的联系偏好同时被其他请求修改，请重新读取后再试。"),
+        ["decision.doNotContact"] = ("The customer asked not to be contacted: no task planned; the month's quota chooses another record.", "客户已要求不再打扰：不安排回访，本月配额将另选一单。"),
         ["report.toBeforeFrom"] = ("to must not be before from.", "to 不能早于 from。"),
         ["report.periodTooLong"] = ("A report covers at most {0} days.", "报表时段最长 {0} 天。"),
         ["report.groupByNotOffered"] = ("This report cannot be grouped by {0}; it offers: {1} (or leave groupBy out).", "该报表不支持按 {0} 分组；可选：{1}（或不传 groupBy）。"),

@@ -28,6 +28,9 @@ public enum IntakeOutcome
 
     /// <summary>Not chosen by the policy.</summary>
     NotSelected,
+
+    /// <summary>Chosen by the policy, but the customer asked not to be contacted (不再打扰): no task. The month's quota picks another record.</summary>
+    DoNotContact,
 }
 
 /// <summary>
@@ -124,7 +127,7 @@ public sealed class ServiceRecord : ITenantOwned
     /// <summary>Whether the record counts as a visit in the month's quota: the policy chose it and a task stands for it.</summary>
     public bool Selected => CountsAsVisit(Outcome);
 
-    /// <summary>Selected and AlreadyPlanned count as visits; a record held back by do-not-disturb does not, so the quota picks another.</summary>
+    /// <summary>Selected and AlreadyPlanned count as visits; a record held back by do-not-disturb or do-not-contact does not, so the quota picks another.</summary>
     public static bool CountsAsVisit(IntakeOutcome outcome) => outcome is IntakeOutcome.Selected or IntakeOutcome.AlreadyPlanned;
 
     public static ServiceRecord Receive(
@@ -193,6 +196,14 @@ public sealed class ServiceRecord : ITenantOwned
     {
         Outcome = IntakeOutcome.DoNotDisturb;
         ConflictingTaskId = conflictingTaskId;
+        DueFrom = window.From.ToUniversalTime();
+        DueBy = window.By.ToUniversalTime();
+    }
+
+    /// <summary>The customer asked not to be contacted: no task; the record does not count as a visit, so the quota picks another.</summary>
+    public void HeldBackByDoNotContact(DueWindow window)
+    {
+        Outcome = IntakeOutcome.DoNotContact;
         DueFrom = window.From.ToUniversalTime();
         DueBy = window.By.ToUniversalTime();
     }

@@ -38,7 +38,7 @@ public sealed record ServiceRecordDetails(
 /// The follow-up policy's decision about one service record, with every number behind it: an auditor can
 /// recompute it from the policy version, the sampling key and the month's earlier records.
 /// </summary>
-/// <param name="Outcome">Selected (a task was planned), AlreadyPlanned (a task for the work order existed), DoNotDisturb (chosen, but the customer had a follow-up too recently), NotSelected.</param>
+/// <param name="Outcome">Selected (a task was planned), AlreadyPlanned (a task for the work order existed), DoNotDisturb (chosen, but the customer had a follow-up too recently), NotSelected, DoNotContact (chosen, but the customer asked not to be contacted).</param>
 /// <param name="Selected">True for Selected and AlreadyPlanned: the record counts as a visit in the month's quota.</param>
 /// <param name="Rule">The selection rule that decided.</param>
 /// <param name="DefaultRuleApplied">True when no rule names the service type and the default rule decided.</param>
@@ -146,6 +146,7 @@ public sealed record FollowUpDecision(
             IntakeOutcome.Selected => Messages.Get("decision.planned", r.Timing, r.DueFrom?.ToString("u", CultureInfo.InvariantCulture), r.DueBy?.ToString("u", CultureInfo.InvariantCulture)),
             IntakeOutcome.AlreadyPlanned => Messages.Get("decision.alreadyPlanned", r.VisitTaskId),
             IntakeOutcome.DoNotDisturb => Messages.Get("decision.doNotDisturb", r.ConflictingTaskId),
+            IntakeOutcome.DoNotContact => Messages.Get("decision.doNotContact"),
             _ => Messages.Get("decision.notPlanned"),
         });
         return string.Join(" ", parts);

@@ -1,3 +1,5 @@
+using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,22 +15,34 @@ namespace HuiFang.Api.Services.Customers;
 public sealed class ContactPreferences(HuiFangDbContext db, DatabaseDialect dialect, TimeProvider clock)
 {
     /// <summary>Whether the customer asked not to be contacted (false for a customer nothing was said about).</summary>
-    public Task<bool> IsDoNotContactAsync(string customerExternalId, CancellationToken cancellationToken)
+    public async Task<bool> IsDoNotContactAsync(string customerExternalId, CancellationToken cancellationToken) =>
+        await DoNotContactSinceAsync(customerExternalId, cancellationToken) is not null;
+
+    /// <summary>Since when the customer is not to be contacted; null when they may be.</summary>
+    public async Task<DateTimeOffset?> DoNotContactSinceAsync(string customerExternalId, CancellationToken cancellationToken)
     {
         var pseudonym = PseudonymOf(customerExternalId);
-        return db.CustomerContactPreferences.AsNoTracking()
-            .AnyAsync(p => (p.CustomerExternalId == customerExternalId || p.CustomerExternalId == pseudonym) && p.DoNotContact, cancellationToken);
+        return await db.CustomerContactPreferences.AsNoTracking()
+            .Where(p => (p.CustomerExternalId == customerExternalId || p.CustomerExternalId == pseudonym) && p.DoNotContact)
+            .Select(p => p.Since)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Sets or clears the flag and saves it, with its audit entry and event written by the recorder in the same
-    /// save (inside the caller's transaction when one is open, else in one of its own). Setting what is already
-    /// set changes nothing.
+    /// Sets or clears the flag and saves it, with its audit entry written by the recorder in the same save (inside
+    /// the caller's transaction when one is open, else in one of its own). Setting what is already set changes nothing.
     /// </summary>
-    public async Task SetDoNotContactAsync(string customerExternalId, bool doNotContact, ContactPreferenceSource source, string? reason, CancellationToken cancellationToken) =>
-        await ChangeAsync(customerExternalId, doNotContact, source, reason, cancellationToken);
+    public async Task SetDoNotContactAsync(string customerExternalId, bool doNotContact, ContactPreferenceSource source, string? reason, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(customerExternalId, doNotContact, source, reason, null, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            // Without If-Match the only refusal left is a lost race (another change saved first): the flag is someone else's now.
+            throw new InvalidOperationException($"The contact preference could not be changed: {result.Error!.Code}.");
+        }
+    }
 
-    /// <summary>The customer's preference as saved, or null when nothing was ever said about them.</summary>
+    /// <summary>The customer's preference as saved (tracked), or null when nothing was ever said about them.</summary>
     public Task<CustomerContactPreference?> FindAsync(string customerExternalId, CancellationToken cancellationToken)
     {
         var pseudonym = PseudonymOf(customerExternalId);
@@ -38,9 +52,12 @@ public sealed class ContactPreferences(HuiFangDbContext db, DatabaseDialect dial
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>As <see cref="SetDoNotContactAsync"/>, answering the preference and whether this call changed it.</summary>
-    public async Task<(CustomerContactPreference Preference, bool Changed)> ChangeAsync(
-        string customerExternalId, bool doNotContact, ContactPreferenceSource source, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="SetDoNotContactAsync"/>, answering the preference and whether this call changed it; 412 when
+    /// <paramref name="ifMatch"/> names another version (a customer nothing was said about is version 0).
+    /// </summary>
+    public async Task<Result<(CustomerContactPreference Preference, bool Changed)>> ChangeAsync(
+        string customerExternalId, bool doNotContact, ContactPreferenceSource source, string? reason, IfMatch? ifMatch, CancellationToken cancellationToken)
     {
         await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
@@ -48,6 +65,12 @@ public sealed class ContactPreferences(HuiFangDbContext db, DatabaseDialect dial
         await dialect.LockCustomerAsync(db, customerExternalId, cancellationToken);
         var now = clock.GetUtcNow();
         var preference = await FindAsync(customerExternalId, cancellationToken);
+        var current = preference?.Version ?? 0;
+        if (ifMatch is not null && !ifMatch.Matches(current))
+        {
+            return ContactPreferenceRefusals.PreconditionFailed(customerExternalId, current);
+        }
+
         if (preference is null)
         {
             if (!doNotContact)
@@ -63,7 +86,14 @@ public sealed class ContactPreferences(HuiFangDbContext db, DatabaseDialect dial
         var changed = preference.Change(doNotContact, source, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
         if (changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ContactPreferenceRefusals.ConcurrentChange(customerExternalId);
+            }
         }
 
         if (owned is not null)
@@ -76,4 +106,14 @@ public sealed class ContactPreferences(HuiFangDbContext db, DatabaseDialect dial
 
     private string PseudonymOf(string customerExternalId) =>
         CustomerPseudonym.For(db.CurrentTenantId ?? throw new InvalidOperationException("Contact preferences need a caller."), customerExternalId);
+}
+
+/// <summary>How changes of a contact preference are refused (the versions of the resource).</summary>
+public static class ContactPreferenceRefusals
+{
+    public static Error PreconditionFailed(string customerExternalId, int currentVersion) =>
+        ETags.PreconditionFailed("contact.preconditionFailed", [customerExternalId, ETags.For(currentVersion)], currentVersion);
+
+    public static Error ConcurrentChange(string customerExternalId) =>
+        new(ErrorKind.Conflict, "concurrent-change", "contact.concurrentChange", [customerExternalId]);
 }

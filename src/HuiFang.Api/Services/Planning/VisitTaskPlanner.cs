@@ -1,10 +1,12 @@
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
+using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Customers;
 using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -26,17 +28,19 @@ public sealed record VisitPlan(
 /// <param name="Task">The new task, tracked by the context; the caller saves it.</param>
 /// <param name="ExistingTaskId">An open or finished task for the same work order and purpose already exists.</param>
 /// <param name="DoNotDisturbConflict">The customer's visit that lies too close (do-not-disturb rule).</param>
-public sealed record PlannedVisit(VisitTask? Task, Guid? ExistingTaskId, (Guid Id, DateTimeOffset ScheduledFor, int WindowDays)? DoNotDisturbConflict)
+/// <param name="DoNotContactSince">The customer asked not to be contacted, since then (do-not-contact rule).</param>
+public sealed record PlannedVisit(VisitTask? Task, Guid? ExistingTaskId, (Guid Id, DateTimeOffset ScheduledFor, int WindowDays)? DoNotDisturbConflict, DateTimeOffset? DoNotContactSince = null)
 {
     public Error? ToError(VisitPlan plan) =>
         ExistingTaskId is { } existing ? VisitTaskErrors.Duplicate(existing, plan.Service.WorkOrderNo, plan.Purpose)
+        : DoNotContactSince is { } since ? ContactPreferenceErrors.DoNotContact(plan.Customer.ExternalId, since)
         : DoNotDisturbConflict is { } conflict ? VisitTaskErrors.DoNotDisturb(conflict.Id, conflict.ScheduledFor, conflict.WindowDays)
         : null;
 }
 
 /// <summary>
 /// Plans one visit task: one per work order and purpose, at most one follow-up per customer in the
-/// do-not-disturb window; the new task's history entry and event follow from its VisitTaskPlanned when the caller saves. Used by
+/// do-not-disturb window, none for a customer who asked not to be contacted (except a complaint follow-up); the new task's history entry and event follow from its VisitTaskPlanned when the caller saves. Used by
 /// POST /visit-tasks and by the intake of service records.
 /// </summary>
 public sealed class VisitTaskPlanner(
@@ -44,7 +48,8 @@ public sealed class VisitTaskPlanner(
     DatabaseDialect dialect,
     TimeProvider clock,
     TenantSettings tenant,
-    IOptions<VisitTaskOptions> options)
+    IOptions<VisitTaskOptions> options,
+    ContactPreferences contactPreferences)
 {
     public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
     {
@@ -55,6 +60,12 @@ public sealed class VisitTaskPlanner(
         if (await VisitTaskQueries.ActiveDuplicateAsync(db, plan.Service.WorkOrderNo, plan.Purpose, cancellationToken) is { } existing)
         {
             return new PlannedVisit(null, existing, null);
+        }
+
+        if (DoNotContactRule.Applies(plan.Purpose)
+            && await contactPreferences.DoNotContactSinceAsync(plan.Customer.ExternalId, cancellationToken) is { } optedOutSince)
+        {
+            return new PlannedVisit(null, null, null, optedOutSince);
         }
 
         var task = VisitTask.Create(Guid.CreateVersion7(now), plan.Customer, plan.Service, plan.Purpose, plan.Channel, plan.Assignee, plan.Window, plan.DoNotDisturbOverrideReason, now, calendar);

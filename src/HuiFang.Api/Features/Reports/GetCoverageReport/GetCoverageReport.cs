@@ -24,6 +24,7 @@ public sealed record GetCoverageReport(DateOnly? From, DateOnly? To, ReportGroup
 /// <param name="TargetVisits">Visits the policy asked for: the sum of each record's rate at its position.</param>
 /// <param name="TargetRate">Target visits ÷ eligible.</param>
 /// <param name="MeetsTarget">Visited ≥ target visits (rounded down).</param>
+/// <param name="OptedOut">Chosen but held back because the customer asked not to be contacted (the quota chose another record instead).</param>
 public sealed record CoverageRow(
     string Group,
     string? Rule,
@@ -35,7 +36,8 @@ public sealed record CoverageRow(
     double? SelectionRate,
     double TargetVisits,
     double? TargetRate,
-    bool MeetsTarget);
+    bool MeetsTarget,
+    int OptedOut = 0);
 
 public sealed class GetCoverageReportValidator : AbstractValidator<GetCoverageReport>
 {
@@ -79,12 +81,13 @@ public sealed class GetCoverageReportHandler(HuiFangDbContext db, TenantSettings
                 g.Where(s => ServiceRecord.CountsAsVisit(s.Outcome)).Sum(s => s.Count),
                 g.Where(s => s.Outcome == IntakeOutcome.DoNotDisturb).Sum(s => s.Count),
                 g.Sum(s => s.Visited),
-                g.Sum(s => s.Target)))
+                g.Sum(s => s.Target),
+                g.Where(s => s.Outcome == IntakeOutcome.DoNotContact).Sum(s => s.Count)))
             .ToList();
-        var total = Row("total", null, rows.Sum(r => r.Eligible), rows.Sum(r => r.Selected), rows.Sum(r => r.HeldBack), rows.Sum(r => r.Visited), rows.Sum(r => r.TargetVisits));
+        var total = Row("total", null, rows.Sum(r => r.Eligible), rows.Sum(r => r.Selected), rows.Sum(r => r.HeldBack), rows.Sum(r => r.Visited), rows.Sum(r => r.TargetVisits), rows.Sum(r => r.OptedOut));
         return new Report<CoverageRow>("coverage", PeriodResponse.Of(period), ReportGroupBy.ServiceType, rows, total, false, clock.GetUtcNow());
     }
 
-    private static CoverageRow Row(string group, string? rule, int eligible, int selected, int heldBack, int visited, double target) =>
-        new(group, rule, eligible, selected, heldBack, visited, Ratio.Of(visited, eligible), Ratio.Of(selected, eligible), Math.Round(target, 2), Ratio.Of(target, eligible), visited >= Math.Floor(target + 1e-9));
+    private static CoverageRow Row(string group, string? rule, int eligible, int selected, int heldBack, int visited, double target, int optedOut) =>
+        new(group, rule, eligible, selected, heldBack, visited, Ratio.Of(visited, eligible), Ratio.Of(selected, eligible), Math.Round(target, 2), Ratio.Of(target, eligible), visited >= Math.Floor(target + 1e-9), optedOut);
 }

@@ -28,7 +28,7 @@ public sealed record ReceivedServiceRecord(ServiceRecordDetails Record, bool Cre
 /// <summary>
 /// Decides one record: the rule of its service type (the default rule when none names it), its position
 /// in the rule's month under a lock, the sampling decision, and for a chosen record a visit task planned
-/// by the rule's timing, unless the do-not-disturb rule holds it back. A repeat of a work order already
+/// by the rule's timing, unless the do-not-disturb or the do-not-contact rule holds it back. A repeat of a work order already
 /// received with the same content returns the first decision; different content is a conflict.
 /// </summary>
 public sealed class ReceiveServiceRecordHandler(
@@ -82,6 +82,10 @@ public sealed class ReceiveServiceRecordHandler(
             else if (planned.ExistingTaskId is { } taskId)
             {
                 record.LinkedTo(taskId);
+            }
+            else if (planned.DoNotContactSince is not null)
+            {
+                record.HeldBackByDoNotContact(window);
             }
             else
             {
