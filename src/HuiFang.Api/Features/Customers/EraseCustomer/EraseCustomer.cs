@@ -1,12 +1,11 @@
 using HuiFang.Api.Domain.Common;
-using System.Security.Cryptography;
-using System.Text;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
+using HuiFang.Api.Services.Customers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +28,8 @@ public sealed record EraseCustomerRequest(string? Reason = null);
 /// <param name="FeedbackAnonymised">Feedback records whose free text was erased.</param>
 /// <param name="EscalationsAnonymised">Escalations whose free text (reason, notes, resolution) was erased.</param>
 /// <param name="ServiceRecordsAnonymised">Service records whose customer name, phone and description were erased.</param>
-public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, int EventsAnonymised, DateTimeOffset ErasedAt, int FeedbackAnonymised = 0, int EscalationsAnonymised = 0, int ServiceRecordsAnonymised = 0);
+/// <param name="DoNotContactKept">The customer had asked not to be contacted: the flag stays, under the pseudonym and without its reason, so a record that arrives later under the same id still plans no follow-up.</param>
+public sealed record ErasureResponse(string CustomerPseudonym, int TasksAnonymised, int EventsAnonymised, DateTimeOffset ErasedAt, int FeedbackAnonymised = 0, int EscalationsAnonymised = 0, int ServiceRecordsAnonymised = 0, bool DoNotContactKept = false);
 
 public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 {
@@ -45,9 +45,10 @@ public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 /// dates and statuses stay, so reports do not change. Notes in the tasks' audit entries are cleared
 /// too. The customer's id becomes a keyed pseudonym (tenant + id), which cannot be turned back into
 /// the id but keeps the customer's tasks together. Stored events get the pseudonym and lose their free
-/// text. An erasure is itself audited, under the pseudonym. Erasing a customer HuiFang holds nothing of succeeds with zero tasks.
+/// text. A do-not-contact flag stays under the pseudonym (without its reason): the flag is looked up by the id and by
+/// the pseudonym the id turns into, so a customer who opted out is not contacted again when their id comes back. An erasure is itself audited, under the pseudonym. Erasing a customer HuiFang holds nothing of succeeds with zero tasks.
 /// </summary>
-public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect dialect, AuditTrail audit, TimeProvider clock, ICurrentCaller caller)
+public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect dialect, AuditTrail audit, TimeProvider clock, ICurrentCaller caller, ContactPreferences contactPreferences)
     : ICommandHandler<EraseCustomer, Result<ErasureResponse>>
 {
     public async ValueTask<Result<ErasureResponse>> Handle(EraseCustomer command, CancellationToken cancellationToken)
@@ -73,15 +74,20 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect di
             audit.Record(AuditSubjects.Escalation, escalation.Id, "personal-data-erased", escalation.Version);
         }
 
+        // The do-not-contact flag stays (found again through the pseudonym), its reason goes.
+        var preference = await contactPreferences.FindAsync(command.ExternalId, cancellationToken);
+        preference?.ErasePersonalData(pseudonym, now);
+
         // Notes in the audit trail are what callers wrote (reasons, progress, resolutions): they go too.
         var subjectIds = tasks.Select(t => t.Id.ToString())
             .Concat(feedback.Select(f => f.Id.ToString()))
             .Concat(escalations.Select(e => e.Id.ToString()))
+            .Concat(preference is null ? [] : [preference.Id.ToString()])
             .ToList();
         if (subjectIds.Count > 0)
         {
             var entries = await db.AuditEntries
-                .Where(e => (e.SubjectType == AuditSubjects.VisitTask || e.SubjectType == AuditSubjects.Feedback || e.SubjectType == AuditSubjects.Escalation)
+                .Where(e => (e.SubjectType == AuditSubjects.VisitTask || e.SubjectType == AuditSubjects.Feedback || e.SubjectType == AuditSubjects.Escalation || e.SubjectType == AuditSubjects.ContactPreference)
                     && subjectIds.Contains(e.SubjectId) && e.Note != null)
                 .ToListAsync(cancellationToken);
             entries.ForEach(e => e.EraseNote());
@@ -91,12 +97,11 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect di
         var events = await db.OutboxMessages.Where(e => e.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         events.ForEach(e => e.ReplacePayload(pseudonym, EventErasure.Erase(e.Type, e.Payload, pseudonym)));
 
-        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count, feedbackAnonymised = feedback.Count, escalationsAnonymised = escalations.Count, serviceRecordsAnonymised = records.Count }, command.Reason);
+        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count, feedbackAnonymised = feedback.Count, escalationsAnonymised = escalations.Count, serviceRecordsAnonymised = records.Count, doNotContactKept = preference?.DoNotContact == true }, command.Reason);
         await db.SaveChangesAsync(cancellationToken);
-        return new ErasureResponse(pseudonym, tasks.Count, events.Count, now, feedback.Count, escalations.Count, records.Count);
+        return new ErasureResponse(pseudonym, tasks.Count, events.Count, now, feedback.Count, escalations.Count, records.Count, preference?.DoNotContact == true);
     }
 
     /// <summary>"erased-" and 24 hex digits of HMAC-SHA256 keyed by the tenant: stable, not reversible.</summary>
-    internal static string Pseudonym(string tenantId, string externalId) =>
-        "erased-" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("huifang-erasure/" + tenantId), Encoding.UTF8.GetBytes(externalId)))[..24];
+    internal static string Pseudonym(string tenantId, string externalId) => CustomerPseudonym.For(tenantId, externalId);
 }
