@@ -26,7 +26,9 @@ public static class CustomerEndpoints
                 Anonymises the customer everywhere in the caller's tenant: name, phone number and free text
                 (descriptions, notes, reasons) of every task are erased, and the customer's id is replaced by a
                 pseudonym. Scores, outcomes, dates and statuses stay, so statistics do not change. The erasure is
-                recorded in the audit trail. A customer HuiFang holds nothing of is answered with 0 tasks. The
+                recorded in the audit trail. A customer who asked not to be contacted stays so: the flag is kept
+                under the pseudonym (its reason is erased), and is found again when a record or task arrives under
+                the same id (`doNotContactKept`). A customer HuiFang holds nothing of is answered with 0 tasks. The
                 body is optional.
                 """)
             .Produces<ErasureResponse>()

@@ -156,6 +156,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiCustomerExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -203,7 +208,7 @@ internal static class OpenApiExamples
 
         foreach (var (status, response) in operation.Responses ?? [])
         {
-            var body = status.StartsWith('2') ? example.Response : ProblemExample(name, status);
+            var body = status.StartsWith('2') ? example.Response : OpenApiCustomerExamples.Problem(name, status) ?? ProblemExample(name, status);
             foreach (var media in (body is null ? null : response.Content)?.Values ?? [])
             {
                 media.Example = OpenApiSetup.ToNode(body!);
