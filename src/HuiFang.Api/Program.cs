@@ -146,6 +146,7 @@ app.MapFeedback();
 app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();
+app.MapSurveyInvitations();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();
