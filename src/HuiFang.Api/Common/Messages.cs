@@ -170,6 +170,16 @@ public static class Messages
         ["validation.afterBefore"] = ("dueAfter must not be later than dueBefore.", "dueAfter 不能晚于 dueBefore。"),
         ["validation.tooFarAhead"] = ("Must be at most {0} days from now.", "不能晚于当前时间 {0} 天之后。"),
         ["validation.tooOld"] = ("Must be within the last {0} days.", "必须在最近 {0} 天之内。"),
+
+        // Survey invitations and the survey policy.
+        ["policy.reminderBeforeExpiry"] = ("The reminder must fall before the expiry: fewer than {0} days, or 0 for none.", "提醒必须早于失效：少于 {0} 天，或设为 0 表示不提醒。"),
+        ["survey.language"] = ("Must be zh-CN or en.", "必须是 zh-CN 或 en。"),
+        ["surveyInvitation.notFound"] = ("Survey invitation {0} does not exist.", "问卷邀请 {0} 不存在。"),
+        ["surveyInvitation.notOpen"] = ("Cannot {0} a survey invitation that is {1}.", "问卷邀请当前状态为 {1}，不能执行 {0}。"),
+        ["surveyInvitation.concurrentChange"] = ("Survey invitation {0} was changed by another request at the same time; read it again and retry.", "问卷邀请 {0} 同时被其他请求修改，请重新读取后再试。"),
+        ["surveyInvitation.preconditionFailed"] = ("Survey invitation {0} has changed: its ETag is now {1}. Read it again and retry.", "问卷邀请 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
+        ["surveyInvitation.taskNotOpen"] = ("Visit task {0} is {1}: only an open task (Pending, Assigned) gets a survey invitation.", "回访任务 {0} 当前状态为 {1}：只有未关闭的任务（Pending、Assigned）才能发送问卷邀请。"),
+        ["surveyInvitation.doNotContact"] = ("The customer of visit task {0} asked not to be contacted: no survey invitation is sent.", "回访任务 {0} 的客户已要求不再打扰：不发送问卷邀请。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

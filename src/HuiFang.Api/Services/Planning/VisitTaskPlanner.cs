@@ -7,6 +7,7 @@ using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Services.Customers;
+using HuiFang.Api.Services.Surveys;
 using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,8 @@ public sealed class VisitTaskPlanner(
     TimeProvider clock,
     TenantSettings tenant,
     IOptions<VisitTaskOptions> options,
-    ContactPreferences contactPreferences)
+    ContactPreferences contactPreferences,
+    SurveyInviting surveys)
 {
     public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
     {
@@ -85,6 +87,9 @@ public sealed class VisitTaskPlanner(
         }
 
         db.VisitTasks.Add(task);
+
+        // The tenant's survey policy may invite the customer at once, in the same save (never an opted-out customer).
+        await surveys.AutoInviteAsync(task, cancellationToken);
         return new PlannedVisit(task, null, null);
     }
 }
