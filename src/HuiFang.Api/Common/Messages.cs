@@ -159,6 +159,9 @@ public static class Messages
         ["contact.preconditionFailed"] = ("The contact preference of customer '{0}' has changed: its ETag is now {1}. Read it again and retry.", "客户“{0}”的联系偏好已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
         ["contact.concurrentChange"] = ("The contact preference of customer '{0}' was changed by another request at the same moment. Read it again and retry.", "客户“{0}”的联系偏好同时被其他请求修改，请重新读取后再试。"),
         ["decision.doNotContact"] = ("The customer asked not to be contacted: no task planned; the month's quota chooses another record.", "客户已要求不再打扰：不安排回访，本月配额将另选一单。"),
+        // Reports: the split by channel and the survey invitations report (contact).
+        ["report.splitBy"] = ("Unknown splitBy '{0}'; use: {1} (or leave splitBy out).", "未知的拆分方式“{0}”；可选：{1}（或不传 splitBy）。"),
+        ["report.splitByNotOffered"] = ("This report cannot be split by channel; satisfaction and survey-invitations can (or leave splitBy out).", "该报表不支持按渠道拆分；满意度报表和问卷邀请报表支持（或不传 splitBy）。"),
         ["report.toBeforeFrom"] = ("to must not be before from.", "to 不能早于 from。"),
         ["report.periodTooLong"] = ("A report covers at most {0} days.", "报表时段最长 {0} 天。"),
         ["report.groupByNotOffered"] = ("This report cannot be grouped by {0}; it offers: {1} (or leave groupBy out).", "该报表不支持按 {0} 分组；可选：{1}（或不传 groupBy）。"),

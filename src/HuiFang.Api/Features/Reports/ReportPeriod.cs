@@ -35,6 +35,7 @@ public enum ReportGroupBy
 /// <param name="To">Last day of the period, inclusive; at most 366 days after from.</param>
 /// <param name="GroupBy">week, month, department, assignee, serviceType or channel; omit for one row.</param>
 /// <param name="Format">json (default) or csv; an Accept header of text/csv also gives CSV.</param>
+/// <param name="SplitBy">channel: split every row by the channel of the visit (where the report offers it); omit for rows as they are.</param>
 /// <remarks>
 /// The names are the documented lower-case ones. from and to are required (the validator answers 400 without
 /// them): the OpenAPI document says so, while the binding stays optional so that the validator, not the
@@ -44,7 +45,8 @@ public sealed record ReportParameters(
     [FromQuery(Name = "from"), DocumentedAsRequired] DateOnly? From,
     [FromQuery(Name = "to"), DocumentedAsRequired] DateOnly? To,
     [FromQuery(Name = "groupBy")] string? GroupBy,
-    [FromQuery(Name = "format")] string? Format);
+    [FromQuery(Name = "format")] string? Format,
+    [FromQuery(Name = "splitBy")] string? SplitBy = null);
 
 /// <summary>A validated period in the tenant's calendar: [<see cref="Start"/>, <see cref="End"/>) in UTC.</summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, string TimeZone)
@@ -130,6 +132,32 @@ public sealed record ReportDimensions<T>(
         }
     }
 
+    /// <summary>
+    /// As <see cref="KeyOf(ReportGroupBy, ReportPeriod, BusinessCalendar)"/>, and when <paramref name="splitByChannel"/> the
+    /// channel too, joined into one string the database groups by (<see cref="SplitKey"/> takes it apart again), so a
+    /// split report is still one query with one GROUP BY.
+    /// </summary>
+    public Expression<Func<T, string?>> KeyOf(ReportGroupBy groupBy, ReportPeriod period, BusinessCalendar calendar, bool splitByChannel)
+    {
+        var key = KeyOf(groupBy, period, calendar);
+        if (!splitByChannel)
+        {
+            return key;
+        }
+
+        var channel = KeyOf(ReportGroupBy.Channel, period, calendar);
+        var parameter = key.Parameters[0];
+        var channelBody = new ParameterSwap(channel.Parameters[0], parameter).Visit(channel.Body);
+        var concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!;
+        var body = Expression.Call(concat, Expression.Coalesce(key.Body, Expression.Constant("")), Expression.Constant(SplitKey.Separator), channelBody);
+        return Expression.Lambda<Func<T, string?>>(body, parameter);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
     private static Expression Bucket(Expression time, IReadOnlyList<(string Label, DateTimeOffset Start)> buckets, int lo, int hi)
     {
         if (hi - lo == 1)
@@ -142,6 +170,24 @@ public sealed record ReportDimensions<T>(
             Expression.LessThan(time, Expression.Constant(buckets[mid].Start)),
             Bucket(time, buckets, lo, mid),
             Bucket(time, buckets, mid, hi));
+    }
+}
+
+/// <summary>A group key of a report split by channel: the group and the channel, as the database grouped them.</summary>
+public static class SplitKey
+{
+    public const string Separator = "\u001f";
+
+    /// <summary>The group and the channel of a key built by a split; the key itself and null when it is not split.</summary>
+    public static (string? Group, string? Channel) Parse(string? key, bool split)
+    {
+        if (!split || key is null)
+        {
+            return (key, null);
+        }
+
+        var at = key.LastIndexOf(Separator, StringComparison.Ordinal);
+        return at < 0 ? (key, null) : (key[..at], key[(at + Separator.Length)..]);
     }
 }
 
@@ -158,6 +204,14 @@ public interface IReportQuery
 public static class ReportRules
 {
     public static readonly string[] GroupByNames = ["week", "month", "department", "assignee", "serviceType", "channel"];
+
+    public static readonly string[] SplitByNames = ["channel"];
+
+    /// <summary>Parses splitBy: false when absent, true for channel, null for anything else (answered 400).</summary>
+    public static bool? ParseSplitBy(string? text) =>
+        string.IsNullOrEmpty(text) ? false
+        : SplitByNames.Contains(text, StringComparer.OrdinalIgnoreCase) ? true
+        : null;
 
     /// <summary>Parses groupBy; null for an unknown value (the validator names it).</summary>
     public static ReportGroupBy? ParseGroupBy(string? text) =>

@@ -29,10 +29,14 @@ public sealed record PeriodResponse(DateOnly From, DateOnly To, string TimeZone,
     public static PeriodResponse Of(ReportPeriod p) => new(p.From, p.To, p.TimeZone, p.Start, p.End);
 }
 
+/// <summary>A column that only a split report fills (e.g. the channel of splitBy=channel): CSV leaves it out when no line has a value.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SplitColumnAttribute : Attribute;
+
 /// <summary>
 /// Reports as CSV: UTF-8 with a byte-order mark (Excel then reads Chinese text correctly), a header of the
 /// row's field names, one line per row and the total last (group "total"; without grouping the total is the
-/// only line). Lists are joined with '|'.
+/// only line). Lists are joined with '|'. A split report (splitBy=channel) has a channel column; others do not.
 /// </summary>
 public static class ReportCsv
 {
@@ -45,10 +49,14 @@ public static class ReportCsv
     public static FileContentHttpResult Write<TRow>(Report<TRow> report)
         where TRow : class
     {
-        var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var all = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var lines = Lines(report, all).ToList();
+        var properties = all
+            .Where(p => p.GetCustomAttribute<SplitColumnAttribute>() is null || lines.Any(l => p.GetValue(l) is not null))
+            .ToArray();
         var text = new StringBuilder();
         text.AppendJoin(',', properties.Select(p => Escape(char.ToLowerInvariant(p.Name[0]) + p.Name[1..]))).Append("\r\n");
-        foreach (var row in Lines(report, properties))
+        foreach (var row in lines)
         {
             text.AppendJoin(',', properties.Select(p => Escape(Format(p.GetValue(row))))).Append("\r\n");
         }

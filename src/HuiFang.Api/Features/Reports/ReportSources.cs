@@ -1,5 +1,6 @@
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
+using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.VisitTasks;
 
 namespace HuiFang.Api.Features.Reports;
@@ -14,5 +15,8 @@ public static class ReportSources
     public static readonly ReportDimensions<VisitTask> Visits = new(t => t.CreatedAt, t => t.ServiceDepartment, t => t.Assignee, t => t.ServiceType, t => t.Channel);
 
     /// <summary>Escalations by when they were opened; the handling department and its owner.</summary>
+    /// <summary>Survey invitations by when they were created; their channel (no department, agent or service type).</summary>
+    public static readonly ReportDimensions<SurveyInvitation> SurveyInvitations = new(i => i.CreatedAt, null, null, null, i => i.Channel);
+
     public static readonly ReportDimensions<Escalation> Escalations = new(e => e.OpenedAt, e => e.Department, e => e.Owner, e => e.ServiceType, null);
 }

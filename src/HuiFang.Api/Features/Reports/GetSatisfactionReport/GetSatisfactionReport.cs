@@ -6,10 +6,12 @@ using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json.Serialization;
 
 namespace HuiFang.Api.Features.Reports.GetSatisfactionReport;
 
-public sealed record GetSatisfactionReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy) : IQuery<Result<Report<SatisfactionRow>>>, IReportQuery;
+/// <param name="SplitByChannel">Split every row by the visit's channel (<c>splitBy=channel</c>); false: the rows as they always were.</param>
+public sealed record GetSatisfactionReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, bool SplitByChannel = false) : IQuery<Result<Report<SatisfactionRow>>>, IReportQuery;
 
 /// <summary>Satisfaction of first visits (revisits after a fix are in the SLA report), corrections counted once (the latest).</summary>
 /// <param name="Group">The group's key: week, month, department, agent, service type or channel; "total" for the whole period; empty when the column was not set.</param>
@@ -31,6 +33,7 @@ public sealed record GetSatisfactionReport(DateOnly? From, DateOnly? To, ReportG
 /// <param name="QualityAverage">Mean quality score where given.</param>
 /// <param name="ProfessionalismAverage">Mean professionalism score where given.</param>
 /// <param name="RecordedLate">Records written more than the allowed time after the call.</param>
+/// <param name="Channel">With splitBy=channel: the visit's channel (Phone, Sms, Email, App, Questionnaire, …) this row counts; absent otherwise and on the total.</param>
 public sealed record SatisfactionRow(
     string Group,
     int Feedback,
@@ -50,7 +53,8 @@ public sealed record SatisfactionRow(
     double? TimelinessAverage,
     double? QualityAverage,
     double? ProfessionalismAverage,
-    int RecordedLate);
+    int RecordedLate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), SplitColumn] string? Channel = null);
 
 public sealed class GetSatisfactionReportValidator : AbstractValidator<GetSatisfactionReport>
 {
@@ -64,7 +68,7 @@ public sealed class GetSatisfactionReportHandler(HuiFangDbContext db, TenantSett
     {
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var period = ReportPeriod.Of(query.From!.Value, query.To!.Value, calendar);
-        var key = ReportSources.Feedback.KeyOf(query.GroupBy, period, calendar);
+        var key = ReportSources.Feedback.KeyOf(query.GroupBy, period, calendar, query.SplitByChannel);
 
         // One pass in SQL: counts and sums per group; rates and means are derived from them, and the total is their sum.
         var sums = await db.FeedbackRecords.AsNoTracking()
@@ -98,8 +102,8 @@ public sealed class GetSatisfactionReportHandler(HuiFangDbContext db, TenantSett
             })
             .ToListAsync(cancellationToken);
 
-        var rows = sums.OrderBy(s => s.Group, StringComparer.Ordinal).Select(s => s.ToRow()).ToList();
-        var total = sums.Aggregate(new Sums { Group = "total" }, (a, s) => a.Add(s)).ToRow();
+        var rows = sums.Select(s => s.ToRow(query.SplitByChannel)).OrderBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.Channel, StringComparer.Ordinal).ToList();
+        var total = sums.Aggregate(new Sums { Group = "total" }, (a, s) => a.Add(s)).ToRow(false);
         return new Report<SatisfactionRow>("satisfaction", PeriodResponse.Of(period), query.GroupBy, rows, total, false, clock.GetUtcNow());
     }
 
@@ -178,8 +182,14 @@ public sealed class GetSatisfactionReportHandler(HuiFangDbContext db, TenantSett
             return this;
         }
 
-        public SatisfactionRow ToRow() => new(
-            Group ?? "",
+        public SatisfactionRow ToRow(bool split)
+        {
+            var (group, channel) = SplitKey.Parse(Group, split);
+            return Row(group ?? "", channel);
+        }
+
+        private SatisfactionRow Row(string group, string? channel) => new(
+            group,
             Feedback,
             Satisfied,
             Neutral,
@@ -197,6 +207,7 @@ public sealed class GetSatisfactionReportHandler(HuiFangDbContext db, TenantSett
             Ratio.Average(TimelinessSum, TimelinessCount),
             Ratio.Average(QualitySum, QualityCount),
             Ratio.Average(ProfessionalismSum, ProfessionalismCount),
-            RecordedLate);
+            RecordedLate,
+            channel);
     }
 }
