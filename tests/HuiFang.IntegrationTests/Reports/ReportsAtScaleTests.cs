@@ -49,6 +49,11 @@ public sealed class ReportsAtScaleTests(ITestOutputHelper output) : OwnDatabaseT
         Assert.Equal(Rows / 4, (int)categories["total"]!["complaintsGeneral"]!);
 
         await TimedAsync(client, $"/api/v1/reports/satisfaction?{month}&groupBy=channel&format=csv", json: false);
+
+        // Split by channel: the same single pass, one row per week and channel, the same total.
+        var split = await TimedAsync(client, $"/api/v1/reports/satisfaction?{month}&groupBy=week&splitBy=channel");
+        Assert.Equal(Rows, split["rows"]!.AsArray().Sum(r => (int)r!["feedback"]!));
+        Assert.Equal(Rows, (int)split["total"]!["feedback"]!);
     }
 
     private async Task<JsonObject> TimedAsync(HttpClient client, string path, bool json = true)
