@@ -317,6 +317,23 @@ public abstract class SurveyInvitationTests(ApiFixture fixture) : LoopTestBase(f
     }
 
     [Fact]
+    public async Task Two_monitors_at_once_send_each_reminder_once()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await InvitedAsync(await CreateTaskWithChannelAsync());
+        }
+
+        Fixture.Clock.Reset(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero)); // Monday 10:00 in Shanghai
+        var ticks = await Task.WhenAll(SurveyTickAsync(), SurveyTickAsync());
+        Assert.Equal(6, ticks.Sum(t => t.Reminders));
+        Assert.Equal(0, (await SurveyTickAsync()).Claimed);
+        var reminded = (await EventsAsync("SurveyReminderDue")).Select(e => (string)e["payload"]!["invitationId"]!).ToList();
+        Assert.Equal(6, reminded.Count);
+        Assert.Equal(6, reminded.Distinct().Count());
+    }
+
+    [Fact]
     public async Task When_the_tenant_turns_it_on_a_task_planned_with_a_survey_channel_is_invited_in_the_same_save()
     {
         var before = await CreateTaskWithChannelAsync("Sms");
