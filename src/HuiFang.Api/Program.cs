@@ -66,6 +66,7 @@ builder.Services.AddScoped<HuiFang.Api.Services.Questionnaires.QuestionnaireCata
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
 builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
+builder.Services.AddDomainEventRecorder<HuiFang.Api.Features.Questionnaires.QuestionnaireRecorder>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);
@@ -138,6 +139,7 @@ app.MapHuiFangHealth();
 app.MapServiceRecords();
 app.MapVisitTasks();
 app.MapFeedback();
+HuiFang.Api.Features.Questionnaires.QuestionnaireEndpoints.MapQuestionnaires(app);
 app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();

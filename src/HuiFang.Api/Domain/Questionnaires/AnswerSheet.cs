@@ -89,7 +89,7 @@ public static class AnswerSheet
         switch (question.Kind)
         {
             case QuestionKind.OverallScore or QuestionKind.DimensionScore or QuestionKind.Nps:
-                var (min, max) = question.ScoreRange!.Value;
+                var (min, max) = question.ScoreRange()!.Value;
                 var scoreOk = answer.Score is { } s && s >= min && s <= max && answer.Yes is null && answer.Choices is null && answer.Text is null;
                 return scoreOk ? null : question.Kind == QuestionKind.Nps ? "questionnaire.answer.shape.nps" : "questionnaire.answer.shape.score";
             case QuestionKind.YesNo:

@@ -92,7 +92,7 @@ public sealed record Question(
     public const string NoKey = "no";
 
     /// <summary>Lowest and highest score the kind takes (scores and NPS), or null for the kinds that take no score.</summary>
-    public (int Min, int Max)? ScoreRange => Kind switch
+    public (int Min, int Max)? ScoreRange() => Kind switch
     {
         QuestionKind.OverallScore or QuestionKind.DimensionScore => (VerdictThresholds.MinScore, VerdictThresholds.MaxScore),
         QuestionKind.Nps => (0, 10),

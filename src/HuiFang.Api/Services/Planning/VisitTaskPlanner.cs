@@ -5,6 +5,7 @@ using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Questionnaires;
 using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public sealed class VisitTaskPlanner(
     DatabaseDialect dialect,
     TimeProvider clock,
     TenantSettings tenant,
+    QuestionnaireCatalog questionnaires,
     IOptions<VisitTaskOptions> options)
 {
     public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
@@ -72,6 +74,10 @@ public sealed class VisitTaskPlanner(
                 return new PlannedVisit(null, null, (conflict.Id, conflict.ScheduledFor, days));
             }
         }
+
+        // The questionnaire the task will ask with, pinned now: later changes of the questionnaire do not reach it.
+        var questionnaire = await questionnaires.SelectAsync(plan.Purpose, plan.Service.ServiceType, plan.Channel, cancellationToken);
+        task.PinQuestionnaire(questionnaire.Id, questionnaire.Version);
 
         db.VisitTasks.Add(task);
         return new PlannedVisit(task, null, null);
