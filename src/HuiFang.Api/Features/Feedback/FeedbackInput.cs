@@ -28,8 +28,8 @@ namespace HuiFang.Api.Features.Feedback;
 /// complaint level, dimensions, NPS and the texts, and those fields are left out.
 /// </param>
 public sealed record FeedbackInput(
-    int? Score,
-    IReadOnlyList<FeedbackCategory>? Categories,
+    int? Score = null,
+    IReadOnlyList<FeedbackCategory>? Categories = null,
     ComplaintLevel? ComplaintLevel = null,
     string? Comment = null,
     string? Suggestions = null,

@@ -87,6 +87,7 @@ public static class QuestionnaireEndpoints
             .WithSummary("Retire a questionnaire")
             .WithDescription("New tasks no longer get it (the next most specific match, or the shipped default, takes its place); tasks planned with one of its versions keep it, and its versions stay readable. The record is kept for the audit trail (with `reason`, if given); retiring a retired questionnaire changes nothing. Honours If-Match (412). Audited.")
             .Produces<QuestionnaireResponse>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

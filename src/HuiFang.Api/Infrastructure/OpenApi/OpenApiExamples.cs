@@ -259,6 +259,7 @@ internal static class OpenApiExamples
                     "CreateQuestionnaire" or "ReplaceQuestionnaire" => new Dictionary<string, string[]> { ["questions"] = ["Exactly one question must be of kind OverallScore."], ["questions[2].options[0].key"] = ["Use a lowercase letter, then lowercase letters, digits, '-' or '_' (at most 40 characters)."] },
                     "GetQuestionnaireVersion" => new Dictionary<string, string[]> { ["version"] = ["'version' must be greater than or equal to '1'."] },
                     "ListQuestionnaires" => new Dictionary<string, string[]> { ["status"] = ["Use exactly one of: Active, Retired."] },
+                    "RetireQuestionnaire" => new Dictionary<string, string[]> { ["reason"] = ["The length of 'reason' must be 500 characters or fewer. You entered 612 characters."] },
                     "UpdateEscalationPolicy" => new Dictionary<string, string[]> { ["routes[1]"] = ["routes[1] overlaps routes[0]: both match service type 'Repair' and department '*'."] },
                     _ => new Dictionary<string, string[]> { ["scheduledFor"] = ["Must be in the future."] },
                 },
@@ -277,7 +278,9 @@ internal static class OpenApiExamples
                 Problem(404, "questionnaire-version-not-found", "Not found", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} has no version 7."),
             "404" when operation.Contains("Questionnaire", StringComparison.Ordinal) =>
                 Problem(404, "questionnaire-not-found", "Not found", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} does not exist."),
-            "409" when operation is "ReplaceQuestionnaire" or "RetireQuestionnaire" =>
+            "409" when operation == "RetireQuestionnaire" =>
+                Problem(409, "concurrent-change", "Conflict", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} was changed by another request at the same time; read it again and retry."),
+            "409" when operation == "ReplaceQuestionnaire" =>
                 Problem(409, "questionnaire-retired", "Conflict", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} is retired; create a new one instead."),
             "409" when operation == "CreateQuestionnaire" =>
                 Problem(409, "questionnaire-selector-taken", "Conflict", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} is already active for purpose AfterSales, service type Repair and channel Sms; replace or retire it first.",
