@@ -64,10 +64,12 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
 builder.Services.AddScoped<HuiFang.Api.Services.Changes.VersionedChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
+builder.Services.AddScoped<HuiFang.Api.Services.Questionnaires.QuestionnaireCatalog>();
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
 builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
 builder.Services.AddHuiFangCustomers();
+builder.Services.AddDomainEventRecorder<HuiFang.Api.Features.Questionnaires.QuestionnaireRecorder>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);
@@ -143,6 +145,7 @@ app.MapHuiFangHealth();
 app.MapServiceRecords();
 app.MapVisitTasks();
 app.MapFeedback();
+HuiFang.Api.Features.Questionnaires.QuestionnaireEndpoints.MapQuestionnaires(app);
 app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();

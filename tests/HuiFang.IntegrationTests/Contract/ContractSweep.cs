@@ -227,7 +227,8 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
         private async Task<Binding> BindAsync(ApiOperation op)
         {
             var binding = new Binding();
-            var targets = op.In("path").Select(p => (Name: p.Name, Body: false, Slots: p.Schema.Format == "uuid" ? SweepWorld.GuidSlots : SweepWorld.TextSlots))
+            // A number in the path (a version) points at no resource of its own: it takes its example, like a query parameter.
+            var targets = op.In("path").Where(p => p.Schema.Kind != "integer").Select(p => (Name: p.Name, Body: false, Slots: p.Schema.Format == "uuid" ? SweepWorld.GuidSlots : SweepWorld.TextSlots))
                 .Concat((op.Body?.Properties ?? []).Where(p => p.Schema.Format == "uuid").Select(p => (Name: p.Name, Body: true, Slots: SweepWorld.GuidSlots)))
                 .ToList();
             foreach (var target in targets)
@@ -377,7 +378,9 @@ public sealed class ContractSweep(WebApplicationFactory<Program> app, ApiFixture
             var path = op.PathTemplate;
             foreach (var p in op.In("path"))
             {
-                var value = c.PathValues.TryGetValue(p.Name, out var raw) ? raw : Uri.EscapeDataString(_world[binding.Path[p.Name]]);
+                var value = c.PathValues.TryGetValue(p.Name, out var raw) ? raw
+                    : binding.Path.TryGetValue(p.Name, out var slot) ? Uri.EscapeDataString(_world[slot])
+                    : Uri.EscapeDataString(p.Example ?? AttackGenerator.Synthesize(p.Schema)?.ToString() ?? "1");
                 path = path.Replace("{" + p.Name + "}", value, StringComparison.Ordinal);
             }
 

@@ -5,13 +5,13 @@ namespace HuiFang.IntegrationTests.Contract;
 
 /// <summary>
 /// The resources one sweep worker's paths point at, in its own tenant: a task, feedback, escalations in
-/// each state, an inquiry, an API key, a service record and a customer. Each slot can be made again
+/// each state, an inquiry, an API key, a questionnaire, a service record and a customer. Each slot can be made again
 /// (after a case used it up: cancelled the task, resolved the escalation) without touching the others.
 /// </summary>
 public sealed class SweepWorld(HttpClient client, IReadOnlyList<ApiOperation> operations)
 {
     /// <summary>Slots a uuid path parameter or body member may point at, in the order they are tried.</summary>
-    public static readonly string[] GuidSlots = ["task", "feedback", "escalation", "escalation-acknowledged", "escalation-paused", "inquiry", "api-key"];
+    public static readonly string[] GuidSlots = ["task", "feedback", "escalation", "escalation-acknowledged", "escalation-paused", "inquiry", "api-key", "questionnaire"];
 
     /// <summary>Slots a text path parameter may point at.</summary>
     public static readonly string[] TextSlots = ["service-record", "customer"];
@@ -83,6 +83,12 @@ public sealed class SweepWorld(HttpClient client, IReadOnlyList<ApiOperation> op
             case "api-key":
                 var key = await SendAsync(HttpMethod.Post, "/api/v1/admin/api-keys", new JsonObject { ["name"] = $"sweep {++_made}", ["scopes"] = new JsonArray("tasks:read") });
                 _slots[slot] = (string)key["apiKey"]!["id"]!;
+                break;
+            case "questionnaire":
+                // The documented example with a service type of its own, so that no two share a selector.
+                var questionnaire = Example("POST", "/api/v1/questionnaires")!;
+                questionnaire["serviceType"] = $"sweep-{++_made}";
+                _slots[slot] = (string)(await SendAsync(HttpMethod.Post, "/api/v1/questionnaires", questionnaire))["id"]!;
                 break;
             case "service-record":
                 var body = Example("POST", "/api/v1/service-records");

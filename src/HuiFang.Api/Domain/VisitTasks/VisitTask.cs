@@ -90,6 +90,12 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
     /// <summary>When the customer's personal data in this task was erased (anonymised), if it was.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
+    /// <summary>The questionnaire the task asks with (pinned when planned); null: the shipped default.</summary>
+    public Guid? QuestionnaireId { get; private set; }
+
+    /// <summary>The version of <see cref="QuestionnaireId"/> pinned when the task was planned; null on tasks planned before questionnaires existed (the shipped default).</summary>
+    public int? QuestionnaireVersion { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -168,7 +174,18 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
             now,
             calendar);
         revisit.EscalationId = escalationId;
+        revisit.PinQuestionnaire(original.QuestionnaireId, original.QuestionnaireVersion);
         return revisit;
+    }
+
+    /// <summary>
+    /// Pins the questionnaire version the task asks with, while it is being planned (before it is first saved):
+    /// its answers are checked against that version and its script read from it, whatever changes later.
+    /// </summary>
+    public void PinQuestionnaire(Guid? questionnaireId, int? version)
+    {
+        QuestionnaireId = questionnaireId;
+        QuestionnaireVersion = version;
     }
 
     /// <summary>The customer was reached and gave feedback: the task is done.</summary>

@@ -22,6 +22,8 @@ namespace HuiFang.Api.Features.VisitTasks;
 /// <param name="CancellationReason">Why the task was cancelled, when it was.</param>
 /// <param name="ClosedAt">When the task became Completed, Unreachable or Cancelled.</param>
 /// <param name="EscalationId">On a revisit task: the escalation whose fix the customer is asked about.</param>
+/// <param name="QuestionnaireId">The tenant's questionnaire the task asks with, pinned when it was planned; null: the shipped default.</param>
+/// <param name="QuestionnaireVersion">The version of that questionnaire pinned when the task was planned (answers are checked against it; 1 for the shipped default).</param>
 /// <param name="CreatedAt">When the task was created.</param>
 /// <param name="UpdatedAt">When the task last changed (as <c>version</c> counts changes).</param>
 /// <param name="PersonalDataErasedAt">When the customer's personal data was erased, if it was.</param>
@@ -43,6 +45,8 @@ public sealed record VisitTaskResponse(
     string? CancellationReason,
     DateTimeOffset? ClosedAt,
     Guid? EscalationId,
+    Guid? QuestionnaireId,
+    int QuestionnaireVersion,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PersonalDataErasedAt,
@@ -66,6 +70,8 @@ public sealed record VisitTaskResponse(
         t.CancellationReason,
         t.ClosedAt,
         t.EscalationId,
+        t.QuestionnaireId,
+        t.QuestionnaireVersion ?? 1,
         t.CreatedAt,
         t.UpdatedAt,
         t.PersonalDataErasedAt,

@@ -178,6 +178,7 @@ internal static class OpenApiDocumentFixes
     {
         ["Visit tasks"] = "Follow-up visits: plan them, assign, reschedule, cancel, record failed contact attempts, read the audit trail.",
         ["Feedback"] = "What the customer said: record it (completing the task), correct it, answer open inquiries.",
+        ["Questionnaires"] = "The tenant's questionnaires (问卷) and call scripts (话术): versioned, chosen per task by purpose, service type and channel, pinned on the task; the agent's script for a task.",
         ["Service records"] = "Completed jobs reported by other systems; the follow-up policy decides which ones are visited.",
         ["Escalations"] = "Complaints and unsatisfied customers handed to a department under an SLA, until the loop is closed.",
         ["Policies"] = "Per-tenant follow-up (selection, timing), escalation (SLA, routing) and survey-invitation policies.",

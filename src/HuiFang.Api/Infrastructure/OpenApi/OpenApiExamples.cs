@@ -58,6 +58,8 @@ internal static class OpenApiExamples
         null,
         null,
         null,
+        null,
+        1,
         new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
         null,
@@ -166,6 +168,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiQuestionnaireExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -264,6 +271,10 @@ internal static class OpenApiExamples
                     "ReceiveServiceRecord" or "ReceiveServiceRecordBatch" => new Dictionary<string, string[]> { ["serviceRecord.completedAt"] = ["Must not be in the future."] },
                     "UpdateFollowUpPolicy" => new Dictionary<string, string[]> { ["rules[1].serviceTypes"] = ["Service type 'Repair' is in both 'routine-by-volume' and 'repairs': a service type may belong to one only."] },
                     "GetSatisfactionReport" or "GetCategoryReport" or "GetVisitReport" or "GetCoverageReport" or "GetSlaReport" or "GetUnsatisfiedList" => new Dictionary<string, string[]> { ["to"] = ["A report covers at most 366 days."] },
+                    "CreateQuestionnaire" or "ReplaceQuestionnaire" => new Dictionary<string, string[]> { ["questions"] = ["Exactly one question must be of kind OverallScore."], ["questions[2].options[0].key"] = ["Use a lowercase letter, then lowercase letters, digits, '-' or '_' (at most 40 characters)."] },
+                    "GetQuestionnaireVersion" => new Dictionary<string, string[]> { ["version"] = ["'version' must be greater than or equal to '1'."] },
+                    "ListQuestionnaires" => new Dictionary<string, string[]> { ["status"] = ["Use exactly one of: Active, Retired."] },
+                    "RetireQuestionnaire" => new Dictionary<string, string[]> { ["reason"] = ["The length of 'reason' must be 500 characters or fewer. You entered 612 characters."] },
                     "UpdateEscalationPolicy" => new Dictionary<string, string[]> { ["routes[1]"] = ["routes[1] overlaps routes[0]: both match service type 'Repair' and department '*'."] },
                     _ => new Dictionary<string, string[]> { ["scheduledFor"] = ["Must be in the future."] },
                 },
@@ -276,6 +287,19 @@ internal static class OpenApiExamples
             "412" when operation.Contains("Escalation", StringComparison.Ordinal) && operation != "UpdateEscalationPolicy" =>
                 Problem(412, "precondition-failed", "Precondition failed", "Escalation 019ab7a0-3c00-7000-8000-0000000000e5 has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
             "412" when operation is "UpdateTenantSettings" or "UpdateEscalationPolicy" or "UpdateFollowUpPolicy" => Problem(412, "precondition-failed", "Precondition failed", "The tenant's settings have changed: their ETag is now \"3\".", ("currentETag", "\"3\"")),
+            "412" when operation.Contains("Questionnaire", StringComparison.Ordinal) =>
+                Problem(412, "precondition-failed", "Precondition failed", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} has changed (now \"3\"); read it again and retry with its current ETag.", ("currentETag", "\"3\"")),
+            "404" when operation == "GetQuestionnaireVersion" =>
+                Problem(404, "questionnaire-version-not-found", "Not found", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} has no version 7."),
+            "404" when operation.Contains("Questionnaire", StringComparison.Ordinal) =>
+                Problem(404, "questionnaire-not-found", "Not found", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} does not exist."),
+            "409" when operation == "RetireQuestionnaire" =>
+                Problem(409, "concurrent-change", "Conflict", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} was changed by another request at the same time; read it again and retry."),
+            "409" when operation == "ReplaceQuestionnaire" =>
+                Problem(409, "questionnaire-retired", "Conflict", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} is retired; create a new one instead."),
+            "409" when operation == "CreateQuestionnaire" =>
+                Problem(409, "questionnaire-selector-taken", "Conflict", $"Questionnaire {OpenApiQuestionnaireExamples.QuestionnaireId} is already active for purpose AfterSales, service type Repair and channel Sms; replace or retire it first.",
+                    ("conflictingQuestionnaireId", OpenApiQuestionnaireExamples.QuestionnaireId)),
             "412" => Problem(412, "precondition-failed", "Precondition failed", $"Visit task {taskId} has changed: its ETag is now \"3\". Read it again and retry.", ("currentETag", "\"3\"")),
             "422" => Problem(422, "idempotency-key-reused", "Request cannot be processed", "Idempotency-Key '6f1c2b0e-93d4-4f5e-8a1b-2c3d4e5f6a7b' was already used for a different request; use a new key for a new request."),
             "410" => Problem(410, "cursor-expired", "No longer available", "Events after this cursor may have been purged: published events are kept for 14 days. Read the feed again from the start (no 'after') and skip events by eventId."),

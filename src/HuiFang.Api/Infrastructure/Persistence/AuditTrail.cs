@@ -57,4 +57,5 @@ public static class AuditSubjects
     public const string Tenant = "Tenant";
     public const string Customer = "Customer";
     public const string ContactPreference = "ContactPreference";
+    public const string Questionnaire = "Questionnaire";
 }

@@ -44,6 +44,10 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<FeedbackRecord> FeedbackRecords => Set<FeedbackRecord>();
 
+    public DbSet<Domain.Questionnaires.Questionnaire> Questionnaires => Set<Domain.Questionnaires.Questionnaire>();
+
+    public DbSet<Domain.Questionnaires.QuestionnaireVersion> QuestionnaireVersions => Set<Domain.Questionnaires.QuestionnaireVersion>();
+
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();

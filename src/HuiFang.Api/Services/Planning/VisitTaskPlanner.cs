@@ -8,6 +8,7 @@ using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Services.Customers;
 using HuiFang.Api.Services.Surveys;
+using HuiFang.Api.Services.Questionnaires;
 using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,8 @@ public sealed class VisitTaskPlanner(
     TenantSettings tenant,
     IOptions<VisitTaskOptions> options,
     ContactPreferences contactPreferences,
-    SurveyInviting surveys)
+    SurveyInviting surveys,
+    QuestionnaireCatalog questionnaires)
 {
     public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
     {
@@ -85,6 +87,10 @@ public sealed class VisitTaskPlanner(
                 return new PlannedVisit(null, null, (conflict.Id, conflict.ScheduledFor, days));
             }
         }
+
+        // The questionnaire the task will ask with, pinned now: later changes of the questionnaire do not reach it.
+        var questionnaire = await questionnaires.SelectAsync(plan.Purpose, plan.Service.ServiceType, plan.Channel, cancellationToken);
+        task.PinQuestionnaire(questionnaire.Id, questionnaire.Version);
 
         db.VisitTasks.Add(task);
 
