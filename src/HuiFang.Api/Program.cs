@@ -5,6 +5,7 @@ using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
+using HuiFang.Api.Features.Surveys;
 using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Policies;
@@ -68,6 +69,9 @@ builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);
+
+// Survey invitations: links the customer answers from, their policy, and the monitor that reminds and expires.
+builder.Services.AddHuiFangSurveys(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
