@@ -26,6 +26,7 @@ using HuiFang.Api.Infrastructure.Runtime;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
 using HuiFang.Api.Services.Planning;
+using HuiFang.Api.Services.Customers;
 
 if (args is ["healthcheck", ..])
 {
@@ -66,6 +67,7 @@ builder.Services.AddScoped<VisitTaskPlanner>();
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
 builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
+builder.Services.AddHuiFangCustomers();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);

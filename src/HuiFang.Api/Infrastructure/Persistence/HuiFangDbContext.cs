@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using HuiFang.Api.Domain.Audit;
+using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.FollowUp;
@@ -48,6 +49,8 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
 
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+
+    public DbSet<CustomerContactPreference> CustomerContactPreferences => Set<CustomerContactPreference>();
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
