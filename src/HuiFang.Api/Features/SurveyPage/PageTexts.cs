@@ -4,7 +4,7 @@ namespace HuiFang.Api.Features.SurveyPage;
 
 /// <summary>
 /// The page's own words in its two languages. The page speaks the language chosen for it
-/// (<see cref="SurveyLanguage"/>), which need not be the request's <c>Accept-Language</c>, so its texts live
+/// (<see cref="SurveyPageService"/>), which need not be the request's <c>Accept-Language</c>, so its texts live
 /// here and not in the service's message catalogue (which follows the request).
 /// </summary>
 public static class PageTexts
