@@ -65,6 +65,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
 builder.Services.AddScoped<HuiFang.Api.Services.Changes.VersionedChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
+builder.Services.AddScoped<HuiFang.Api.Services.Questionnaires.QuestionnaireCatalog>();
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
 builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
