@@ -149,6 +149,7 @@ app.MapFeedback();
 app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();
+app.MapSurveyInvitations();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();

@@ -192,6 +192,16 @@ public static class Messages
         ["surveyPage.unsupportedMediaType"] = ("Send the answer as a form (application/x-www-form-urlencoded).", "请以表单（application/x-www-form-urlencoded）提交回答。"),
         ["surveyPage.notAcceptable.title"] = ("This page is HTML", "此页面仅提供 HTML"),
         ["surveyPage.notAcceptable.detail"] = ("The survey page answers only with HTML; send Accept: text/html.", "问卷页面只返回 HTML；请发送 Accept: text/html。"),
+
+        // Survey invitations and the survey policy.
+        ["policy.reminderBeforeExpiry"] = ("The reminder must fall before the expiry: fewer than {0} days, or 0 for none.", "提醒必须早于失效：少于 {0} 天，或设为 0 表示不提醒。"),
+        ["survey.language"] = ("Must be zh-CN or en.", "必须是 zh-CN 或 en。"),
+        ["surveyInvitation.notFound"] = ("Survey invitation {0} does not exist.", "问卷邀请 {0} 不存在。"),
+        ["surveyInvitation.notOpen"] = ("Cannot {0} a survey invitation that is {1}.", "问卷邀请当前状态为 {1}，不能执行 {0}。"),
+        ["surveyInvitation.concurrentChange"] = ("Survey invitation {0} was changed by another request at the same time; read it again and retry.", "问卷邀请 {0} 同时被其他请求修改，请重新读取后再试。"),
+        ["surveyInvitation.preconditionFailed"] = ("Survey invitation {0} has changed: its ETag is now {1}. Read it again and retry.", "问卷邀请 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
+        ["surveyInvitation.taskNotOpen"] = ("Visit task {0} is {1}: only an open task (Pending, Assigned) gets a survey invitation.", "回访任务 {0} 当前状态为 {1}：只有未关闭的任务（Pending、Assigned）才能发送问卷邀请。"),
+        ["surveyInvitation.doNotContact"] = ("The customer of visit task {0} asked not to be contacted: no survey invitation is sent.", "回访任务 {0} 的客户已要求不再打扰：不发送问卷邀请。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

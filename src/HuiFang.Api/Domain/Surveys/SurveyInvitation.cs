@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
@@ -70,7 +71,7 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
     /// <summary>
     /// A new invitation for <paramref name="task"/>, open until <paramref name="expiresAt"/>. The caller keeps
     /// <paramref name="token"/> to show it once; the invitation keeps only its hash. A reminder time at or after
-    /// the expiry means no reminder.
+    /// the expiry means no reminder. <paramref name="automatic"/>: the tenant's policy created it as the task was planned.
     /// </summary>
     public static SurveyInvitation Create(
         Guid id,
@@ -80,7 +81,8 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
         DateTimeOffset expiresAt,
         DateTimeOffset? remindAt,
         Guid? replaced,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool automatic = false)
     {
         ArgumentNullException.ThrowIfNull(task);
         if (!SurveyToken.IsWellFormed(token))
@@ -108,7 +110,7 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
             RemindAt = remindAt is { } r && r < expiresAt ? r.ToUniversalTime() : null,
             Version = 1,
         };
-        invitation.Raise(new SurveyInvitationCreated(invitation, token, replaced, now));
+        invitation.Raise(new SurveyInvitationCreated(invitation, token, replaced, automatic, now));
         return invitation;
     }
 
@@ -151,19 +153,41 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
     public bool IsReminderDue(DateTimeOffset now) =>
         Status == SurveyInvitationStatus.Open && now < ExpiresAt && RemindedAt is null && RemindAt is { } at && at <= now;
 
-    /// <summary>The time is over unanswered: the invitation expires, and the task falls back as <paramref name="fallback"/> says.</summary>
-    public Outcome Expire(SurveyExpiryFallback fallback, DateTimeOffset now)
+    /// <summary>
+    /// The time is over unanswered: the invitation expires, and its (open) task falls back as <paramref name="fallback"/>
+    /// says — a phone visit planned at the next working moment of <paramref name="calendar"/>, or closed as unreachable.
+    /// A task already closed another way has nothing to fall back from: revoke the invitation instead
+    /// (<see cref="SurveyRevocationReason.TaskClosed"/>).
+    /// </summary>
+    public Outcome Expire(SurveyExpiryFallback fallback, VisitTask task, BusinessCalendar calendar, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Id != TaskId)
+        {
+            throw new ArgumentException("The task is not the invitation's.", nameof(task));
+        }
+
         if (!IsDueToExpire(now))
         {
             return SurveyInvitationErrors.NotOpen(this, "expire");
+        }
+
+        if (!task.IsOpen)
+        {
+            return SurveyInvitationErrors.TaskNotOpen(task);
+        }
+
+        var fellBack = fallback == SurveyExpiryFallback.PhoneVisit ? task.FallBackToPhoneVisit(now, calendar) : task.CloseUnansweredSurvey(now);
+        if (!fellBack.IsSuccess)
+        {
+            return fellBack;
         }
 
         Status = SurveyInvitationStatus.Expired;
         ExpiredAt = now.ToUniversalTime();
         Fallback = fallback;
         Touch();
-        Raise(new SurveyInvitationExpired(this, now));
+        Raise(new SurveyInvitationExpired(this, task, now));
         return Outcome.Ok;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Domain.VisitTasks;
 
 namespace HuiFang.Api.Domain.Surveys;
 
@@ -10,11 +11,11 @@ namespace HuiFang.Api.Domain.Surveys;
 /// the invitation's integration event can name the link; it is left out of <see cref="ToString"/> so that no log line
 /// that prints the event can leak it.
 /// </summary>
-public sealed record SurveyInvitationCreated(SurveyInvitation Invitation, string Token, Guid? Replaced, DateTimeOffset OccurredAt) : IDomainEvent
+public sealed record SurveyInvitationCreated(SurveyInvitation Invitation, string Token, Guid? Replaced, bool Automatic, DateTimeOffset OccurredAt) : IDomainEvent
 {
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("Invitation = ").Append(Invitation.Id).Append(", Replaced = ").Append(Replaced).Append(", OccurredAt = ").Append(OccurredAt);
+        builder.Append("Invitation = ").Append(Invitation.Id).Append(", Replaced = ").Append(Replaced).Append(", Automatic = ").Append(Automatic).Append(", OccurredAt = ").Append(OccurredAt);
         return true;
     }
 }
@@ -25,8 +26,8 @@ public sealed record SurveyInvitationRevoked(SurveyInvitation Invitation, string
 /// <summary>The invitation stayed unanswered past its reminder time, inside working hours (raised once).</summary>
 public sealed record SurveyReminderDue(SurveyInvitation Invitation, DateTimeOffset OccurredAt) : IDomainEvent;
 
-/// <summary>The invitation expired unanswered; the task fell back as <see cref="SurveyInvitation.Fallback"/> says.</summary>
-public sealed record SurveyInvitationExpired(SurveyInvitation Invitation, DateTimeOffset OccurredAt) : IDomainEvent;
+/// <summary>The invitation expired unanswered; <paramref name="Task"/> (as it is after) fell back as <see cref="SurveyInvitation.Fallback"/> says.</summary>
+public sealed record SurveyInvitationExpired(SurveyInvitation Invitation, VisitTask Task, DateTimeOffset OccurredAt) : IDomainEvent;
 
 /// <summary>The customer answered through the link; <see cref="SurveyInvitation.FeedbackId"/> is what they said.</summary>
 public sealed record SurveyInvitationAnswered(SurveyInvitation Invitation, DateTimeOffset OccurredAt) : IDomainEvent;

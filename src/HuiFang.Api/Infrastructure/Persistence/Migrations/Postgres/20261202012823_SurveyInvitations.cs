@@ -11,6 +11,25 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SurveyPolicyJson",
+                table: "Tenants",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SurveyPolicyUpdatedAt",
+                table: "Tenants",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SurveyPolicyVersion",
+                table: "Tenants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "SurveyInvitations",
                 columns: table => new
@@ -77,6 +96,18 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "SurveyInvitations");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyPolicyJson",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyPolicyUpdatedAt",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyPolicyVersion",
+                table: "Tenants");
         }
     }
 }
