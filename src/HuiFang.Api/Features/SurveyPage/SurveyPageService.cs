@@ -101,6 +101,8 @@ public sealed class SurveyPageService(
             return new ExpiredPage(survey.Language);
         }
 
+        // The command's own messages (a too long answer, an unknown option) in the page's language.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(survey.Language);
         var doNotContact = fields["doNotContact"].Contains("true", StringComparer.Ordinal);
         var sent = survey.Questions.ToDictionary(q => q.Field, q => (IReadOnlyList<string>)fields[q.Field].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList());
         var (answers, pageErrors) = ReadAnswers(survey, sent);
@@ -192,8 +194,9 @@ public sealed class SurveyPageService(
         return (null, (invitation, task, survey, pinned.Content));
     }
 
-    /// <summary>The tenant's default survey language, when its survey policy names one.</summary>
-    private static Task<string?> TenantLanguageAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    /// <summary>The tenant's default survey language (its survey policy's).</summary>
+    private async Task<string?> TenantLanguageAsync(CancellationToken cancellationToken) =>
+        PageTexts.Normalize((await tenant.GetSurveyPolicyAsync(cancellationToken)).DefaultLanguage);
 
     private bool IsAnswerable(SurveyInvitation invitation, VisitTask task) =>
         invitation.IsOpenAt(clock.GetUtcNow()) && task.Status is VisitTaskStatus.Pending or VisitTaskStatus.Assigned;
