@@ -5,14 +5,12 @@ using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.Questionnaires;
 using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Services.Customers;
 using HuiFang.Api.Services.Questionnaires;
 using HuiFang.Api.Services.Surveys;
 using HuiFang.Api.Services.Tenants;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.SurveyPage;
@@ -33,8 +31,8 @@ public sealed record ExpiredPage(string Language) : PageOutcome(StatusCodes.Stat
 
 /// <summary>
 /// The survey behind a link: what the page shows (GET, which never writes anything) and what the customer's
-/// answer does (POST). The answer runs <see cref="Feedback.RecordFeedback.RecordFeedback"/>, the very command an
-/// agent's call runs, as <see cref="SurveyCaller"/> of the invitation's tenant, inside one transaction that also
+/// answer does (POST). The answer runs the very command an agent's call runs
+/// (<see cref="SurveyFeedback"/>), as <see cref="SurveyCaller"/> of the invitation's tenant, inside one transaction that also
 /// marks the invitation answered (and records "don't ask me again" when ticked): verdict, escalation, revisit,
 /// events and reports follow exactly as for a call, or nothing is written at all.
 /// <para>
@@ -49,7 +47,7 @@ public sealed class SurveyPageService(
     TenantSettings tenant,
     QuestionnaireCatalog questionnaires,
     ContactPreferences contacts,
-    IMediator mediator,
+    SurveyFeedback feedback,
     TimeProvider clock)
 {
     /// <summary>What <c>GET /s/{token}</c> shows; <paramref name="preselect"/> is the overall score a one-tap link carries (<c>?s=4</c>).</summary>
@@ -120,7 +118,7 @@ public sealed class SurveyPageService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var recorded = await mediator.Send(new Feedback.RecordFeedback.RecordFeedback(invitation.TaskId, new FeedbackInput(null, null, Answers: answers, RecordedBy: SurveyCaller.Name)), cancellationToken);
+        var recorded = await feedback.RecordAsync(invitation.TaskId, answers, cancellationToken);
         if (!recorded.IsSuccess)
         {
             await transaction.RollbackAsync(CancellationToken.None);
@@ -131,7 +129,7 @@ public sealed class SurveyPageService(
         }
 
         var now = clock.GetUtcNow();
-        if (!invitation.Answer(recorded.Value!.Feedback.Id, now).IsSuccess)
+        if (!invitation.Answer(recorded.Value!.FeedbackId, now).IsSuccess)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
@@ -156,7 +154,7 @@ public sealed class SurveyPageService(
             return await AfterLostRaceAsync(token, survey, cancellationToken);
         }
 
-        return new ThanksPage(survey, recorded.Value.Escalation is not null, doNotContact);
+        return new ThanksPage(survey, recorded.Value.Escalated, doNotContact);
     }
 
     /// <summary>
@@ -252,9 +250,9 @@ public sealed class SurveyPageService(
     /// number, a yes/no that is neither) is the page's own error; everything else — required answers, unknown
     /// options, lengths — the command checks, exactly as for an agent.
     /// </summary>
-    private static (List<AnswerInput> Answers, Dictionary<string, string> Errors) ReadAnswers(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent)
+    private static (List<PageAnswer> Answers, Dictionary<string, string> Errors) ReadAnswers(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent)
     {
-        var answers = new List<AnswerInput>();
+        var answers = new List<PageAnswer>();
         var errors = new Dictionary<string, string>();
         foreach (var q in survey.Questions)
         {
@@ -269,7 +267,7 @@ public sealed class SurveyPageService(
                 case PageQuestionKind.Score or PageQuestionKind.Nps:
                     if (values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var score) && values[0].Length <= 2)
                     {
-                        answers.Add(new AnswerInput(q.Key, score, null, null, null));
+                        answers.Add(new PageAnswer(q.Key, Score: score));
                     }
                     else
                     {
@@ -280,7 +278,7 @@ public sealed class SurveyPageService(
                 case PageQuestionKind.YesNo:
                     if (values is ["yes"] or ["no"])
                     {
-                        answers.Add(new AnswerInput(q.Key, null, values[0] == "yes", null, null));
+                        answers.Add(new PageAnswer(q.Key, Yes: values[0] == "yes"));
                     }
                     else
                     {
@@ -289,10 +287,10 @@ public sealed class SurveyPageService(
 
                     break;
                 case PageQuestionKind.SingleChoice or PageQuestionKind.MultipleChoice:
-                    answers.Add(new AnswerInput(q.Key, null, null, values, null));
+                    answers.Add(new PageAnswer(q.Key, Choices: values));
                     break;
                 default:
-                    answers.Add(new AnswerInput(q.Key, null, null, null, values[0]));
+                    answers.Add(new PageAnswer(q.Key, Text: values[0]));
                     break;
             }
         }
