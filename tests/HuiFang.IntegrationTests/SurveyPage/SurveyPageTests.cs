@@ -311,6 +311,7 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
         var (_, token, _) = await InviteAsync(language);
         var plain = await (await Browser().GetAsync($"/s/{token}")).Content.ReadAsByteArrayAsync();
         Assert.True(plain.Length <= 20 * 1024, $"{plain.Length} bytes uncompressed");
+        TestContext.Current.TestOutputHelper?.WriteLine($"form ({language}): {plain.Length} bytes uncompressed");
         foreach (var encoding in new[] { "br", "gzip" })
         {
             var browser = Browser();
@@ -319,6 +320,7 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
             Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
             var compressed = await response.Content.ReadAsByteArrayAsync();
             Assert.True(compressed.Length < plain.Length && compressed.Length <= 20 * 1024, $"{compressed.Length} bytes {encoding}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"form ({language}): {compressed.Length} bytes {encoding}");
             await using Stream decoder = encoding == "br"
                 ? new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress)
                 : new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
@@ -349,6 +351,41 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
         var optedOut = await Fixture.InScopeAsync(db => db.CustomerContactPreferences.Where(p => p.DoNotContact).Select(p => new { p.CustomerExternalId, Source = p.Source.ToString() }).ToListAsync());
         Assert.Equal(2, optedOut.Count);
         Assert.All(optedOut, p => Assert.Equal("Survey", p.Source));
+    }
+
+    [Fact]
+    public async Task What_the_tenant_names_itself_is_text_on_the_page_never_markup()
+    {
+        var renamed = await Client.PutAsync("/api/v1/admin/tenant", Json("""{"name":"<script>alert(1)</script> 华东物业 \"&'","calendar":null}"""));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var (_, token, _) = await InviteAsync("zh-CN");
+        var page = await ParseAsync(await Browser().GetAsync($"/s/{token}"));
+        Assert.Equal("<script>alert(1)</script> 华东物业 \"&'", page.QuerySelector("#organisation")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public async Task A_page_that_knows_no_invitation_speaks_the_browsers_language()
+    {
+        var zh = await ParseAsync(await Browser("zh-CN,zh;q=0.9").GetAsync("/s/AAAAAAAAAAAAAAAAAAAAAA"));
+        Assert.Equal("zh-CN", zh.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("此链接已失效", zh.QuerySelector("h1")!.TextContent);
+        var en = await ParseAsync(await Browser("de-DE").GetAsync("/s/AAAAAAAAAAAAAAAAAAAAAA"));
+        Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Two_answers_sent_at_once_record_one_and_the_other_sees_it()
+    {
+        var (taskId, token, _) = await InviteAsync("en");
+        var browser = Browser();
+        var form = await ParseAsync(await browser.GetAsync($"/s/{token}"));
+        var antiforgery = form.QuerySelector<IHtmlInputElement>("input[name=__af]")!.Value;
+        var posts = await Task.WhenAll(Enumerable.Range(1, 2).Select(score => browser.PostAsync(
+            $"/s/{token}", new FormUrlEncodedContent([Field("q.overall", score == 1 ? "1" : "5"), Field("q.resolved", "yes"), Field("__af", antiforgery)]))));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], posts.Select(p => p.StatusCode).Order());
+        Assert.Single((await GetAsync($"/api/v1/feedback?taskId={taskId}"))["items"]!.AsArray());
+        Assert.Equal(1, await CountEventsAsync("FeedbackRecorded"));
     }
 
     private static async Task<string> ExpiredBodyAsync(HttpClient browser, string token)
