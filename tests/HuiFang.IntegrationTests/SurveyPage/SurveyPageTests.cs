@@ -184,6 +184,29 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
     }
 
     [Fact]
+    public async Task An_answer_the_command_refuses_is_shown_next_to_its_question_in_the_pages_language()
+    {
+        var (_, token, _) = await InviteAsync("zh-CN");
+        var before = await WrittenStateAsync();
+        var browser = Browser("en");
+        var tooLong = await AnswerAsync(browser, token, [.. Satisfied, Field("q.details", new string('长', 2001))]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var page = await ParseAsync(tooLong);
+        Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
+        Assert.True(page.QuerySelector("#q-details-error") is not null, page.QuerySelector("#error-summary")?.TextContent);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", page.QuerySelector("#q-details-error")!.TextContent);
+        Assert.Null(page.QuerySelector("#q-overall-error"));
+        Assert.True(page.QuerySelector<IHtmlInputElement>("#q-overall-5")!.IsChecked);
+
+        var unknown = await AnswerAsync(browser, token, [.. Satisfied, Field("q.topic", "no-such-option")]);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        page = await ParseAsync(unknown);
+        Assert.True(page.QuerySelector("#q-topic-error") is not null, page.QuerySelector("#error-summary")?.TextContent);
+        Assert.Null(page.QuerySelector("#q-overall-error"));
+        Assert.Equal(before, await WrittenStateAsync());
+    }
+
+    [Fact]
     public async Task A_post_without_or_with_a_wrong_antiforgery_token_records_nothing()
     {
         var (_, token, _) = await InviteAsync("en");
@@ -248,6 +271,13 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
         var response = await AnswerAsync(Browser(), token, [.. Satisfied, Field("q.details", big)]);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("too-large", State(await ParseAsync(response)));
+
+        // Chunked, without Content-Length: refused once the limit has passed.
+        var chunked = new StreamContent(new MemoryStream(Encoding.ASCII.GetBytes("q.overall=5&q.details=" + big)));
+        chunked.Headers.ContentType = new("application/x-www-form-urlencoded");
+        var browser = Browser();
+        var streamed = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/s/{token}") { Content = chunked, Headers = { TransferEncodingChunked = true } });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.StatusCode);
 
         var api = Browser();
         AcceptJson(api);

@@ -124,7 +124,7 @@ public sealed class SurveyPageService(
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return recorded.Error!.Kind == ErrorKind.Validation
-                ? new FormPage(survey, new PageForm(sent, FieldErrors(survey, sent, recorded.Error), doNotContact), StatusCodes.Status400BadRequest)
+                ? new FormPage(survey, new PageForm(sent, FieldErrors(survey, sent, answers, recorded.Error), doNotContact), StatusCodes.Status400BadRequest)
                 : await AfterLostRaceAsync(token, survey, cancellationToken);
         }
 
@@ -299,17 +299,23 @@ public sealed class SurveyPageService(
     }
 
     /// <summary>
-    /// The command's validation errors next to the questions they name (<c>answers[{key}]</c>); a required question
+    /// The command's validation errors next to the questions they name (<c>answers[{key}]</c>, or
+    /// <c>answers[{index}].text</c> for the shape of one answer, which is the answer sent at that index); a required question
     /// left out reads "please answer this question", anything else as the command says it. An error naming no
     /// question lands on the overall score, the one question every questionnaire has.
     /// </summary>
-    private static Dictionary<string, string> FieldErrors(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent, Error error)
+    private static Dictionary<string, string> FieldErrors(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent, IReadOnlyList<PageAnswer> answers, Error error)
     {
         var errors = new Dictionary<string, string>();
         var all = error.ValidationErrors ?? error.FieldRules?.ToDictionary(r => r.Key, r => new[] { Messages.Get(r.Value) }) ?? new Dictionary<string, string[]>();
         foreach (var (field, messages) in all)
         {
             var key = field.StartsWith("answers[", StringComparison.Ordinal) && field.IndexOf(']') is > 8 and var end ? field[8..end] : null;
+            if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < answers.Count)
+            {
+                key = answers[index].Question;
+            }
+
             var question = survey.Questions.FirstOrDefault(q => q.Key == key) ?? survey.Questions.FirstOrDefault(q => q.IsOverall) ?? survey.Questions[0];
             if (errors.ContainsKey(question.Key))
             {
