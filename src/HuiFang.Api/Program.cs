@@ -6,6 +6,7 @@ using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
 using HuiFang.Api.Features.Surveys;
+using HuiFang.Api.Features.SurveyPage;
 using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Policies;
@@ -76,6 +77,7 @@ builder.Services.AddHuiFangEscalations(builder.Configuration);
 
 // Survey invitations: links the customer answers from, their policy, and the monitor that reminds and expires.
 builder.Services.AddHuiFangSurveys(builder.Configuration);
+builder.Services.AddSurveyPage(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -154,6 +156,7 @@ app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();
 app.MapReports();
+app.MapSurveyPage();
 
 await app.Services.PrepareDatabaseAsync();
 await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);

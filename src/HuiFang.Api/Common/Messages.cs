@@ -211,6 +211,18 @@ public static class Messages
         ["validation.tooFarAhead"] = ("Must be at most {0} days from now.", "不能晚于当前时间 {0} 天之后。"),
         ["validation.tooOld"] = ("Must be within the last {0} days.", "必须在最近 {0} 天之内。"),
 
+        // The customer's survey page (/s/{token}): the problems a client that does not take HTML gets instead of a page.
+        ["surveyPage.linkInvalid.title"] = ("The survey link is not valid", "问卷链接无效"),
+        ["surveyPage.linkInvalid.detail"] = ("The link is unknown, expired or withdrawn.", "链接不存在、已过期或已撤回。"),
+        ["surveyPage.answered.title"] = ("The survey was already answered", "问卷已提交"),
+        ["surveyPage.answered.detail"] = ("This link's survey has an answer already; a second one is not recorded.", "此链接的问卷已有回答，不再记录第二份。"),
+        ["surveyPage.stale.title"] = ("The form is not valid any more", "表单已失效"),
+        ["surveyPage.stale.detail"] = ("The form's antiforgery token is missing or wrong; load the page again and send the form from it.", "表单的防伪令牌缺失或错误；请重新加载页面后从页面提交。"),
+        ["surveyPage.unsupportedMediaType.title"] = ("Unsupported media type", "不支持的媒体类型"),
+        ["surveyPage.unsupportedMediaType"] = ("Send the answer as a form (application/x-www-form-urlencoded).", "请以表单（application/x-www-form-urlencoded）提交回答。"),
+        ["surveyPage.notAcceptable.title"] = ("This page is HTML", "此页面仅提供 HTML"),
+        ["surveyPage.notAcceptable.detail"] = ("The survey page answers only with HTML; send Accept: text/html.", "问卷页面只返回 HTML；请发送 Accept: text/html。"),
+
         // Survey invitations and the survey policy.
         ["policy.reminderBeforeExpiry"] = ("The reminder must fall before the expiry: fewer than {0} days, or 0 for none.", "提醒必须早于失效：少于 {0} 天，或设为 0 表示不提醒。"),
         ["survey.language"] = ("Must be zh-CN or en.", "必须是 zh-CN 或 en。"),
