@@ -5,6 +5,8 @@ using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
+using HuiFang.Api.Features.Surveys;
+using HuiFang.Api.Features.SurveyPage;
 using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Policies;
@@ -25,6 +27,7 @@ using HuiFang.Api.Infrastructure.Runtime;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
 using HuiFang.Api.Services.Planning;
+using HuiFang.Api.Services.Customers;
 
 if (args is ["healthcheck", ..])
 {
@@ -62,12 +65,18 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
 builder.Services.AddScoped<HuiFang.Api.Services.Changes.VersionedChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
+builder.Services.AddScoped<HuiFang.Api.Services.Questionnaires.QuestionnaireCatalog>();
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
 builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
+builder.Services.AddHuiFangCustomers();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);
+
+// Survey invitations: links the customer answers from, their policy, and the monitor that reminds and expires.
+builder.Services.AddHuiFangSurveys(builder.Configuration);
+builder.Services.AddSurveyPage(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -140,10 +149,12 @@ app.MapFeedback();
 app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();
+app.MapSurveyInvitations();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();
 app.MapReports();
+app.MapSurveyPage();
 
 await app.Services.PrepareDatabaseAsync();
 await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);

@@ -71,6 +71,11 @@ public static class IntegrationEvents
         typeof(EscalationResolved),
         typeof(CustomerStillUnsatisfied),
         typeof(FollowUpLoopClosed),
+        typeof(SurveyInvitationCreated),
+        typeof(SurveyReminderDue),
+        typeof(SurveyExpired),
+        typeof(SurveyInvitationRevoked),
+        typeof(SurveyAnswered),
     ];
 
     private static readonly Dictionary<string, Type> ByTypeName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);

@@ -89,6 +89,21 @@ public static class Messages
         ["feedback.replyByNeedsInquiry"] = ("Only allowed together with pendingInquiry.", "只能与 pendingInquiry 一起填写。"),
         ["feedback.distinctCategories"] = ("Give each category once.", "每个类别只能出现一次。"),
         ["feedback.callEndedBeforeTask"] = ("Must not be before the visit task was created.", "不能早于回访任务的创建时间。"),
+        // Questionnaires: answers on feedback, questionnaire content, call scripts.
+        ["feedback.notWithAnswers"] = ("Leave this out when sending answers: the answers decide it.", "提交 answers 时不要填写此字段：它由答案决定。"),
+        ["feedback.scoreOrAnswers"] = ("Send either score and categories, or answers.", "请提交 score 和 categories，或者提交 answers。"),
+        ["feedback.inquiryNeedsInquiryAnswer"] = ("Only allowed when an answer implies the category Inquiry.", "仅当某个答案表示咨询类别时才能填写。"),
+        ["questionnaire.answer.questionMissing"] = ("Name the question this answer is for (its key).", "请填写该答案对应的问题（问题的 key）。"),
+        ["questionnaire.answer.unknownQuestion"] = ("The task's questionnaire has no question with this key.", "该任务的问卷中没有此 key 的问题。"),
+        ["questionnaire.answer.duplicate"] = ("Answer each question once.", "每个问题只能回答一次。"),
+        ["questionnaire.answer.required"] = ("This question is required.", "此问题为必答题。"),
+        ["questionnaire.answer.shape.score"] = ("This question takes only 'score', a whole number from 1 to 5.", "此问题只接受 score，取值为 1 到 5 的整数。"),
+        ["questionnaire.answer.shape.nps"] = ("This question takes only 'score', a whole number from 0 to 10.", "此问题只接受 score，取值为 0 到 10 的整数。"),
+        ["questionnaire.answer.shape.yesNo"] = ("This question takes only 'yes' (true or false).", "此问题只接受 yes（true 或 false）。"),
+        ["questionnaire.answer.shape.singleChoice"] = ("This question takes only 'choices' with exactly one option key.", "此问题只接受 choices，且只能包含一个选项 key。"),
+        ["questionnaire.answer.shape.multipleChoice"] = ("This question takes only 'choices' with one or more different option keys.", "此问题只接受 choices，包含一个或多个不重复的选项 key。"),
+        ["questionnaire.answer.shape.freeText"] = ("This question takes only 'text', not blank, at most 2000 characters.", "此问题只接受 text，不能为空白，最多 2000 个字符。"),
+        ["questionnaire.answer.unknownOption"] = ("'choices' names an option this question does not have.", "choices 中包含此问题没有的选项。"),
         ["policy.verdictBands"] = ("Need 1 ≤ unsatisfiedUpTo < satisfiedFrom ≤ 5.", "必须满足 1 ≤ unsatisfiedUpTo < satisfiedFrom ≤ 5。"),
         ["policy.revisitClosesFrom"] = ("Must be Satisfied or Neutral.", "必须为 Satisfied 或 Neutral。"),
         ["policy.businessHoursDuration"] = ("A target counted in business hours may be at most {0} of working time; use WallClock for longer ones.", "按工作时间计算的时限最多为 {0} 的工作时间；更长的时限请使用 WallClock。"),
@@ -165,6 +180,28 @@ public static class Messages
         ["validation.afterBefore"] = ("dueAfter must not be later than dueBefore.", "dueAfter 不能晚于 dueBefore。"),
         ["validation.tooFarAhead"] = ("Must be at most {0} days from now.", "不能晚于当前时间 {0} 天之后。"),
         ["validation.tooOld"] = ("Must be within the last {0} days.", "必须在最近 {0} 天之内。"),
+
+        // The customer's survey page (/s/{token}): the problems a client that does not take HTML gets instead of a page.
+        ["surveyPage.linkInvalid.title"] = ("The survey link is not valid", "问卷链接无效"),
+        ["surveyPage.linkInvalid.detail"] = ("The link is unknown, expired or withdrawn.", "链接不存在、已过期或已撤回。"),
+        ["surveyPage.answered.title"] = ("The survey was already answered", "问卷已提交"),
+        ["surveyPage.answered.detail"] = ("This link's survey has an answer already; a second one is not recorded.", "此链接的问卷已有回答，不再记录第二份。"),
+        ["surveyPage.stale.title"] = ("The form is not valid any more", "表单已失效"),
+        ["surveyPage.stale.detail"] = ("The form's antiforgery token is missing or wrong; load the page again and send the form from it.", "表单的防伪令牌缺失或错误；请重新加载页面后从页面提交。"),
+        ["surveyPage.unsupportedMediaType.title"] = ("Unsupported media type", "不支持的媒体类型"),
+        ["surveyPage.unsupportedMediaType"] = ("Send the answer as a form (application/x-www-form-urlencoded).", "请以表单（application/x-www-form-urlencoded）提交回答。"),
+        ["surveyPage.notAcceptable.title"] = ("This page is HTML", "此页面仅提供 HTML"),
+        ["surveyPage.notAcceptable.detail"] = ("The survey page answers only with HTML; send Accept: text/html.", "问卷页面只返回 HTML；请发送 Accept: text/html。"),
+
+        // Survey invitations and the survey policy.
+        ["policy.reminderBeforeExpiry"] = ("The reminder must fall before the expiry: fewer than {0} days, or 0 for none.", "提醒必须早于失效：少于 {0} 天，或设为 0 表示不提醒。"),
+        ["survey.language"] = ("Must be zh-CN or en.", "必须是 zh-CN 或 en。"),
+        ["surveyInvitation.notFound"] = ("Survey invitation {0} does not exist.", "问卷邀请 {0} 不存在。"),
+        ["surveyInvitation.notOpen"] = ("Cannot {0} a survey invitation that is {1}.", "问卷邀请当前状态为 {1}，不能执行 {0}。"),
+        ["surveyInvitation.concurrentChange"] = ("Survey invitation {0} was changed by another request at the same time; read it again and retry.", "问卷邀请 {0} 同时被其他请求修改，请重新读取后再试。"),
+        ["surveyInvitation.preconditionFailed"] = ("Survey invitation {0} has changed: its ETag is now {1}. Read it again and retry.", "问卷邀请 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
+        ["surveyInvitation.taskNotOpen"] = ("Visit task {0} is {1}: only an open task (Pending, Assigned) gets a survey invitation.", "回访任务 {0} 当前状态为 {1}：只有未关闭的任务（Pending、Assigned）才能发送问卷邀请。"),
+        ["surveyInvitation.doNotContact"] = ("The customer of visit task {0} asked not to be contacted: no survey invitation is sent.", "回访任务 {0} 的客户已要求不再打扰：不发送问卷邀请。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

@@ -58,6 +58,15 @@ public sealed class Tenant
     /// <summary>The follow-up policy's version: 0 for the defaults never changed, one more on each change.</summary>
     public int FollowUpPolicyVersion { get; private set; }
 
+    /// <summary>The tenant's survey-invitation policy as JSON (shape of <c>SurveyPolicySettings</c>), or null for the defaults.</summary>
+    public string? SurveyPolicyJson { get; private set; }
+
+    /// <summary>When the survey policy last changed; null while it never did (the defaults).</summary>
+    public DateTimeOffset? SurveyPolicyUpdatedAt { get; private set; }
+
+    /// <summary>The survey policy's version: 0 for the defaults never changed, one more on each change.</summary>
+    public int SurveyPolicyVersion { get; private set; }
+
     public static Tenant Create(string id, string name, DateTimeOffset now) => new()
     {
         Id = id,
@@ -79,6 +88,13 @@ public sealed class Tenant
         FollowUpPolicyJson = policyJson;
         FollowUpPolicyUpdatedAt = now.ToUniversalTime();
         FollowUpPolicyVersion++;
+    }
+
+    public void SetSurveyPolicy(string? policyJson, DateTimeOffset now)
+    {
+        SurveyPolicyJson = policyJson;
+        SurveyPolicyUpdatedAt = now.ToUniversalTime();
+        SurveyPolicyVersion++;
     }
 
     public void Update(string name, string? calendarJson, DateTimeOffset now)

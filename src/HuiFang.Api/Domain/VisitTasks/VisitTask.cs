@@ -348,6 +348,53 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
         return Outcome.Ok;
     }
 
+    /// <summary>
+    /// The survey sent for the task expired unanswered and the tenant wants a call instead: the task becomes a phone
+    /// visit planned at the next working moment; when that leaves less than a working day before the deadline, the
+    /// deadline moves to one working day after it (and can be reported overdue again).
+    /// </summary>
+    public Outcome FallBackToPhoneVisit(DateTimeOffset now, BusinessCalendar calendar)
+    {
+        if (!IsOpen)
+        {
+            return VisitTaskErrors.InvalidTransition(this, "fall-back-to-phone-visit");
+        }
+
+        var from = Channel;
+        Channel = ContactChannel.Phone;
+        ScheduledFor = calendar.NextWorkingInstant(now).ToUniversalTime();
+        var latestDue = calendar.AddWorkingTime(ScheduledFor, calendar.DailyWorkingTime).ToUniversalTime();
+        if (DueBy < latestDue)
+        {
+            DueBy = latestDue;
+            OverdueRaisedAt = null;
+        }
+
+        if (ScheduledFor < DueFrom)
+        {
+            DueFrom = ScheduledFor;
+        }
+
+        Touch(now);
+        Raise(new VisitTaskFellBackToPhoneVisit(this, from, now));
+        return Outcome.Ok;
+    }
+
+    /// <summary>The survey sent for the task expired unanswered and the tenant closes such tasks: the task is unreachable.</summary>
+    public Outcome CloseUnansweredSurvey(DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return VisitTaskErrors.InvalidTransition(this, "close-unanswered-survey");
+        }
+
+        Status = VisitTaskStatus.Unreachable;
+        ClosedAt = now.ToUniversalTime();
+        Touch(now);
+        Raise(new VisitTaskSurveyUnanswered(this, now));
+        return Outcome.Ok;
+    }
+
     /// <summary>Text that replaces erased free text, so that readers see that something was there.</summary>
     public const string ErasedText = "[erased]";
 

@@ -31,3 +31,12 @@ public sealed record VisitTaskFoundOverdue(VisitTask Task, DateTimeOffset Occurr
 
 /// <summary>The customer's personal data in the task was erased.</summary>
 public sealed record VisitTaskPersonalDataErased(VisitTask Task, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>
+/// The customer did not answer the survey sent for the task: it became a phone visit (<paramref name="From"/> is the
+/// channel it had), planned at the next working moment.
+/// </summary>
+public sealed record VisitTaskFellBackToPhoneVisit(VisitTask Task, ContactChannel From, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>The customer did not answer the survey sent for the task, and the tenant closes such tasks as unreachable.</summary>
+public sealed record VisitTaskSurveyUnanswered(VisitTask Task, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -3,12 +3,13 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Services.Policies;
 using Mediator;
 
 namespace HuiFang.Api.Features.Policies;
 
-// The tenant's two policy documents, declared side by side: what tells them apart is only their types and the
+// The tenant's policy documents, declared side by side: what tells them apart is only their types and the
 // data of their PolicyDocument; reading, replacing, auditing and answering them is PolicyDocument's, and their
 // handlers are PolicyHandlers'.
 
@@ -26,9 +27,25 @@ public sealed record FollowUpPolicyResponse(FollowUpPolicySettings Policy, bool 
 /// <param name="Version">This policy's own version (0 while the defaults were never changed; the tenant's calendar and its other policy have versions of their own); the ETag is this number in quotes.</param>
 public sealed record EscalationPolicyResponse(EscalationPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
 
+/// <summary>A tenant's survey-invitation policy.</summary>
+/// <param name="Policy">The rules in force, every field filled.</param>
+/// <param name="IsDefault">True when the tenant has no survey policy of its own and the service defaults apply.</param>
+/// <param name="UpdatedAt">When this policy last changed, if ever.</param>
+/// <param name="Version">This policy's own version (0 while the defaults were never changed); the ETag is this number in quotes.</param>
+public sealed record SurveyPolicyResponse(SurveyPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
+
 public sealed record GetFollowUpPolicy : IQuery<Result<FollowUpPolicyResponse>>;
 
 public sealed record GetEscalationPolicy : IQuery<Result<EscalationPolicyResponse>>;
+
+public sealed record GetSurveyPolicy : IQuery<Result<SurveyPolicyResponse>>;
+
+public sealed record UpdateSurveyPolicy([property: RequestBody] SurveyPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<SurveyPolicyResponse>>, ITransactional;
+
+public sealed class UpdateSurveyPolicyValidator : AbstractValidator<UpdateSurveyPolicy>
+{
+    public UpdateSurveyPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new SurveyPolicySettingsValidator());
+}
 
 public sealed record UpdateFollowUpPolicy([property: RequestBody] FollowUpPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<FollowUpPolicyResponse>>, ITransactional;
 
@@ -66,5 +83,17 @@ internal static class EscalationPolicyFeature
         (t, json, now) => t.SetEscalationPolicy(json, now),
         EscalationPolicyJson.Read,
         EscalationPolicyJson.Write,
+        (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
+}
+
+internal static class SurveyPolicyFeature
+{
+    public static readonly PolicyDocument<SurveyPolicy, SurveyPolicySettings, SurveyPolicyResponse> Document = new(
+        "survey-policy-updated",
+        SurveyPolicy.Default,
+        t => new(t.SurveyPolicyJson, t.SurveyPolicyUpdatedAt, t.SurveyPolicyVersion),
+        (t, json, now) => t.SetSurveyPolicy(json, now),
+        SurveyPolicyJson.Read,
+        SurveyPolicyJson.Write,
         (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
 }

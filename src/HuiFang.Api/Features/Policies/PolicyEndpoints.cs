@@ -58,6 +58,27 @@ public static class PolicyEndpoints
             Honours If-Match (412). Audited.
             """));
 
+        group.MapPolicy<SurveyPolicySettings, SurveyPolicyResponse>(
+            "/survey",
+            "SurveyPolicy",
+            Scopes.TasksRead,
+            () => new GetSurveyPolicy(),
+            (body, ifMatch) => new UpdateSurveyPolicy(body, ifMatch),
+            getDocs: ("Get the tenant's survey-invitation policy", """
+            Whether tasks planned with a survey channel (by default Sms, Email, App, Questionnaire) get a survey link by
+            themselves (`autoInvite`, default off), how many days a link works (`expiryDays`, 1–28, default 14), after how
+            many unanswered days one reminder falls due inside working hours (`reminderAfterDays`, default 3, 0 for none),
+            what the task becomes when the survey expires unanswered (`onExpiry`: `PhoneVisit`, planned at the next working
+            moment, the default; or `Unreachable`) and the page's default language (`defaultLanguage`, zh-CN or en).
+            `isDefault` is true while the tenant uses the service defaults. The ETag is this policy's own version.
+            """),
+            putDocs: ("Replace the tenant's survey-invitation policy", """
+            Replaces the policy; a field left out takes the service default, a channel list given replaces the default list.
+            New invitations use the new expiry and reminder at once; open invitations keep the expiry and reminder time
+            they were created with, and the expiry fallback in force when they expire applies. A reminder on or after the
+            expiry is refused (400). Honours If-Match (412). Audited.
+            """));
+
         return app;
     }
 

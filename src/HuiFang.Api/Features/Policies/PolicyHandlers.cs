@@ -16,7 +16,9 @@ public sealed class PolicyHandlers(HuiFangDbContext db, ICurrentCaller caller, T
     IQueryHandler<GetFollowUpPolicy, Result<FollowUpPolicyResponse>>,
     ICommandHandler<UpdateFollowUpPolicy, Result<FollowUpPolicyResponse>>,
     IQueryHandler<GetEscalationPolicy, Result<EscalationPolicyResponse>>,
-    ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>
+    ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>,
+    IQueryHandler<GetSurveyPolicy, Result<SurveyPolicyResponse>>,
+    ICommandHandler<UpdateSurveyPolicy, Result<SurveyPolicyResponse>>
 {
     public ValueTask<Result<FollowUpPolicyResponse>> Handle(GetFollowUpPolicy query, CancellationToken cancellationToken) =>
         FollowUpPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
@@ -29,4 +31,10 @@ public sealed class PolicyHandlers(HuiFangDbContext db, ICurrentCaller caller, T
 
     public ValueTask<Result<EscalationPolicyResponse>> Handle(UpdateEscalationPolicy command, CancellationToken cancellationToken) =>
         EscalationPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
+
+    public ValueTask<Result<SurveyPolicyResponse>> Handle(GetSurveyPolicy query, CancellationToken cancellationToken) =>
+        SurveyPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
+
+    public ValueTask<Result<SurveyPolicyResponse>> Handle(UpdateSurveyPolicy command, CancellationToken cancellationToken) =>
+        SurveyPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
 }

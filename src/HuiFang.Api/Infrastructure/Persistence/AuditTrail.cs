@@ -56,4 +56,5 @@ public static class AuditSubjects
     public const string ApiKey = "ApiKey";
     public const string Tenant = "Tenant";
     public const string Customer = "Customer";
+    public const string ContactPreference = "ContactPreference";
 }

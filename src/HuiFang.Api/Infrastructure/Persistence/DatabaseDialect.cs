@@ -124,6 +124,29 @@ public abstract class DatabaseDialect
     }
 
     /// <summary>
+    /// Ids of the open survey invitations with something for the survey monitor at <paramref name="now"/>: those past
+    /// their expiry, and those whose reminder has come (at most <paramref name="batchSize"/> of each, earliest first,
+    /// across tenants), each scan on its partial index. Rows are locked and skipped as in <see cref="ClaimSlaWorkAsync"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<Guid> Expiring, IReadOnlyList<Guid> Reminding)> ClaimSurveyWorkAsync(HuiFangDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var at = Instant(now);
+        var expiring = await db.Database.SqlQuery<Guid>(Statement($$"""
+            SELECT "Id" AS "Value" FROM "SurveyInvitations"
+            WHERE "Status" = 'Open' AND "ExpiresAt" <= {0}
+            ORDER BY "ExpiresAt" LIMIT {1}
+            {{SkipLockedRows(null)}}
+            """, at, batchSize)).ToListAsync(cancellationToken);
+        var reminding = await db.Database.SqlQuery<Guid>(Statement($$"""
+            SELECT "Id" AS "Value" FROM "SurveyInvitations"
+            WHERE "Status" = 'Open' AND "RemindAt" IS NOT NULL AND "RemindedAt" IS NULL AND "RemindAt" <= {0} AND "ExpiresAt" > {0}
+            ORDER BY "RemindAt" LIMIT {1}
+            {{SkipLockedRows(null)}}
+            """, at, batchSize)).ToListAsync(cancellationToken);
+        return (expiring, reminding);
+    }
+
+    /// <summary>
     /// The clause that ends a claim: lock the rows it returns (of <paramref name="alias"/>, or of its only
     /// table), skipping rows locked by another transaction; empty where the provider has no row locks.
     /// </summary>

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using HuiFang.Api.Domain.Audit;
+using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Idempotency;
@@ -45,6 +47,10 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+
+    public DbSet<CustomerContactPreference> CustomerContactPreferences => Set<CustomerContactPreference>();
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 

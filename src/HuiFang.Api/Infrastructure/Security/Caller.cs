@@ -13,6 +13,9 @@ public enum CallerKind
 
     /// <summary>The service itself or its command line (start-up, maintenance).</summary>
     System,
+
+    /// <summary>A customer answering a survey link: the link's token is the credential, the invitation names the tenant.</summary>
+    Survey,
 }
 
 /// <summary>

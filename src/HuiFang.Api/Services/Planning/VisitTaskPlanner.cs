@@ -5,6 +5,7 @@ using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
+using HuiFang.Api.Services.Surveys;
 using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,8 @@ public sealed class VisitTaskPlanner(
     DatabaseDialect dialect,
     TimeProvider clock,
     TenantSettings tenant,
-    IOptions<VisitTaskOptions> options)
+    IOptions<VisitTaskOptions> options,
+    SurveyInviting surveys)
 {
     public async Task<PlannedVisit> PlanAsync(VisitPlan plan, CancellationToken cancellationToken)
     {
@@ -74,6 +76,9 @@ public sealed class VisitTaskPlanner(
         }
 
         db.VisitTasks.Add(task);
+
+        // The tenant's survey policy may invite the customer at once, in the same save (never an opted-out customer).
+        await surveys.AutoInviteAsync(task, cancellationToken);
         return new PlannedVisit(task, null, null);
     }
 }

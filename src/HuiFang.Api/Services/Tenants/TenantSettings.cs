@@ -6,6 +6,7 @@ using System.Text.Json;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Infrastructure.Configuration;
@@ -72,6 +73,21 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         return entry;
     }
 
+    /// <summary>The tenant's survey-invitation policy; the defaults when it has none of its own.</summary>
+    public async Task<SurveyPolicy> GetSurveyPolicyAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId ?? throw new InvalidOperationException("Tenant settings need a caller.");
+        if (cache.TryGetValue(SurveyKey(tenantId), out SurveyPolicy? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var json = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.SurveyPolicyJson).FirstOrDefaultAsync(cancellationToken);
+        var policy = json is null ? SurveyPolicy.Default : SurveyPolicyJson.Read(json);
+        cache.Set(SurveyKey(tenantId), policy, CacheDuration);
+        return policy;
+    }
+
     /// <summary>
     /// Changes the caller's tenant row (created on its first change) through <see cref="VersionedChange"/>:
     /// checks If-Match against the version of the settings document the change is about, applies the change,
@@ -134,7 +150,10 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         cache.Remove(FollowUpKey(tenantId));
         cache.Remove(CacheKey(tenantId));
         cache.Remove(PolicyKey(tenantId));
+        cache.Remove(SurveyKey(tenantId));
     }
+
+    private static string SurveyKey(string tenantId) => "survey-policy:" + tenantId;
 
     private static string FollowUpKey(string tenantId) => "follow-up-policy:" + tenantId;
 

@@ -6,6 +6,7 @@ using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Services.Loop;
+using HuiFang.Api.Services.Questionnaires;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public sealed class CorrectFeedbackValidator : AbstractValidator<CorrectFeedback
 /// tenant's rules call for (or joins the open one); an escalation already opened stays, because people
 /// are working on it. Revisit verdicts are not re-judged: the loop has moved on.
 /// </summary>
-public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, TimeProvider clock)
+public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, QuestionnaireCatalog questionnaires, TimeProvider clock)
     : ICommandHandler<CorrectFeedback, Result<FeedbackResult>>
 {
     public async ValueTask<Result<FeedbackResult>> Handle(CorrectFeedback command, CancellationToken cancellationToken)
@@ -51,8 +52,14 @@ public sealed class CorrectFeedbackHandler(HuiFangDbContext db, TenantSettings t
         }
 
         var task = await db.VisitTasks.FirstAsync(t => t.Id == original.TaskId, cancellationToken);
+        var content = await FeedbackAnswers.ContentAsync(command.Feedback!, task, questionnaires, "feedback.", cancellationToken);
+        if (!content.IsSuccess)
+        {
+            return content.Error!;
+        }
+
         var policy = await tenant.GetEscalationPolicyAsync(cancellationToken);
-        var correction = original.Correct(Guid.CreateVersion7(now), task, command.Feedback!.ToContent(), command.Reason!, policy.Verdict, policy.LateAfter, policy.InquiryReplyWithin, now);
+        var correction = original.Correct(Guid.CreateVersion7(now), task, content.Value, command.Reason!, policy.Verdict, policy.LateAfter, policy.InquiryReplyWithin, now);
         db.FeedbackRecords.Add(correction);
 
         EscalationOutcome? escalation = null;

@@ -7,6 +7,7 @@ using HuiFang.Api.Services.VisitTasks;
 using HuiFang.Api.Services.Tenants;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Services.Loop;
+using HuiFang.Api.Services.Questionnaires;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +23,11 @@ public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
 /// <summary>
 /// Records what the customer said and completes the task, in one transaction with the loop's
 /// consequences: the escalation the tenant's rules open (or the revisit's verdict: loop closed or
-/// escalation reopened) and their events. A task that is not open (already completed, cancelled,
+/// escalation reopened) and their events. Answers to the task's questionnaire, when sent, decide the content
+/// (<see cref="FeedbackAnswers"/>). A task that is not open (already completed, cancelled,
 /// unreachable) takes no feedback: 409, nothing written.
 /// </summary>
-public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, TimeProvider clock)
+public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings tenant, FeedbackLoop loop, QuestionnaireCatalog questionnaires, TimeProvider clock)
     : ICommandHandler<RecordFeedback, Result<FeedbackResult>>
 {
     public async ValueTask<Result<FeedbackResult>> Handle(RecordFeedback command, CancellationToken cancellationToken)
@@ -37,6 +39,12 @@ public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings te
             return VisitTaskErrors.NotFound(command.TaskId);
         }
 
+        var content = await FeedbackAnswers.ContentAsync(command.Feedback, task, questionnaires, "", cancellationToken);
+        if (!content.IsSuccess)
+        {
+            return content.Error!;
+        }
+
         var completed = task.Complete(now);
         if (!completed.IsSuccess)
         {
@@ -44,7 +52,7 @@ public sealed class RecordFeedbackHandler(HuiFangDbContext db, TenantSettings te
         }
 
         var policy = await tenant.GetEscalationPolicyAsync(cancellationToken);
-        var feedback = FeedbackRecord.Record(Guid.CreateVersion7(now), task, command.Feedback.ToContent(), policy.Verdict, policy.LateAfter, policy.InquiryReplyWithin, now);
+        var feedback = FeedbackRecord.Record(Guid.CreateVersion7(now), task, content.Value, policy.Verdict, policy.LateAfter, policy.InquiryReplyWithin, now);
         db.FeedbackRecords.Add(feedback);
         var escalation = await loop.ApplyAsync(task, feedback, policy, now, cancellationToken);
 

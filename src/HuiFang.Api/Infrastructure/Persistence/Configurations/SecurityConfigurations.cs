@@ -21,6 +21,7 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Property(t => t.EscalationPolicyVersion).IsConcurrencyToken();
         b.Property(t => t.FollowUpPolicyVersion).IsConcurrencyToken();
+        b.Property(t => t.SurveyPolicyVersion).IsConcurrencyToken();
     }
 }
 
