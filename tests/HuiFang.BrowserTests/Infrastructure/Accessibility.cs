@@ -27,9 +27,19 @@ public static class Accessibility
         return [.. result.Violations.Where(v => v.Impact is "serious" or "critical")];
     }
 
-    /// <summary>Fails when axe finds a serious or critical violation; <paramref name="state"/> names the page state in the message.</summary>
-    public static async Task AssertNoSeriousViolationsAsync(IPage page, string state)
+    /// <summary>
+    /// Fails when axe finds a serious or critical violation; <paramref name="state"/> names the page state in the message.
+    /// axe is a script: in a context with JavaScript off it cannot run in the page itself, so the document that page
+    /// shows is audited in <paramref name="auditor"/>, a page of a context with JavaScript on and the same viewport.
+    /// </summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string state, IPage? auditor = null)
     {
+        if (auditor is not null)
+        {
+            await auditor.SetContentAsync(await page.ContentAsync());
+            page = auditor;
+        }
+
         var violations = await SeriousViolationsAsync(page);
         if (violations.Count > 0)
         {

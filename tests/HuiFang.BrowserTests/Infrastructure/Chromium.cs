@@ -46,7 +46,7 @@ public sealed class Chromium : IAsyncLifetime
             TestEnvironment.SkipOrFail(Unavailable);
         }
 
-        return await _browser!.NewContextAsync(new()
+        var context = await _browser!.NewContextAsync(new()
         {
             ViewportSize = Phone,
             IsMobile = true,
@@ -56,7 +56,22 @@ public sealed class Chromium : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             BaseURL = baseUrl,
         });
+
+        // A page that never answers fails the test within seconds instead of holding the run.
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        if (!javaScript)
+        {
+            _withoutJavaScript.Add(context, null);
+        }
+
+        return context;
     }
+
+    /// <summary>Whether pages of <paramref name="context"/> run scripts (Playwright cannot tell once the context exists).</summary>
+    public bool HasJavaScript(IBrowserContext context) => !_withoutJavaScript.TryGetValue(context, out _);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object?> _withoutJavaScript = new();
 
     public async ValueTask DisposeAsync()
     {

@@ -11,11 +11,12 @@ public static class Screenshots
 {
     public static string Root => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<string> TakeAsync(IPage page, string provider, string test, string state)
+    /// <param name="fullPage">The whole page (default) or only what the viewport shows.</param>
+    public static async Task<string> TakeAsync(IPage page, string provider, string test, string state, bool fullPage = true)
     {
         var path = Path.Combine(Root, provider, test, state + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var png = await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        var png = await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         TestContext.Current.AddAttachment($"{provider}/{test}/{state}.png", png, "image/png");
         return path;
     }
