@@ -32,7 +32,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -81,6 +81,12 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["GetCoverageReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/coverage?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["GetSlaReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/sla?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["GetUnsatisfiedList"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/unsatisfied?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetSurveyPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/survey"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["UpdateSurveyPolicy"] = new(_ => Put("/api/v1/policies/survey", new JsonObject { ["expiryDays"] = 14 }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["CreateSurveyInvitation"] = new(t => Post($"/api/v1/visit-tasks/{t.TaskId}/survey-invitations", new JsonObject()), HttpStatusCode.Created, OtherTenant.NotFound),
+        ["ListSurveyInvitations"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}/survey-invitations"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetSurveyInvitation"] = new(t => new(HttpMethod.Get, $"/api/v1/survey-invitations/{t.Invitation}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["RevokeSurveyInvitation"] = new(t => Post($"/api/v1/survey-invitations/{t.Invitation}/revoke", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 
@@ -153,7 +159,10 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync($"/api/v1/escalations/{paused}/pause", Json(new JsonObject { ["reason"] = "waiting" }))).StatusCode);
         var record = ServiceRecords.ServiceRecordRequests.Record($"WO-MSR-{n}", "Activity", $"MSR-{n}");
         Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync("/api/v1/service-records", Json(record))).StatusCode);
-        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}");
+        var invitation = await Client.PostAsync($"/api/v1/visit-tasks/{(Guid)task["id"]!}/survey-invitations", Json(new JsonObject()));
+        Assert.Equal(HttpStatusCode.Created, invitation.StatusCode);
+        var invitationId = (Guid)(await ReadObjectAsync(invitation))["invitation"]!["id"]!;
+        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId);
     }
 
     private async Task<Guid> NewTaskAsync(string suffix)

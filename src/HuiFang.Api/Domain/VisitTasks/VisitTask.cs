@@ -350,8 +350,9 @@ public sealed class VisitTask : AggregateRoot, ITenantOwned
 
     /// <summary>
     /// The survey sent for the task expired unanswered and the tenant wants a call instead: the task becomes a phone
-    /// visit planned at the next working moment; when that leaves less than a working day before the deadline, the
-    /// deadline moves to one working day after it (and can be reported overdue again).
+    /// visit planned at the next working moment; when that leaves less than a working day of time (the calendar's daily
+    /// working time) before the deadline, the deadline moves to that much working time after the planned call — the end
+    /// of its working day when it is planned at the start of one — and can be reported overdue again.
     /// </summary>
     public Outcome FallBackToPhoneVisit(DateTimeOffset now, BusinessCalendar calendar)
     {

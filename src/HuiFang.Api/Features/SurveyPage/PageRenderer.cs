@@ -165,7 +165,9 @@ public static class PageRenderer
         {
             PageQuestionKind.Score => ("opts scale", Enumerable.Range(1, 5).Select(i => new PageOption(Num(i), PageTexts.Get(lang, "score." + Num(i)))).ToList()),
             PageQuestionKind.Nps => ("opts nps", Enumerable.Range(0, 11).Select(i => new PageOption(Num(i), Num(i))).ToList()),
-            PageQuestionKind.YesNo => ("opts", [new PageOption("yes", PageTexts.Get(lang, "yes")), new PageOption("no", PageTexts.Get(lang, "no"))]),
+            PageQuestionKind.YesNo => ("opts", [
+                new PageOption("yes", q.Options.FirstOrDefault(o => o.Key == "yes")?.Label ?? PageTexts.Get(lang, "yes")),
+                new PageOption("no", q.Options.FirstOrDefault(o => o.Key == "no")?.Label ?? PageTexts.Get(lang, "no"))]),
             _ => ("opts col", q.Options.ToList()),
         };
         var type = q.Kind == PageQuestionKind.MultipleChoice ? "checkbox" : "radio";

@@ -28,7 +28,8 @@ public static class PageStyles
         ".opt{display:flex;align-items:center;gap:.5rem;min-height:2.75rem;min-width:2.75rem;padding:.5rem .75rem;border:1px solid #6b6b6b;border-radius:.5rem;cursor:pointer}" +
         ".scale .opt{flex:1 1 0;flex-direction:column;justify-content:center;gap:.125rem;padding:.5rem .25rem;text-align:center;font-size:.875rem}" +
         ".scale .opt b{font-size:1.125rem}" +
-        ".nps .opt{flex:0 0 2.75rem;justify-content:center;padding:.5rem 0}" +
+        ".opts.nps{display:grid;grid-template-columns:repeat(auto-fill,minmax(2.75rem,1fr))}" +
+        ".nps .opt{flex-direction:column;justify-content:center;gap:.125rem;padding:.375rem 0}" +
         "input[type=radio],input[type=checkbox]{width:1.25rem;height:1.25rem;margin:0;accent-color:#0b57d0;flex:none}" +
         ".opt:has(input:checked){border:2px solid #0b57d0;background:#e8f0fe}" +
         "textarea{width:100%;min-height:6rem;padding:.5rem;font:inherit;border:1px solid #6b6b6b;border-radius:.5rem}" +

@@ -22,6 +22,7 @@ public static class SurveyPageEndpoints
         services.AddOptions<SurveyPageOptions>().Bind(configuration.GetSection(SurveyPageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SurveyPageLimiter>();
         services.AddScoped<SurveyPageService>();
+        services.AddScoped<SurveyFeedback>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "hf-survey-af";

@@ -5,14 +5,12 @@ using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.Questionnaires;
 using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.VisitTasks;
-using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Services.Customers;
 using HuiFang.Api.Services.Questionnaires;
 using HuiFang.Api.Services.Surveys;
 using HuiFang.Api.Services.Tenants;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.SurveyPage;
@@ -33,8 +31,8 @@ public sealed record ExpiredPage(string Language) : PageOutcome(StatusCodes.Stat
 
 /// <summary>
 /// The survey behind a link: what the page shows (GET, which never writes anything) and what the customer's
-/// answer does (POST). The answer runs <see cref="Feedback.RecordFeedback.RecordFeedback"/>, the very command an
-/// agent's call runs, as <see cref="SurveyCaller"/> of the invitation's tenant, inside one transaction that also
+/// answer does (POST). The answer runs the very command an agent's call runs
+/// (<see cref="SurveyFeedback"/>), as <see cref="SurveyCaller"/> of the invitation's tenant, inside one transaction that also
 /// marks the invitation answered (and records "don't ask me again" when ticked): verdict, escalation, revisit,
 /// events and reports follow exactly as for a call, or nothing is written at all.
 /// <para>
@@ -49,7 +47,7 @@ public sealed class SurveyPageService(
     TenantSettings tenant,
     QuestionnaireCatalog questionnaires,
     ContactPreferences contacts,
-    IMediator mediator,
+    SurveyFeedback feedback,
     TimeProvider clock)
 {
     /// <summary>What <c>GET /s/{token}</c> shows; <paramref name="preselect"/> is the overall score a one-tap link carries (<c>?s=4</c>).</summary>
@@ -101,6 +99,8 @@ public sealed class SurveyPageService(
             return new ExpiredPage(survey.Language);
         }
 
+        // The command's own messages (a too long answer, an unknown option) in the page's language.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(survey.Language);
         var doNotContact = fields["doNotContact"].Contains("true", StringComparer.Ordinal);
         var sent = survey.Questions.ToDictionary(q => q.Field, q => (IReadOnlyList<string>)fields[q.Field].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList());
         var (answers, pageErrors) = ReadAnswers(survey, sent);
@@ -118,18 +118,18 @@ public sealed class SurveyPageService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var recorded = await mediator.Send(new Feedback.RecordFeedback.RecordFeedback(invitation.TaskId, new FeedbackInput(null, null, Answers: answers, RecordedBy: SurveyCaller.Name)), cancellationToken);
+        var recorded = await feedback.RecordAsync(invitation.TaskId, answers, cancellationToken);
         if (!recorded.IsSuccess)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return recorded.Error!.Kind == ErrorKind.Validation
-                ? new FormPage(survey, new PageForm(sent, FieldErrors(survey, sent, recorded.Error), doNotContact), StatusCodes.Status400BadRequest)
+                ? new FormPage(survey, new PageForm(sent, FieldErrors(survey, sent, answers, recorded.Error), doNotContact), StatusCodes.Status400BadRequest)
                 : await AfterLostRaceAsync(token, survey, cancellationToken);
         }
 
         var now = clock.GetUtcNow();
-        if (!invitation.Answer(recorded.Value!.Feedback.Id, now).IsSuccess)
+        if (!invitation.Answer(recorded.Value!.FeedbackId, now).IsSuccess)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
@@ -154,7 +154,7 @@ public sealed class SurveyPageService(
             return await AfterLostRaceAsync(token, survey, cancellationToken);
         }
 
-        return new ThanksPage(survey, recorded.Value.Escalation is not null, doNotContact);
+        return new ThanksPage(survey, recorded.Value.Escalated, doNotContact);
     }
 
     /// <summary>
@@ -192,8 +192,9 @@ public sealed class SurveyPageService(
         return (null, (invitation, task, survey, pinned.Content));
     }
 
-    /// <summary>The tenant's default survey language, when its survey policy names one.</summary>
-    private static Task<string?> TenantLanguageAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    /// <summary>The tenant's default survey language (its survey policy's).</summary>
+    private async Task<string?> TenantLanguageAsync(CancellationToken cancellationToken) =>
+        PageTexts.Normalize((await tenant.GetSurveyPolicyAsync(cancellationToken)).DefaultLanguage);
 
     private bool IsAnswerable(SurveyInvitation invitation, VisitTask task) =>
         invitation.IsOpenAt(clock.GetUtcNow()) && task.Status is VisitTaskStatus.Pending or VisitTaskStatus.Assigned;
@@ -249,9 +250,9 @@ public sealed class SurveyPageService(
     /// number, a yes/no that is neither) is the page's own error; everything else — required answers, unknown
     /// options, lengths — the command checks, exactly as for an agent.
     /// </summary>
-    private static (List<AnswerInput> Answers, Dictionary<string, string> Errors) ReadAnswers(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent)
+    private static (List<PageAnswer> Answers, Dictionary<string, string> Errors) ReadAnswers(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent)
     {
-        var answers = new List<AnswerInput>();
+        var answers = new List<PageAnswer>();
         var errors = new Dictionary<string, string>();
         foreach (var q in survey.Questions)
         {
@@ -266,7 +267,7 @@ public sealed class SurveyPageService(
                 case PageQuestionKind.Score or PageQuestionKind.Nps:
                     if (values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var score) && values[0].Length <= 2)
                     {
-                        answers.Add(new AnswerInput(q.Key, score, null, null, null));
+                        answers.Add(new PageAnswer(q.Key, Score: score));
                     }
                     else
                     {
@@ -277,7 +278,7 @@ public sealed class SurveyPageService(
                 case PageQuestionKind.YesNo:
                     if (values is ["yes"] or ["no"])
                     {
-                        answers.Add(new AnswerInput(q.Key, null, values[0] == "yes", null, null));
+                        answers.Add(new PageAnswer(q.Key, Yes: values[0] == "yes"));
                     }
                     else
                     {
@@ -286,10 +287,10 @@ public sealed class SurveyPageService(
 
                     break;
                 case PageQuestionKind.SingleChoice or PageQuestionKind.MultipleChoice:
-                    answers.Add(new AnswerInput(q.Key, null, null, values, null));
+                    answers.Add(new PageAnswer(q.Key, Choices: values));
                     break;
                 default:
-                    answers.Add(new AnswerInput(q.Key, null, null, null, values[0]));
+                    answers.Add(new PageAnswer(q.Key, Text: values[0]));
                     break;
             }
         }
@@ -298,17 +299,23 @@ public sealed class SurveyPageService(
     }
 
     /// <summary>
-    /// The command's validation errors next to the questions they name (<c>answers[{key}]</c>); a required question
+    /// The command's validation errors next to the questions they name (<c>answers[{key}]</c>, or
+    /// <c>answers[{index}].text</c> for the shape of one answer, which is the answer sent at that index); a required question
     /// left out reads "please answer this question", anything else as the command says it. An error naming no
     /// question lands on the overall score, the one question every questionnaire has.
     /// </summary>
-    private static Dictionary<string, string> FieldErrors(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent, Error error)
+    private static Dictionary<string, string> FieldErrors(PageSurvey survey, IReadOnlyDictionary<string, IReadOnlyList<string>> sent, IReadOnlyList<PageAnswer> answers, Error error)
     {
         var errors = new Dictionary<string, string>();
         var all = error.ValidationErrors ?? error.FieldRules?.ToDictionary(r => r.Key, r => new[] { Messages.Get(r.Value) }) ?? new Dictionary<string, string[]>();
         foreach (var (field, messages) in all)
         {
             var key = field.StartsWith("answers[", StringComparison.Ordinal) && field.IndexOf(']') is > 8 and var end ? field[8..end] : null;
+            if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < answers.Count)
+            {
+                key = answers[index].Question;
+            }
+
             var question = survey.Questions.FirstOrDefault(q => q.Key == key) ?? survey.Questions.FirstOrDefault(q => q.IsOverall) ?? survey.Questions[0];
             if (errors.ContainsKey(question.Key))
             {

@@ -156,6 +156,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiSurveyExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -216,6 +221,11 @@ internal static class OpenApiExamples
     {
         const string trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
         var taskId = TaskExample.Id;
+        if (OpenApiSurveyExamples.Problem(operation, status) is { } survey)
+        {
+            return survey;
+        }
+
         return status switch
         {
             "400" => new Dictionary<string, object?>
@@ -338,7 +348,7 @@ internal static class OpenApiExamples
         };
     }
 
-    private static Dictionary<string, object?> Problem(int status, string code, string title, string detail, params (string Key, object? Value)[] extensions)
+    internal static Dictionary<string, object?> Problem(int status, string code, string title, string detail, params (string Key, object? Value)[] extensions)
     {
         var problem = new Dictionary<string, object?>
         {
