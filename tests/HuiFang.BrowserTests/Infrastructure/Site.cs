@@ -85,7 +85,18 @@ public abstract class SiteFixture : IAsyncLifetime
         await using var scope = _host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(Tenant, "tests"));
         AdminKey = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("browser tests", Scopes.All, null, CancellationToken.None)).Secret;
+
+        // The organisation the page names, set the way an administrator sets it.
+        using var api = CreateApiClient();
+        using var put = await api.PutAsync("api/v1/admin/tenant", new StringContent($$"""{"name":"{{OrganisationName}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        if (!put.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Naming the tenant failed: {(int)put.StatusCode} {await put.Content.ReadAsStringAsync()}");
+        }
     }
+
+    /// <summary>The tenant's name, which the survey page shows as the organisation asking.</summary>
+    public const string OrganisationName = "示例物业服务中心";
 
     public Task PrepareAsync()
     {

@@ -33,6 +33,7 @@ public abstract class SurveyPageTests(SiteFixture site, Chromium chromium) : Sur
         Assert.Equal(200, opened!.Status);
         Assert.Equal("form", await StateAsync(page));
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(SiteFixture.OrganisationName, await page.Locator("#organisation").InnerTextAsync());
         await CheckStateAsync(page, test, "form");
         await AssertNothingRecordedAsync(taskId, invitationId);
 
