@@ -29,6 +29,8 @@ public static partial class Results
             ("feedback", "Record feedback that opens an escalation (POST /visit-tasks/{id}/feedback)", 0.4, double.NaN),
             ("get-task", "Get one task (GET /visit-tasks/{id})", 0.5, double.NaN),
             ("list-page", "List a page (GET /visit-tasks?assignee=…&limit=50)", 0.5, double.NaN),
+            ("survey-form", "Survey page: the form (GET /s/{token})", 0.5, double.NaN),
+            ("survey-answer", "Survey page: an answer (POST /s/{token}, plain form post)", double.NaN, double.NaN),
         })
         {
             var wrkFile = Path.Combine(raw, $"{name}.wrk.json");
@@ -38,7 +40,14 @@ public static partial class Results
             }
 
             var wrk = JsonNode.Parse(File.ReadAllText(wrkFile))!.AsObject();
-            var pgbench = File.ReadAllText(Path.Combine(raw, $"{name}.pgbench.txt"));
+            var pgbenchFile = Path.Combine(raw, $"{name}.pgbench.txt");
+            if (!File.Exists(pgbenchFile))
+            {
+                rows.Add(BesideGetTask(raw, name, title, minRatio, wrk, apiPid));
+                continue;
+            }
+
+            var pgbench = File.ReadAllText(pgbenchFile);
             var tps = Number(TpsLine().Match(pgbench));
             var failedTx = Number(FailedLine().Match(pgbench));
             var latencies = File.ReadAllLines(Path.Combine(raw, $"{name}.pgbench.lat")).Select(l => double.Parse(l, Inv) / 1000).ToList();
@@ -294,6 +303,55 @@ public static partial class Results
         return md.ToString();
     }
 
+    /// <summary>
+    /// A scenario without a pgbench baseline (the survey page): its figures beside the task GET measured in the same
+    /// run, the page's size (plain and gzip) when recorded, and a ratio target where one is set.
+    /// </summary>
+    private static JsonObject BesideGetTask(string raw, string name, string title, double minRatio, JsonObject wrk, string apiPid)
+    {
+        var getTaskFile = Path.Combine(raw, "get-task.wrk.json");
+        var getTask = File.Exists(getTaskFile) ? JsonNode.Parse(File.ReadAllText(getTaskFile))!.AsObject() : null;
+        var rps = (double)wrk["rps"]!;
+        double? ratio = getTask is null ? null : Math.Round(rps / (double)getTask["rps"]!, 3);
+        var bytesFile = Path.Combine(raw, $"{name}.bytes");
+        var bytes = File.Exists(bytesFile) ? File.ReadAllLines(bytesFile).Where(l => l.Length > 0).Select(l => int.Parse(l, Inv)).ToList() : [];
+        var warmFile = Path.Combine(raw, $"{name}.warm.json");
+        var warm = File.Exists(warmFile) ? JsonNode.Parse(File.ReadAllText(warmFile))!.AsObject() : null;
+        var clean = (int)wrk["failed"]! == 0 && (int)wrk["socketErrors"]! == 0;
+        return new JsonObject
+        {
+            ["scenario"] = name,
+            ["title"] = title,
+            ["measured"] = new JsonObject
+            {
+                ["rps"] = rps,
+                ["p50Ms"] = (double)wrk["latencyMs"]!["p50"]!,
+                ["p99Ms"] = (double)wrk["latencyMs"]!["p99"]!,
+                ["requests"] = (int)wrk["requests"]!,
+                ["failed"] = (int)wrk["failed"]!,
+                ["socketErrors"] = (int)wrk["socketErrors"]!,
+                ["pageBytes"] = bytes.Count > 0 ? bytes[0] : null,
+                ["pageBytesGzip"] = bytes.Count > 1 ? bytes[1] : null,
+            },
+            ["besideGetTask"] = getTask is null ? null : new JsonObject
+            {
+                ["rps"] = (double)getTask["rps"]!,
+                ["p50Ms"] = (double)getTask["latencyMs"]!["p50"]!,
+                ["p99Ms"] = (double)getTask["latencyMs"]!["p99"]!,
+            },
+            ["warmUp"] = warm is null ? null : new JsonObject
+            {
+                ["seconds"] = (double)warm["seconds"]!,
+                ["rps"] = (double)warm["rps"]!,
+                ["p99Ms"] = (double)warm["latencyMs"]!["p99"]!,
+            },
+            ["ratio"] = ratio,
+            ["target"] = double.IsNaN(minRatio) ? "every answer 2xx (reported beside get-task)" : $"≥ {minRatio:0.0#} × get-task",
+            ["met"] = clean && (double.IsNaN(minRatio) || ratio >= minRatio),
+            ["cpu"] = Cpu(Path.Combine(raw, $"{name}.cpu.txt"), apiPid),
+        };
+    }
+
     private static JsonArray AfterScenario(string path) => !File.Exists(path) ? [] : new JsonArray([..
         File.ReadAllLines(path).Select(l => l.Split('\t')).Where(p => p.Length == 3).Select(p => (JsonNode)new JsonObject
         {
@@ -333,7 +391,8 @@ public static partial class Results
             "memory" => FormattableString.Invariant($"{m["rssMb"]} MB (peak {m["peakRssMb"]} MB)")
                 + (m["afterScenario"] is JsonArray { Count: > 0 } after ? "<br>after " + string.Join(", ", after.Select(x => FormattableString.Invariant($"{x!["scenario"]}: {x["rssMb"]}"))) + " MB" : "")
                 + (m["burst"] is JsonObject b ? FormattableString.Invariant($"<br>burst: {b["idleConnections"]} idle connections, {b["slowBodies"]} slow bodies at {b["slowBytesPerSecond"]} B/s ({Counts(b["slowStatus"])}), {b["creates"]} creates {b["concurrency"]} at a time ({Counts(b["createStatus"])}) in {b["createSeconds"]} s") : ""),
-            _ => FormattableString.Invariant($"{(double)m["rps"]!:0} req/s, p50 {m["p50Ms"]} ms, p99 {m["p99Ms"]} ms ({m["requests"]} requests, {m["failed"]} not 2xx)"),
+            _ => FormattableString.Invariant($"{(double)m["rps"]!:0} req/s, p50 {m["p50Ms"]} ms, p99 {m["p99Ms"]} ms ({m["requests"]} requests, {m["failed"]} not 2xx)")
+                + (m["pageBytes"] is null ? "" : FormattableString.Invariant($"; page {m["pageBytes"]} B, {m["pageBytesGzip"]} B gzip")),
         };
     }
 
@@ -341,6 +400,7 @@ public static partial class Results
     {
         "report" => string.Join("<br>", s["measured"]!["reports"]!.AsArray().Select(x => FormattableString.Invariant($"psql {x!["psqlMs"]} ms (first {x["psqlFirstMs"]} ms)"))),
         _ when s["baseline"] is JsonObject b => FormattableString.Invariant($"pgbench {(double)b["tps"]!:0} tps, p50 {b["p50Ms"]} ms, p99 {b["p99Ms"]} ms"),
+        _ when s["besideGetTask"] is JsonObject g => FormattableString.Invariant($"get-task {(double)g["rps"]!:0} req/s, p50 {g["p50Ms"]} ms, p99 {g["p99Ms"]} ms"),
         _ => "—",
     };
 
