@@ -35,6 +35,25 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerContactPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CustomerExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DoNotContact = table.Column<bool>(type: "boolean", nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerContactPreferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Escalations",
                 columns: table => new
                 {
@@ -58,26 +77,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     HandedToManager = table.Column<bool>(type: "boolean", nullable: false),
                     OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CycleStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Resolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RevisitTaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResponseTarget = table.Column<long>(type: "bigint", nullable: false),
-                    ResponseClock = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ResolutionTarget = table.Column<long>(type: "bigint", nullable: false),
-                    ResolutionClock = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     WarningPercent = table.Column<int>(type: "integer", nullable: false),
                     ReminderInterval = table.Column<long>(type: "bigint", nullable: false),
                     MaxCycles = table.Column<int>(type: "integer", nullable: false),
-                    ResponseDueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolutionDueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResponseWarnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolutionWarnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResponseWarnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResponseBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolutionWarnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolutionBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     BreachCount = table.Column<int>(type: "integer", nullable: false),
                     NextReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReminderCount = table.Column<int>(type: "integer", nullable: false),
@@ -87,7 +92,21 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     PersonalDataErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ResolutionBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolutionDueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolutionWarnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolutionWarnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolutionClock = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ResolutionTarget = table.Column<long>(type: "bigint", nullable: false),
+                    ResponseBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResponseDueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResponseWarnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResponseWarnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResponseClock = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ResponseTarget = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,6 +222,29 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Questionnaires",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ActiveSelectorKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questionnaires", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRecords",
                 columns: table => new
                 {
@@ -251,6 +293,36 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    WorkOrderNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TokenHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RemindAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FeedbackId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ExpiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Fallback = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tenants",
                 columns: table => new
                 {
@@ -265,7 +337,10 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     EscalationPolicyUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EscalationPolicyVersion = table.Column<int>(type: "integer", nullable: false),
                     FollowUpPolicyUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FollowUpPolicyVersion = table.Column<int>(type: "integer", nullable: false)
+                    FollowUpPolicyVersion = table.Column<int>(type: "integer", nullable: false),
+                    SurveyPolicyJson = table.Column<string>(type: "text", nullable: true),
+                    SurveyPolicyUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SurveyPolicyVersion = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -303,6 +378,8 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     EscalationId = table.Column<Guid>(type: "uuid", nullable: true),
                     OverdueRaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PersonalDataErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: true),
+                    QuestionnaireVersion = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -356,6 +433,27 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         principalTable: "Escalations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireVersions",
+                columns: table => new
+                {
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireVersions", x => new { x.QuestionnaireId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireVersions_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -424,6 +522,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_AuditEntries_TenantId_SubjectType_SubjectId_OccurredAt",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "SubjectType", "SubjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerContactPreferences_TenantId_CustomerExternalId",
+                table: "CustomerContactPreferences",
+                columns: new[] { "TenantId", "CustomerExternalId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EscalationNotes_EscalationId",
@@ -529,6 +633,17 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "TransactionId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Questionnaires_TenantId_Purpose_Status",
+                table: "Questionnaires",
+                columns: new[] { "TenantId", "Purpose", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Questionnaires_ActiveSelector",
+                table: "Questionnaires",
+                columns: new[] { "TenantId", "ActiveSelectorKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceRecords_TenantId_CompletedAt",
                 table: "ServiceRecords",
                 columns: new[] { "TenantId", "CompletedAt" });
@@ -547,6 +662,36 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_ServiceRecords_TenantId_WorkOrderNo",
                 table: "ServiceRecords",
                 columns: new[] { "TenantId", "WorkOrderNo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_ExpiryScan",
+                table: "SurveyInvitations",
+                column: "ExpiresAt",
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_ReminderScan",
+                table: "SurveyInvitations",
+                column: "RemindAt",
+                filter: "\"Status\" = 'Open' AND \"RemindAt\" IS NOT NULL AND \"RemindedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_TenantId_TaskId_CreatedAt",
+                table: "SurveyInvitations",
+                columns: new[] { "TenantId", "TaskId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SurveyInvitations_OneOpenPerTask",
+                table: "SurveyInvitations",
+                columns: new[] { "TenantId", "TaskId" },
+                unique: true,
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SurveyInvitations_TokenHash",
+                table: "SurveyInvitations",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -604,6 +749,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CustomerContactPreferences");
+
+            migrationBuilder.DropTable(
                 name: "EscalationCycles");
 
             migrationBuilder.DropTable(
@@ -622,7 +770,13 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "OutboxPurges");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireVersions");
+
+            migrationBuilder.DropTable(
                 name: "ServiceRecords");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitations");
 
             migrationBuilder.DropTable(
                 name: "VisitTaskAttempts");
@@ -632,6 +786,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Escalations");
+
+            migrationBuilder.DropTable(
+                name: "Questionnaires");
 
             migrationBuilder.DropTable(
                 name: "VisitTasks");

@@ -34,6 +34,25 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerContactPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CustomerExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DoNotContact = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerContactPreferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Escalations",
                 columns: table => new
                 {
@@ -57,26 +76,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     HandedToManager = table.Column<bool>(type: "INTEGER", nullable: false),
                     OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CycleStartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RevisitTaskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResponseTarget = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResponseClock = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ResolutionTarget = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResolutionClock = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     WarningPercent = table.Column<int>(type: "INTEGER", nullable: false),
                     ReminderInterval = table.Column<long>(type: "INTEGER", nullable: false),
                     MaxCycles = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponseDueBy = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolutionDueBy = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResponseWarnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolutionWarnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResponseWarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResponseBreachedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolutionWarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolutionBreachedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     BreachCount = table.Column<int>(type: "INTEGER", nullable: false),
                     NextReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReminderCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -86,7 +91,21 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     PersonalDataErasedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolutionBreachedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionDueBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionWarnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionWarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionClock = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ResolutionTarget = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseBreachedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseDueBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseWarnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseWarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseClock = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ResponseTarget = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,6 +221,29 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Questionnaires",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ActiveSelectorKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questionnaires", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRecords",
                 columns: table => new
                 {
@@ -250,6 +292,36 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WorkOrderNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemindAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeedbackId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ExpiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Fallback = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tenants",
                 columns: table => new
                 {
@@ -264,7 +336,10 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     EscalationPolicyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EscalationPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     FollowUpPolicyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FollowUpPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    FollowUpPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    SurveyPolicyJson = table.Column<string>(type: "TEXT", nullable: true),
+                    SurveyPolicyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SurveyPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,6 +377,8 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     EscalationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     OverdueRaisedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PersonalDataErasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    QuestionnaireVersion = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -355,6 +432,27 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Escalations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireVersions",
+                columns: table => new
+                {
+                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireVersions", x => new { x.QuestionnaireId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireVersions_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -423,6 +521,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_AuditEntries_TenantId_SubjectType_SubjectId_OccurredAt",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "SubjectType", "SubjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerContactPreferences_TenantId_CustomerExternalId",
+                table: "CustomerContactPreferences",
+                columns: new[] { "TenantId", "CustomerExternalId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EscalationNotes_EscalationId",
@@ -528,6 +632,17 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "TransactionId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Questionnaires_TenantId_Purpose_Status",
+                table: "Questionnaires",
+                columns: new[] { "TenantId", "Purpose", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Questionnaires_ActiveSelector",
+                table: "Questionnaires",
+                columns: new[] { "TenantId", "ActiveSelectorKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceRecords_TenantId_CompletedAt",
                 table: "ServiceRecords",
                 columns: new[] { "TenantId", "CompletedAt" });
@@ -546,6 +661,36 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_ServiceRecords_TenantId_WorkOrderNo",
                 table: "ServiceRecords",
                 columns: new[] { "TenantId", "WorkOrderNo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_ExpiryScan",
+                table: "SurveyInvitations",
+                column: "ExpiresAt",
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_ReminderScan",
+                table: "SurveyInvitations",
+                column: "RemindAt",
+                filter: "\"Status\" = 'Open' AND \"RemindAt\" IS NOT NULL AND \"RemindedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_TenantId_TaskId_CreatedAt",
+                table: "SurveyInvitations",
+                columns: new[] { "TenantId", "TaskId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SurveyInvitations_OneOpenPerTask",
+                table: "SurveyInvitations",
+                columns: new[] { "TenantId", "TaskId" },
+                unique: true,
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SurveyInvitations_TokenHash",
+                table: "SurveyInvitations",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -603,6 +748,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CustomerContactPreferences");
+
+            migrationBuilder.DropTable(
                 name: "EscalationCycles");
 
             migrationBuilder.DropTable(
@@ -621,7 +769,13 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OutboxPurges");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireVersions");
+
+            migrationBuilder.DropTable(
                 name: "ServiceRecords");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitations");
 
             migrationBuilder.DropTable(
                 name: "VisitTaskAttempts");
@@ -631,6 +785,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Escalations");
+
+            migrationBuilder.DropTable(
+                name: "Questionnaires");
 
             migrationBuilder.DropTable(
                 name: "VisitTasks");
