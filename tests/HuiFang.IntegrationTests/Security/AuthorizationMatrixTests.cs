@@ -32,7 +32,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -91,6 +91,14 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["ListSurveyInvitations"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}/survey-invitations"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetSurveyInvitation"] = new(t => new(HttpMethod.Get, $"/api/v1/survey-invitations/{t.Invitation}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["RevokeSurveyInvitation"] = new(t => Post($"/api/v1/survey-invitations/{t.Invitation}/revoke", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetCallScript"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}/script"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["CreateQuestionnaire"] = new(t => Post("/api/v1/questionnaires", QuestionnaireBody($"MQC-{t.N}")), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ListQuestionnaires"] = new(_ => new(HttpMethod.Get, "/api/v1/questionnaires"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetShippedQuestionnaire"] = new(_ => new(HttpMethod.Get, "/api/v1/questionnaires/default"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetQuestionnaire"] = new(t => new(HttpMethod.Get, $"/api/v1/questionnaires/{t.Questionnaire}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["ReplaceQuestionnaire"] = new(t => Put($"/api/v1/questionnaires/{t.Questionnaire}", QuestionnaireBody($"MQ-{t.N}")), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["RetireQuestionnaire"] = new(t => new(HttpMethod.Delete, $"/api/v1/questionnaires/{t.Questionnaire}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetQuestionnaireVersion"] = new(t => new(HttpMethod.Get, $"/api/v1/questionnaires/{t.Questionnaire}/versions/1"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 
@@ -166,8 +174,32 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         var invitation = await Client.PostAsync($"/api/v1/visit-tasks/{(Guid)task["id"]!}/survey-invitations", Json(new JsonObject()));
         Assert.Equal(HttpStatusCode.Created, invitation.StatusCode);
         var invitationId = (Guid)(await ReadObjectAsync(invitation))["invitation"]!["id"]!;
-        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId);
+        var questionnaire = await Client.PostAsync("/api/v1/questionnaires", Json(QuestionnaireBody($"MQ-{n}")));
+        Assert.Equal(HttpStatusCode.Created, questionnaire.StatusCode);
+        var questionnaireId = (Guid)(await ReadObjectAsync(questionnaire))["id"]!;
+        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId);
     }
+
+    /// <summary>A questionnaire of its own service type, so that no two of the matrix's are chosen for the same tasks.</summary>
+    private static JsonObject QuestionnaireBody(string serviceType) => new()
+    {
+        ["name"] = $"matrix {serviceType}",
+        ["purpose"] = "AfterSales",
+        ["serviceType"] = serviceType,
+        ["title"] = new JsonObject { ["zhCn"] = "回访", ["en"] = "Follow-up" },
+        ["questions"] = new JsonArray(new JsonObject
+        {
+            ["key"] = "overall",
+            ["kind"] = "OverallScore",
+            ["required"] = true,
+            ["text"] = new JsonObject { ["zhCn"] = "整体满意度", ["en"] = "Overall" },
+        }),
+        ["script"] = new JsonObject
+        {
+            ["opening"] = new JsonObject { ["zhCn"] = "您好", ["en"] = "Hello" },
+            ["closing"] = new JsonObject { ["zhCn"] = "谢谢", ["en"] = "Thank you" },
+        },
+    };
 
     private async Task<Guid> NewTaskAsync(string suffix)
     {

@@ -369,11 +369,15 @@ public abstract class SurveyInvitationTests(ApiFixture fixture) : LoopTestBase(f
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("urn:huifang:problem:do-not-contact", (string)refused["type"]!);
 
-        // Auto-invite skips an opted-out customer silently: the task is planned, no invitation.
+        // With auto-invite on, an opted-out customer gets neither a task (the planner refuses it) nor an invitation.
         await PutPolicyAsync(new JsonObject { ["autoInvite"] = true });
         await SetDoNotContactAsync("C-DNC-2");
-        var skipped = await CreateTaskWithChannelAsync(customer: "C-DNC-2");
-        Assert.False(await Fixture.InScopeAsync(db => db.SurveyInvitations.AnyAsync(i => i.TaskId == skipped)));
+        var refusedBody = VisitTaskRequests.NewTask(customer: "C-DNC-2", workOrder: "WO-S-DNC-2");
+        refusedBody["channel"] = "Sms";
+        var refusedTask = await Client.PostAsync("/api/v1/visit-tasks", Json(refusedBody));
+        Assert.Equal(HttpStatusCode.Conflict, refusedTask.StatusCode);
+        Assert.Equal("do-not-contact", (string)(await ReadObjectAsync(refusedTask))["code"]!);
+        Assert.False(await Fixture.InScopeAsync(db => db.SurveyInvitations.AnyAsync(i => i.CustomerExternalId == "C-DNC-2")));
 
         // Invited first, opted out after: the reminder is not sent and the invitation is revoked.
         var later = await CreateTaskWithChannelAsync(customer: "C-DNC-3");
