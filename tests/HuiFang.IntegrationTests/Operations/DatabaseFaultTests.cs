@@ -61,7 +61,7 @@ public sealed class DatabaseFaultTests() : OwnDatabaseTestBase(needsBroker: fals
         }
 
         var retried = await PostAsync(client, body, key);
-        Assert.True(retried.StatusCode == HttpStatusCode.Created, await retried.Content.ReadAsStringAsync());
+        Assert.True(retried.StatusCode == HttpStatusCode.Created, $"{await retried.Content.ReadAsStringAsync()}\n{Log}");
         var stored = await CountTasksAsync($"WO-CUT-{step}-{withIdempotencyKey}");
         Assert.Equal(1, stored);
     }
