@@ -82,6 +82,19 @@ public sealed class NSwagClientTests(ServiceHost host) : IClassFixture<ServiceHo
         Assert.Equal("visit-task-not-found", missing.Result.Code);
     }
 
+    [Fact]
+    public async Task Sends_and_reads_lists_of_enums()
+    {
+        var created = await _client.CreateVisitTaskAsync(NewTask(Unique.Suffix(), ContactChannel.Phone));
+        await _client.RecordFeedbackAsync(created.Id, new FeedbackInput { Score = 5, Categories = [FeedbackCategory.Praise, FeedbackCategory.Suggestion] });
+
+        var page = await _client.ListFeedbackAsync(taskId: created.Id);
+        Assert.Equal([FeedbackCategory.Praise, FeedbackCategory.Suggestion], Assert.Single(page.Items).Categories);
+
+        var policy = await _client.GetSurveyPolicyAsync();
+        Assert.Equal([ContactChannel.Sms, ContactChannel.Email, ContactChannel.App, ContactChannel.Questionnaire], policy.Policy.AutoInviteChannels);
+    }
+
     private static CreateVisitTask NewTask(string suffix, ContactChannel? channel) => new()
     {
         Customer = new CustomerInput { ExternalId = $"C-{suffix}", Name = "王先生", Phone = "13812345678" },
