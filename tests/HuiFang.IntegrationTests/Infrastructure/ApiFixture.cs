@@ -200,8 +200,15 @@ public abstract class ApiFixture : IAsyncLifetime
 
     protected abstract Task CleanUpAsync();
 
-    /// <summary>Empties every table of the service's database (not its migration history).</summary>
+    /// <summary>
+    /// Empties every table of the service's database but its migration history and the Data Protection key ring
+    /// (<see cref="KeyRingTable"/>): the key ring belongs to the host, not to a test, and the host keeps it in
+    /// memory too; emptied under it, the database would no longer hold the key the host protects forms with.
+    /// </summary>
     protected abstract Task ResetDatabaseAsync(HuiFangDbContext db);
+
+    /// <summary>Where Data Protection keeps its keys; kept from one test to the next.</summary>
+    protected const string KeyRingTable = "DataProtectionKeys";
 }
 
 public class SqliteApiFixture : ApiFixture
@@ -232,6 +239,7 @@ public class SqliteApiFixture : ApiFixture
             .OrderByDescending(e => e.GetForeignKeys().Count())
             .Select(e => e.GetTableName())
             .OfType<string>()
+            .Where(t => t != KeyRingTable)
             .Distinct();
         foreach (var table in tables)
         {
@@ -275,7 +283,7 @@ public class PostgresApiFixture : ApiFixture
         }, null);
     }
 
-    /// <summary>Respawn empties every table of the database, in foreign-key order, except the migration history.</summary>
+    /// <summary>Respawn empties every table of the database, in foreign-key order, except the migration history and the key ring.</summary>
     protected override async Task ResetDatabaseAsync(HuiFangDbContext db)
     {
         var connection = db.Database.GetDbConnection();
@@ -286,7 +294,7 @@ public class PostgresApiFixture : ApiFixture
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                TablesToIgnore = [new Table("__EFMigrationsHistory")],
+                TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table(KeyRingTable)],
             });
             await _respawner.ResetAsync(connection);
         }

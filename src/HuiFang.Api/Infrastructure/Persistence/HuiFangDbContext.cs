@@ -10,6 +10,7 @@ using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Idempotency;
 using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Infrastructure.Persistence;
@@ -31,8 +32,12 @@ namespace HuiFang.Api.Infrastructure.Persistence;
 /// other way sees no tenant's rows rather than the last request's. A context used outside the pool
 /// (migrations, design time) has no caller.
 /// </para>
+/// <para>
+/// It is also where ASP.NET Core Data Protection keeps its key ring (<see cref="IDataProtectionKeyContext"/>,
+/// <see cref="Security.DataProtectionSetup"/>), so that every replica on the database shares it.
+/// </para>
 /// </summary>
-public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(options)
+public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     private static readonly ICurrentCaller NoCaller = new CurrentCaller();
 
@@ -67,6 +72,9 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<OutboxPurge> OutboxPurges => Set<OutboxPurge>();
+
+    /// <summary>The Data Protection key ring; read and written only by Data Protection, never by a feature.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Set when events were added in this unit of work; the commit interceptor turns it into a dispatcher wake-up.</summary>
     internal bool EventsWritten { get; set; }

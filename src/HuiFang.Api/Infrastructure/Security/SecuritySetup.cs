@@ -44,6 +44,7 @@ public static class SecuritySetup
             authentication.AddJwtBearer(o => ConfigureJwt(o, jwt));
         }
 
+        services.AddHuiFangDataProtection();
         DoNotStartDataProtection(services);
 
         services.AddAuthorizationBuilder()
@@ -63,13 +64,10 @@ public static class SecuritySetup
     }
 
     /// <summary>
-    /// AddAuthentication registers ASP.NET Core Data Protection, whose hosted service builds a key ring at
-    /// every start: in a container that is a new key in the user profile, gone with the container, logged as
-    /// two warnings (keys not persisted, keys not encrypted). Nothing here protects data with it: API keys are
-    /// stored as hashes, bearer tokens are checked by their signature, and there are no cookies, antiforgery
-    /// tokens or sessions. So nothing starts it; the services stay registered, and a future feature that does
-    /// protect data gets its key ring on first use, with the warnings saying that the keys then need a store
-    /// every replica shares (the database, via PersistKeysToDbContext) and a key to encrypt them.
+    /// Data Protection (<see cref="DataProtectionSetup"/>) has a hosted service that loads the key ring at every
+    /// start. Only the survey page's antiforgery tokens use it, so nothing starts it: the key ring is read from
+    /// the database on the first page view (and a key created there on the very first), not at every start of a
+    /// replica that may never serve the page, and never before the migrations have created its table.
     /// </summary>
     private static void DoNotStartDataProtection(IServiceCollection services)
     {

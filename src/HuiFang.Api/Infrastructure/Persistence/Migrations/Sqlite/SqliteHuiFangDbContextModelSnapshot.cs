@@ -1289,6 +1289,24 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxPurges", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
                 {
                     b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationCycle", "Cycles", b1 =>
