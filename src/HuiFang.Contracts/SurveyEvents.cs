@@ -15,7 +15,7 @@ namespace HuiFang.Contracts;
 /// <param name="WorkOrderNo">The work order the visit is about.</param>
 /// <param name="Channel">The task's channel, how the link is meant to reach the customer: <c>Sms</c>, <c>Email</c>, <c>App</c>, <c>Questionnaire</c> (or another channel for an invitation a caller asked for).</param>
 /// <param name="Language">The survey page's language: <c>zh-CN</c> or <c>en</c>.</param>
-/// <param name="Link">The survey link, <c>{PublicBaseUrl}/s/{token}</c>. A secret: never log it.</param>
+/// <param name="Link">The survey link, <c>{PublicBaseUrl}/s/{token}</c>. A secret: never log it. Personal data: when the customer is erased, the stored event's link becomes <c>[erased]</c> (and the invitation is revoked).</param>
 /// <param name="ExpiresAt">When the link stops working (UTC).</param>
 /// <param name="Automatic">True when the tenant's survey policy created it as the task was planned; false when a caller asked for it.</param>
 /// <param name="ReplacedInvitationId">The task's earlier open invitation this one revoked, if there was one.</param>
@@ -30,7 +30,7 @@ public sealed record SurveyInvitationCreated(
     string WorkOrderNo,
     string Channel,
     string Language,
-    string Link,
+    [property: PersonalData] string Link,
     DateTimeOffset ExpiresAt,
     bool Automatic,
     Guid? ReplacedInvitationId) : IIntegrationEvent;
@@ -77,7 +77,7 @@ public sealed record SurveyReminderDue(
 /// <param name="WorkOrderNo">The work order the visit is about.</param>
 /// <param name="Channel">The channel the invitation was sent for.</param>
 /// <param name="ExpiresAt">When the link stopped working (UTC).</param>
-/// <param name="Fallback">What the task became: <c>PhoneVisit</c> (an open phone visit planned at the next working moment) or <c>Unreachable</c> (closed).</param>
+/// <param name="Fallback">What the task became: <c>PhoneVisit</c> (an open phone visit planned at the next working moment) or <c>Unreachable</c> (closed), or <c>Cancelled</c> (the policy said PhoneVisit but the customer asked not to be contacted: no call is planned, the task is cancelled with the reason <c>do-not-contact</c>).</param>
 /// <param name="TaskStatus">The task's status after the fallback: <c>Pending</c> or <c>Assigned</c> for a phone visit, <c>Unreachable</c>.</param>
 /// <param name="ScheduledFor">For a phone visit: when the call is planned (UTC); otherwise null.</param>
 /// <param name="DueBy">The task's deadline after the fallback (UTC; moved when a phone visit needed the time).</param>
@@ -105,7 +105,7 @@ public sealed record SurveyExpired(
 /// <param name="TaskId">The visit task the survey was about.</param>
 /// <param name="CustomerExternalId">The customer's id in the reporting system.</param>
 /// <param name="WorkOrderNo">The work order the visit is about.</param>
-/// <param name="Reason">Why: <c>Revoked</c> (by a caller), <c>Replaced</c> (a newer invitation for the task), <c>DoNotContact</c> (the customer opted out since), <c>TaskClosed</c> (the task ended another way).</param>
+/// <param name="Reason">Why: <c>Revoked</c> (by a caller), <c>Replaced</c> (a newer invitation for the task), <c>DoNotContact</c> (the customer opted out since), <c>TaskClosed</c> (the task ended another way: feedback by phone, cancelled, unreachable — in the same change), <c>CustomerErased</c> (the customer's personal data was erased).</param>
 [IntegrationEvent("survey-invitation-revoked")]
 public sealed record SurveyInvitationRevoked(
     Guid EventId,

@@ -367,8 +367,18 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
         var response = await AnswerAsync(Browser(), alone, [Field("doNotContact", "true")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("opted-out", State(await ParseAsync(response)));
-        Assert.Equal("Open", (string?)(await GetAsync($"/api/v1/survey-invitations/{aloneId}"))["status"]);
         Assert.Equal(0, await CountEventsAsync("FeedbackRecorded"));
+
+        // Nothing more reaches the customer: the link is revoked and the task cancelled, with the flag; the link now looks expired.
+        var withdrawn = await GetAsync($"/api/v1/survey-invitations/{aloneId}");
+        Assert.Equal("Revoked", (string?)withdrawn["status"]);
+        Assert.Equal("DoNotContact", (string?)withdrawn["revocationReason"]);
+        var task = await GetAsync($"/api/v1/visit-tasks/{withdrawn["taskId"]}");
+        Assert.Equal("Cancelled", (string?)task["status"]);
+        Assert.Equal("do-not-contact", (string?)task["cancellationReason"]);
+        var again = await Browser().GetAsync($"/s/{alone}");
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.Equal("expired", State(await ParseAsync(again)));
 
         var (_, answered, answeredId) = await InviteAsync("en");
         var both = await AnswerAsync(Browser(), answered, [.. Satisfied, Field("doNotContact", "true")]);

@@ -28,8 +28,11 @@ public enum SurveyRevocationReason
     /// <summary>The customer asked not to be contacted after it was sent; the reminder was not sent.</summary>
     DoNotContact,
 
-    /// <summary>The task was closed another way (feedback by phone, cancelled, unreachable) before the customer answered.</summary>
+    /// <summary>The task was closed another way (feedback by phone, cancelled, unreachable) before the customer answered; revoked in the same save.</summary>
     TaskClosed,
+
+    /// <summary>The customer's personal data was erased: the link, which identifies them, stops working.</summary>
+    CustomerErased,
 }
 
 /// <summary>What happens to the task when its survey expires unanswered (the tenant's survey policy).</summary>
@@ -40,4 +43,10 @@ public enum SurveyExpiryFallback
 
     /// <summary>The task is closed as unreachable.</summary>
     Unreachable,
+
+    /// <summary>
+    /// Not a policy choice: the policy said <see cref="PhoneVisit"/>, but the customer asked not to be contacted, so no call
+    /// is planned and the task is cancelled with the reason <c>do-not-contact</c> (a complaint follow-up still gets its call).
+    /// </summary>
+    Cancelled,
 }

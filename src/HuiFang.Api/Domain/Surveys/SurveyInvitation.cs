@@ -1,5 +1,6 @@
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Domain.VisitTasks;
 
@@ -64,6 +65,9 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
 
     /// <summary>Incremented on every change; the optimistic-concurrency token.</summary>
     public int Version { get; private set; }
+
+    /// <summary>The cancellation reason of a task whose survey expired for a customer who asked not to be contacted.</summary>
+    public const string DoNotContactReason = "do-not-contact";
 
     /// <summary>Whether the link still accepts an answer at <paramref name="now"/>.</summary>
     public bool IsOpenAt(DateTimeOffset now) => Status == SurveyInvitationStatus.Open && now < ExpiresAt;
@@ -159,7 +163,16 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
     /// A task already closed another way has nothing to fall back from: revoke the invitation instead
     /// (<see cref="SurveyRevocationReason.TaskClosed"/>).
     /// </summary>
-    public Outcome Expire(SurveyExpiryFallback fallback, VisitTask task, BusinessCalendar calendar, DateTimeOffset now)
+    public Outcome Expire(SurveyExpiryFallback fallback, VisitTask task, BusinessCalendar calendar, DateTimeOffset now) =>
+        Expire(fallback, task, calendar, doNotContact: false, now);
+
+    /// <summary>
+    /// As <see cref="Expire(SurveyExpiryFallback, VisitTask, BusinessCalendar, DateTimeOffset)"/>; when the customer asked not to
+    /// be contacted (<paramref name="doNotContact"/>) a phone visit is not planned: the task is cancelled with the reason
+    /// <see cref="DoNotContactReason"/> and the fallback taken is <see cref="SurveyExpiryFallback.Cancelled"/> — unless the task is a
+    /// complaint follow-up, which the customer asked for (<see cref="DoNotContactRule"/>).
+    /// </summary>
+    public Outcome Expire(SurveyExpiryFallback fallback, VisitTask task, BusinessCalendar calendar, bool doNotContact, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(task);
         if (task.Id != TaskId)
@@ -177,7 +190,17 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
             return SurveyInvitationErrors.TaskNotOpen(task);
         }
 
-        var fellBack = fallback == SurveyExpiryFallback.PhoneVisit ? task.FallBackToPhoneVisit(now, calendar) : task.CloseUnansweredSurvey(now);
+        if (fallback == SurveyExpiryFallback.PhoneVisit && doNotContact && DoNotContactRule.Applies(task.Purpose))
+        {
+            fallback = SurveyExpiryFallback.Cancelled;
+        }
+
+        var fellBack = fallback switch
+        {
+            SurveyExpiryFallback.PhoneVisit => task.FallBackToPhoneVisit(now, calendar),
+            SurveyExpiryFallback.Cancelled => task.Cancel(DoNotContactReason, now),
+            _ => task.CloseUnansweredSurvey(now),
+        };
         if (!fellBack.IsSuccess)
         {
             return fellBack;
@@ -214,6 +237,20 @@ public sealed class SurveyInvitation : AggregateRoot, ITenantOwned
         if (Status == SurveyInvitationStatus.Open && RemindedAt is null && RemindAt is not null && workResumes > RemindAt)
         {
             RemindAt = workResumes < ExpiresAt ? workResumes.ToUniversalTime() : null;
+        }
+    }
+
+    /// <summary>
+    /// The customer's personal data is erased: the customer becomes <paramref name="pseudonym"/>. The token's hash stays (it
+    /// identifies nobody once the link is gone from the outbox and the feed); an open invitation is revoked first.
+    /// </summary>
+    public void ErasePersonalData(string pseudonym, DateTimeOffset now)
+    {
+        Revoke(SurveyRevocationReason.CustomerErased, null, now);
+        if (CustomerExternalId != pseudonym)
+        {
+            CustomerExternalId = pseudonym;
+            Touch();
         }
     }
 

@@ -48,6 +48,7 @@ public sealed class SurveyPageService(
     QuestionnaireCatalog questionnaires,
     ContactPreferences contacts,
     SurveyFeedback feedback,
+    SurveyInviting inviting,
     TimeProvider clock)
 {
     /// <summary>What <c>GET /s/{token}</c> shows; <paramref name="preselect"/> is the overall score a one-tap link carries (<c>?s=4</c>).</summary>
@@ -105,10 +106,15 @@ public sealed class SurveyPageService(
         var sent = survey.Questions.ToDictionary(q => q.Field, q => (IReadOnlyList<string>)fields[q.Field].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList());
         var (answers, pageErrors) = ReadAnswers(survey, sent);
 
-        // "Don't ask me again" on its own: the customer owes no answer to be left alone.
+        // "Don't ask me again" on its own: the customer owes no answer to be left alone. The link and the task go with the
+        // flag, in one transaction: no reminder, no phone visit at expiry (a complaint follow-up's task stays).
         if (doNotContact && answers.Count == 0 && pageErrors.Count == 0)
         {
+            await using var optOut = await db.Database.BeginTransactionAsync(cancellationToken);
+            await inviting.WithdrawForOptOutAsync(invitation, cancellationToken);
             await contacts.SetDoNotContactAsync(invitation.CustomerExternalId, true, ContactPreferenceSource.Survey, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await Transactions.CommitAsync(optOut, cancellationToken);
             return new OptedOutPage(survey);
         }
 

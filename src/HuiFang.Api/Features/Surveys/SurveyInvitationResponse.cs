@@ -19,9 +19,9 @@ namespace HuiFang.Api.Features.Surveys;
 /// <param name="AnsweredAt">When the customer answered, if they did.</param>
 /// <param name="FeedbackId">The feedback record the answer became.</param>
 /// <param name="RevokedAt">When it was revoked, if it was.</param>
-/// <param name="RevocationReason">Why: Revoked (by a caller), Replaced (by a newer invitation), DoNotContact, TaskClosed.</param>
+/// <param name="RevocationReason">Why: Revoked (by a caller), Replaced (by a newer invitation), DoNotContact, TaskClosed (the task closed another way, in the same change), CustomerErased.</param>
 /// <param name="ExpiredAt">When it expired, if it did.</param>
-/// <param name="Fallback">What the task became when it expired: PhoneVisit or Unreachable.</param>
+/// <param name="Fallback">What the task became when it expired: PhoneVisit, Unreachable, or Cancelled (PhoneVisit refused: the customer asked not to be contacted; the task's cancellation reason is do-not-contact).</param>
 /// <param name="Version">The invitation's version; the ETag is this number in quotes.</param>
 public sealed record SurveyInvitationResponse(
     Guid Id,

@@ -17,7 +17,7 @@ namespace HuiFang.Api.Features.Surveys;
 /// </summary>
 public sealed class SurveyRecorder(IOptions<SurveyOptions> options) : IDomainEventRecorder
 {
-    public const string Subject = "SurveyInvitation";
+    public const string Subject = AuditSubjects.SurveyInvitation;
 
     public bool TryRecord(IDomainEvent e, EventRecording into)
     {

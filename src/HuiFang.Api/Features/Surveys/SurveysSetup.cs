@@ -12,6 +12,7 @@ public static class SurveysSetup
     {
         services.AddScoped<SurveyInvitations>();
         services.AddScoped<SurveyInviting>();
+        services.AddScoped<ISaveParticipant, SurveyTaskClosing>();
         services.AddDomainEventRecorder<SurveyRecorder>();
         services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();

@@ -58,4 +58,5 @@ public static class AuditSubjects
     public const string Customer = "Customer";
     public const string ContactPreference = "ContactPreference";
     public const string Questionnaire = "Questionnaire";
+    public const string SurveyInvitation = "SurveyInvitation";
 }

@@ -18,14 +18,31 @@ public sealed class DomainEventInterceptor(IEnumerable<IDomainEventRecorder> rec
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        PrepareAsync(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Record(eventData.Context);
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        await PrepareAsync(eventData.Context, cancellationToken);
         Record(eventData.Context);
-        return ValueTask.FromResult(result);
+        return result;
+    }
+
+    // What a change of one aggregate causes in another within the same save (e.g. a closed task revokes its survey
+    // invitation), before the events are recorded, so that the consequences' events are recorded with the cause's.
+    private static async ValueTask PrepareAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is not HuiFangDbContext { LeasedScope: { } scope } db)
+        {
+            return;
+        }
+
+        foreach (var participant in scope.GetServices<ISaveParticipant>())
+        {
+            await participant.BeforeSaveAsync(db, cancellationToken);
+        }
     }
 
     private void Record(DbContext? context)
@@ -57,4 +74,13 @@ public sealed class DomainEventInterceptor(IEnumerable<IDomainEventRecorder> rec
             _recorders,
             scope.GetRequiredService<EventRecording>());
     }
+}
+
+/// <summary>
+/// Takes part in every save of the request's context before its domain events are recorded: it may change other tracked
+/// aggregates in the same save (their events are recorded with the rest). Scoped; keep it cheap when it has nothing to do.
+/// </summary>
+public interface ISaveParticipant
+{
+    ValueTask BeforeSaveAsync(HuiFangDbContext db, CancellationToken cancellationToken);
 }

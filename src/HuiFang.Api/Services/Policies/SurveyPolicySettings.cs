@@ -86,6 +86,12 @@ public sealed class SurveyPolicySettingsValidator : AbstractValidator<SurveyPoli
         RuleFor(x => x.AutoInviteChannels).Must(c => c is null || c.Count <= 7).WithMessage(_ => Messages.Get("validation.range", 0, 7));
         RuleForEach(x => x.AutoInviteChannels).IsInEnum();
         RuleFor(x => x.OnExpiry).IsInEnum();
+
+        // Cancelled is what an expiry becomes for an opted-out customer, not something a tenant chooses.
+        RuleFor(x => x.OnExpiry)
+            .Must(f => f is not SurveyExpiryFallback.Cancelled)
+            .WithMessage(_ => Messages.Get("validation.enumValue", "PhoneVisit, Unreachable"))
+            .When(x => x.OnExpiry is not null && Enum.IsDefined(x.OnExpiry.Value));
         RuleFor(x => x.DefaultLanguage).Must(SurveyLanguages.IsKnown).WithMessage(_ => Messages.Get("survey.language"));
     }
 }

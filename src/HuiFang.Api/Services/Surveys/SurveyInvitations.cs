@@ -26,4 +26,8 @@ public sealed class SurveyInvitations(HuiFangDbContext db)
     /// <summary>The caller's tenant's open invitation of a task, tracked; null when none is open.</summary>
     public Task<SurveyInvitation?> OpenOfTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
         db.SurveyInvitations.FirstOrDefaultAsync(i => i.TaskId == taskId && i.Status == SurveyInvitationStatus.Open, cancellationToken);
+
+    /// <summary>The caller's tenant's invitations of these tasks (any status), tracked.</summary>
+    public Task<List<SurveyInvitation>> OfTasksAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken) =>
+        db.SurveyInvitations.Where(i => taskIds.Contains(i.TaskId)).ToListAsync(cancellationToken);
 }

@@ -1,10 +1,12 @@
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Domain.Customers;
 using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Services.Customers;
 using HuiFang.Api.Services.Policies;
 using HuiFang.Api.Services.Tenants;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HuiFang.Api.Services.Surveys;
@@ -52,6 +54,24 @@ public sealed class SurveyInviting(
         }
 
         return await CreateAsync(task, SurveyLanguages.Normalize(language) ?? policy.DefaultLanguage, policy, replaced, automatic: false, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer asked, on the survey page, not to be contacted again without answering: the invitation is revoked
+    /// (<see cref="SurveyRevocationReason.DoNotContact"/>) and its open task cancelled with the reason
+    /// <see cref="SurveyInvitation.DoNotContactReason"/>, so neither a reminder nor the expiry's phone visit reaches them —
+    /// except a complaint follow-up, which the customer asked for (<see cref="DoNotContactRule"/>): that task stays.
+    /// Tracked; the caller saves, in the same save as the flag.
+    /// </summary>
+    public async Task WithdrawForOptOutAsync(SurveyInvitation invitation, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        invitation.Revoke(SurveyRevocationReason.DoNotContact, null, now);
+        var task = await db.VisitTasks.FirstOrDefaultAsync(t => t.Id == invitation.TaskId, cancellationToken);
+        if (task is { IsOpen: true } && DoNotContactRule.Applies(task.Purpose))
+        {
+            task.Cancel(SurveyInvitation.DoNotContactReason, now);
+        }
     }
 
     /// <summary>

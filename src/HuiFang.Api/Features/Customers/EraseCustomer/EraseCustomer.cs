@@ -6,6 +6,7 @@ using HuiFang.Api.Infrastructure.Outbox;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Services.Customers;
+using HuiFang.Api.Services.Surveys;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public sealed class EraseCustomerValidator : AbstractValidator<EraseCustomer>
 /// text. A do-not-contact flag stays under the pseudonym (without its reason): the flag is looked up by the id and by
 /// the pseudonym the id turns into, so a customer who opted out is not contacted again when their id comes back. An erasure is itself audited, under the pseudonym. Erasing a customer HuiFang holds nothing of succeeds with zero tasks.
 /// </summary>
-public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect dialect, AuditTrail audit, TimeProvider clock, ICurrentCaller caller, ContactPreferences contactPreferences)
+public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect dialect, AuditTrail audit, TimeProvider clock, ICurrentCaller caller, ContactPreferences contactPreferences, SurveyInvitations surveyInvitations)
     : ICommandHandler<EraseCustomer, Result<ErasureResponse>>
 {
     public async ValueTask<Result<ErasureResponse>> Handle(EraseCustomer command, CancellationToken cancellationToken)
@@ -62,6 +63,11 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect di
         {
             task.ErasePersonalData(pseudonym, now);
         }
+
+        // Survey links identify the customer (whoever holds one answers in their name): open ones are revoked, the
+        // invitations keep the pseudonym, and the link leaves the stored SurveyInvitationCreated events below.
+        var invitations = await surveyInvitations.OfTasksAsync([.. tasks.Select(t => t.Id)], cancellationToken);
+        invitations.ForEach(i => i.ErasePersonalData(pseudonym, now));
 
         var feedback = await db.FeedbackRecords.Where(f => f.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         feedback.ForEach(f => f.ErasePersonalData(pseudonym, now));
@@ -82,12 +88,13 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect di
         var subjectIds = tasks.Select(t => t.Id.ToString())
             .Concat(feedback.Select(f => f.Id.ToString()))
             .Concat(escalations.Select(e => e.Id.ToString()))
+            .Concat(invitations.Select(i => i.Id.ToString()))
             .Concat(preference is null ? [] : [preference.Id.ToString()])
             .ToList();
         if (subjectIds.Count > 0)
         {
             var entries = await db.AuditEntries
-                .Where(e => (e.SubjectType == AuditSubjects.VisitTask || e.SubjectType == AuditSubjects.Feedback || e.SubjectType == AuditSubjects.Escalation || e.SubjectType == AuditSubjects.ContactPreference)
+                .Where(e => (e.SubjectType == AuditSubjects.VisitTask || e.SubjectType == AuditSubjects.Feedback || e.SubjectType == AuditSubjects.Escalation || e.SubjectType == AuditSubjects.ContactPreference || e.SubjectType == AuditSubjects.SurveyInvitation)
                     && subjectIds.Contains(e.SubjectId) && e.Note != null)
                 .ToListAsync(cancellationToken);
             entries.ForEach(e => e.EraseNote());
@@ -97,7 +104,7 @@ public sealed class EraseCustomerHandler(HuiFangDbContext db, DatabaseDialect di
         var events = await db.OutboxMessages.Where(e => e.CustomerExternalId == command.ExternalId).ToListAsync(cancellationToken);
         events.ForEach(e => e.ReplacePayload(pseudonym, EventErasure.Erase(e.Type, e.Payload, pseudonym)));
 
-        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count, feedbackAnonymised = feedback.Count, escalationsAnonymised = escalations.Count, serviceRecordsAnonymised = records.Count, doNotContactKept = preference?.DoNotContact == true }, command.Reason);
+        audit.Record(AuditSubjects.Customer, pseudonym, "personal-data-erased", null, new { tasksAnonymised = tasks.Count, eventsAnonymised = events.Count, feedbackAnonymised = feedback.Count, escalationsAnonymised = escalations.Count, serviceRecordsAnonymised = records.Count, surveyInvitationsAnonymised = invitations.Count, doNotContactKept = preference?.DoNotContact == true }, command.Reason);
         await db.SaveChangesAsync(cancellationToken);
         return new ErasureResponse(pseudonym, tasks.Count, events.Count, now, feedback.Count, escalations.Count, records.Count, preference?.DoNotContact == true);
     }

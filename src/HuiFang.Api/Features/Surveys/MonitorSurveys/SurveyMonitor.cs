@@ -35,7 +35,8 @@ public sealed record SurveyTickResult(int Claimed, int Reminders, int Deferred, 
 /// One tick of the survey monitor: claims the open invitations past their expiry and those whose reminder has come,
 /// and walks each through its rules in the tenant's calendar and survey policy, in one transaction:
 /// <list type="bullet">
-/// <item>expired: the task falls back (a phone visit at the next working moment, or unreachable) and
+/// <item>expired: the task falls back (a phone visit at the next working moment — cancelled instead for a customer who
+/// opted out, unless it is a complaint follow-up — or unreachable) and
 /// <c>SurveyExpired</c> is raised; an invitation whose task was closed another way is revoked (TaskClosed);</item>
 /// <item>reminder: raised once (<c>SurveyReminderDue</c>) when it is a working moment; outside working hours it waits
 /// for the next one; a customer who opted out since gets no reminder and the invitation is revoked (DoNotContact).</item>
@@ -122,7 +123,10 @@ public sealed class SurveyMonitor(IServiceScopeFactory scopes, TimeProvider cloc
                 var task = tasks.GetValueOrDefault(invitation.TaskId);
                 if (invitation.IsDueToExpire(now))
                 {
-                    if (task is { IsOpen: true } && invitation.Expire(policy.OnExpiry, task, calendar, now).IsSuccess)
+                    // A phone visit is not planned for a customer who asked not to be contacted (the task is cancelled instead).
+                    var optedOut = task is { IsOpen: true } && policy.OnExpiry == SurveyExpiryFallback.PhoneVisit
+                        && await contact.IsDoNotContactAsync(invitation.CustomerExternalId, cancellationToken);
+                    if (task is { IsOpen: true } && invitation.Expire(policy.OnExpiry, task, calendar, optedOut, now).IsSuccess)
                     {
                         expired++;
                     }

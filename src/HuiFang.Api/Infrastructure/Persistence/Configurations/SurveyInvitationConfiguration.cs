@@ -29,6 +29,9 @@ public sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<Sur
             .HasFilter("\"Status\" = 'Open'")
             .HasDatabaseName("UX_SurveyInvitations_OneOpenPerTask");
 
+        // The survey invitations report: a tenant's invitations created in a period.
+        b.HasIndex(i => new { i.TenantId, i.CreatedAt }).HasDatabaseName("IX_SurveyInvitations_TenantId_CreatedAt");
+
         // The survey monitor's scans, across tenants: open invitations by expiry, and by reminder time while not reminded.
         b.HasIndex(i => i.ExpiresAt)
             .HasFilter("\"Status\" = 'Open'")

@@ -864,6 +864,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UX_SurveyInvitations_TokenHash");
 
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("IX_SurveyInvitations_TenantId_CreatedAt");
+
                     b.HasIndex("TenantId", "TaskId")
                         .IsUnique()
                         .HasDatabaseName("UX_SurveyInvitations_OneOpenPerTask")

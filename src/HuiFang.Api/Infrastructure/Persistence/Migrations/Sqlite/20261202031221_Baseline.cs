@@ -690,6 +690,11 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 filter: "\"Status\" = 'Open' AND \"RemindAt\" IS NOT NULL AND \"RemindedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_TenantId_CreatedAt",
+                table: "SurveyInvitations",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyInvitations_TenantId_TaskId_CreatedAt",
                 table: "SurveyInvitations",
                 columns: new[] { "TenantId", "TaskId", "CreatedAt" });
