@@ -125,6 +125,29 @@ public abstract class DoNotContactTests(ApiFixture fixture) : LoopTestBase(fixtu
     }
 
     [Fact]
+    public async Task Opting_out_cancels_the_open_follow_ups_already_planned_and_their_links_but_not_a_complaint_follow_up()
+    {
+        var planned = IdOf((await ExpectAsync(await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: "C-late", workOrder: "WO-LATE-1"))), HttpStatusCode.Created))["id"]);
+        var complaint = IdOf((await ExpectAsync(await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: "C-late", workOrder: "WO-LATE-2", purpose: "ComplaintFollowUp"))), HttpStatusCode.Created))["id"]);
+        var other = IdOf((await ExpectAsync(await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: "C-stays", workOrder: "WO-LATE-3"))), HttpStatusCode.Created))["id"]);
+        var link = await ExpectAsync(await Client.PostAsync($"/api/v1/visit-tasks/{planned}/survey-invitations", Json(new JsonObject())), HttpStatusCode.Created);
+        var invitation = IdOf(link["invitation"]!["id"]);
+
+        await ExpectAsync(await SendAsync(HttpMethod.Put, "C-late"), HttpStatusCode.OK);
+
+        var cancelled = await GetAsync($"/api/v1/visit-tasks/{planned}");
+        Assert.Equal("Cancelled", (string?)cancelled["status"]);
+        Assert.Equal("Revoked", (string?)(await GetAsync($"/api/v1/survey-invitations/{invitation}"))["status"]);
+        Assert.True((string?)(await GetAsync($"/api/v1/visit-tasks/{complaint}"))["status"] is "Pending" or "Assigned");
+        Assert.True((string?)(await GetAsync($"/api/v1/visit-tasks/{other}"))["status"] is "Pending" or "Assigned");
+        Assert.Contains(await EventsAsync("VisitTaskCancelled"), e => IdOf(e["payload"]!["taskId"]) == planned);
+
+        // Setting it again changes nothing more.
+        await ExpectAsync(await SendAsync(HttpMethod.Put, "C-late"), HttpStatusCode.OK);
+        Assert.Single(await EventsAsync("VisitTaskCancelled"), e => IdOf(e["payload"]!["taskId"]) == planned);
+    }
+
+    [Fact]
     public async Task An_opted_out_customer_gets_no_visit_task_but_a_complaint_follow_up_is_still_planned()
     {
         await ExpectAsync(await SendAsync(HttpMethod.Put, "C-out"), HttpStatusCode.OK);

@@ -37,10 +37,10 @@ public abstract class SurveyInvitationTests(ApiFixture fixture) : LoopTestBase(f
 {
     private int _n;
 
-    private async Task<Guid> CreateTaskWithChannelAsync(string channel = "Sms", string? customer = null)
+    private async Task<Guid> CreateTaskWithChannelAsync(string channel = "Sms", string? customer = null, string purpose = "AfterSales")
     {
         var n = Interlocked.Increment(ref _n);
-        var body = VisitTaskRequests.NewTask(customer: customer ?? $"C-S-{n}", workOrder: $"WO-S-{n}");
+        var body = VisitTaskRequests.NewTask(customer: customer ?? $"C-S-{n}", workOrder: $"WO-S-{n}", purpose: purpose);
         body["channel"] = channel;
         var response = await Client.PostAsync("/api/v1/visit-tasks", Json(body));
         var created = await ReadObjectAsync(response);
@@ -363,7 +363,8 @@ public abstract class SurveyInvitationTests(ApiFixture fixture) : LoopTestBase(f
     [Fact]
     public async Task An_opted_out_customer_is_not_invited_and_an_opt_out_after_the_invitation_revokes_it_instead_of_reminding()
     {
-        var taskId = await CreateTaskWithChannelAsync(customer: "C-DNC-1");
+        // A complaint follow-up stays planned when its customer opts out (they asked for it), but gets no survey link.
+        var taskId = await CreateTaskWithChannelAsync(customer: "C-DNC-1", purpose: "ComplaintFollowUp");
         await SetDoNotContactAsync("C-DNC-1");
         var (status, refused, _) = await InviteAsync(taskId);
         Assert.Equal(HttpStatusCode.Conflict, status);
@@ -379,8 +380,9 @@ public abstract class SurveyInvitationTests(ApiFixture fixture) : LoopTestBase(f
         Assert.Equal("do-not-contact", (string)(await ReadObjectAsync(refusedTask))["code"]!);
         Assert.False(await Fixture.InScopeAsync(db => db.SurveyInvitations.AnyAsync(i => i.CustomerExternalId == "C-DNC-2")));
 
-        // Invited first, opted out after: the reminder is not sent and the invitation is revoked.
-        var later = await CreateTaskWithChannelAsync(customer: "C-DNC-3");
+        // Invited first, opted out after (a complaint follow-up, which the opt-out does not cancel): the reminder is
+        // not sent and the invitation is revoked.
+        var later = await CreateTaskWithChannelAsync(customer: "C-DNC-3", purpose: "ComplaintFollowUp");
         var invitation = await Fixture.InScopeAsync(db => db.SurveyInvitations.SingleAsync(i => i.TaskId == later));
         await SetDoNotContactAsync("C-DNC-3");
         Fixture.Clock.Reset(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));

@@ -1,6 +1,8 @@
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Customers;
+using HuiFang.Api.Domain.Surveys;
+using HuiFang.Api.Domain.VisitTasks;
 using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,6 +88,11 @@ public sealed class ContactPreferences(HuiFangDbContext db, DatabaseDialect dial
         var changed = preference.Change(doNotContact, source, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
         if (changed)
         {
+            if (doNotContact)
+            {
+                await StopPlannedVisitsAsync(customerExternalId, now, cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -102,6 +109,23 @@ public sealed class ContactPreferences(HuiFangDbContext db, DatabaseDialect dial
         }
 
         return (preference, changed);
+    }
+
+    /// <summary>
+    /// What was planned before the customer opted out stops too: their open follow-ups are cancelled in the same save
+    /// (reason <c>do-not-contact</c>; each task's open survey link is revoked with it), complaint follow-ups excepted.
+    /// </summary>
+    private async Task StopPlannedVisitsAsync(string customerExternalId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.VisitTasks
+            .Where(t => t.CustomerExternalId == customerExternalId
+                && (t.Status == VisitTaskStatus.Pending || t.Status == VisitTaskStatus.Assigned)
+                && t.Purpose != VisitPurpose.ComplaintFollowUp)
+            .ToListAsync(cancellationToken);
+        foreach (var task in open.Where(t => t.IsOpen && DoNotContactRule.Applies(t.Purpose)))
+        {
+            task.Cancel(SurveyInvitation.DoNotContactReason, now);
+        }
     }
 
     private string PseudonymOf(string customerExternalId) =>
