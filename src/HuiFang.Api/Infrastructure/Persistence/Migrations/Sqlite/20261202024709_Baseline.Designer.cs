@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuiFangDbContext))]
-    [Migration("20261202023748_Baseline")]
+    [Migration("20261202024709_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -369,6 +369,11 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answers")
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AnswersJson");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -450,6 +455,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("QualityScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionnaireVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")

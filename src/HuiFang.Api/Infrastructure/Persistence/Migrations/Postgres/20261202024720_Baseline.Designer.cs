@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuiFangDbContext))]
-    [Migration("20261202023751_Baseline")]
+    [Migration("20261202024720_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -374,6 +374,11 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Answers")
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("AnswersJson");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -455,6 +460,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int?>("QualityScore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("QuestionnaireVersion")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("RecordedAt")
