@@ -114,6 +114,12 @@ public sealed class SurveyPageService(
 
         if (pageErrors.Count > 0)
         {
+            // The command is not run, so say here what it would say as well: every required question left out.
+            foreach (var q in survey.Questions.Where(q => (q.Required || q.IsOverall) && sent[q.Field].Count == 0))
+            {
+                pageErrors.TryAdd(q.Key, PageTexts.Get(survey.Language, "error.required"));
+            }
+
             return new FormPage(survey, new PageForm(sent, pageErrors, doNotContact), StatusCodes.Status400BadRequest);
         }
 
