@@ -1,9 +1,7 @@
-using HuiFang.Api.Domain.Questionnaires;
-
 namespace HuiFang.Api.Domain.Feedback;
 
-/// <summary>One answer as the customer gave it: the question's key and kind, and the one field its kind takes.</summary>
-public sealed record GivenAnswer(string Question, QuestionKind Kind, int? Score = null, bool? Yes = null, IReadOnlyList<string>? Choices = null, string? Text = null);
+/// <summary>One answer as the customer gave it: the question's key and kind (the questionnaire's kind name, e.g. <c>YesNo</c>; a name, so that feedback does not depend on the questionnaire model), and the one field its kind takes.</summary>
+public sealed record GivenAnswer(string Question, string Kind, int? Score = null, bool? Yes = null, IReadOnlyList<string>? Choices = null, string? Text = null);
 
 /// <summary>
 /// The answers a feedback was given as, and the questionnaire version they answered (<see cref="QuestionnaireId"/>

@@ -39,7 +39,7 @@ public static class FeedbackAnswers
         var given = new GivenAnswers(
             questionnaire.Id,
             questionnaire.Version,
-            [.. input.ToSurveyAnswers().Select(a => new GivenAnswer(a.Question, questionnaire.Content.Find(a.Question)!.Kind, a.Score, a.Yes, a.Choices is null ? null : [.. a.Choices], a.Text))]);
+            [.. input.ToSurveyAnswers().Select(a => new GivenAnswer(a.Question, questionnaire.Content.Find(a.Question)!.Kind.ToString(), a.Score, a.Yes, a.Choices is null ? null : [.. a.Choices], a.Text))]);
         return input.ToContent(evaluated.Value) with { Answers = given };
     }
 }

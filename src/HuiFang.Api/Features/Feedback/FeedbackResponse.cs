@@ -89,7 +89,7 @@ public sealed record FeedbackResponse(
         f.CorrectionReason,
         f.SupersededBy,
         f.GivenAnswers is { } given ? new AnsweredQuestionnaireResponse(given.QuestionnaireId, given.QuestionnaireVersion) : null,
-        f.GivenAnswers is { } answers ? [.. answers.Answers.Select(a => new AnswerResponse(a.Question, a.Kind, a.Score, a.Yes, a.Choices, a.Text))] : null,
+        f.GivenAnswers is { } answers ? [.. answers.Answers.Select(a => new AnswerResponse(a.Question, Enum.Parse<QuestionKind>(a.Kind), a.Score, a.Yes, a.Choices, a.Text))] : null,
         f.Version);
 }
 

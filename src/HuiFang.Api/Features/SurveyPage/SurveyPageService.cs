@@ -249,7 +249,7 @@ public sealed class SurveyPageService(
     {
         var lang = survey.Language;
         var question = survey.Questions.FirstOrDefault(q => q.Key == answer.Question);
-        var value = answer.Kind switch
+        var value = (Enum.TryParse<QuestionKind>(answer.Kind, out var kind) ? kind : (QuestionKind?)null) switch
         {
             QuestionKind.OverallScore or QuestionKind.DimensionScore when answer.Score is { } s and >= 1 and <= 5 => ScoreText(lang, s),
             QuestionKind.Nps when answer.Score is { } s => $"{s.ToString(CultureInfo.InvariantCulture)} / 10",
