@@ -28,7 +28,7 @@ public abstract class FeedbackAnswersTests(ApiFixture fixture) : LoopTestBase(fi
         { """{"answers":[{"question":"overall","score":4},{"question":"resolved","yes":true},{"question":"nps","score":11}]}""", "answers[nps]", "This question takes only 'score', a whole number from 0 to 10." },
         { """{"answers":[{"question":"overall","score":4},{"question":"overall","score":5},{"question":"resolved","yes":true}]}""", "answers[overall]", "Answer each question once." },
         { """{"answers":[{"score":4}]}""", "answers[0].question", "" },
-        { """{"answers":[]}""", "answers", "" },
+        { """{"answers":[]}""", "answers[overall]", "This question is required." },
         { """{"score":4,"answers":[{"question":"overall","score":4},{"question":"resolved","yes":true}]}""", "score", "Leave this out when sending answers: the answers decide it." },
         { """{"categories":["Praise"],"answers":[{"question":"overall","score":4},{"question":"resolved","yes":true}]}""", "categories", "Leave this out when sending answers: the answers decide it." },
         { """{"pendingInquiry":"保修多久？","answers":[{"question":"overall","score":4},{"question":"resolved","yes":true}]}""", "pendingInquiry", "Only allowed when an answer implies the category Inquiry." },

@@ -184,6 +184,49 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
     }
 
     [Fact]
+    public async Task Every_wrong_question_shows_its_error_at_once()
+    {
+        var (_, token, _) = await InviteAsync("en");
+        var before = await WrittenStateAsync();
+        foreach (var fields in new[] { Array.Empty<KeyValuePair<string, string>>(), [Field("q.overall", "abc")], [Field("q.details", new string('x', 2001))] })
+        {
+            var response = await AnswerAsync(Browser(), token, fields);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var page = await ParseAsync(response);
+            Assert.Equal("form", State(page));
+            var summary = page.QuerySelector("#error-summary")?.TextContent;
+            Assert.True(page.QuerySelector("#q-overall-error") is not null, summary);
+            Assert.True(page.QuerySelector("#q-resolved-error") is not null, summary);
+            Assert.Equal("Please answer this question.", page.QuerySelector("#q-resolved-error")!.TextContent);
+            Assert.Equal(fields.Length == 1 && fields[0].Key == "q.details", page.QuerySelector("#q-details-error") is not null);
+            Assert.True(page.QuerySelectorAll("#error-summary a").Length >= 2, summary);
+        }
+
+        Assert.Equal(before, await WrittenStateAsync());
+    }
+
+    [Fact]
+    public async Task The_already_answered_page_shows_every_answer_with_its_question_in_the_pages_language()
+    {
+        var (_, token, _) = await InviteAsync("zh-CN");
+        var browser = Browser("zh-CN");
+        var answered = await AnswerAsync(browser, token, [Field("q.overall", "4"), Field("q.resolved", "no"), Field("q.topic", "nothing"), Field("q.details", "空调还在滴水")]);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        var page = await ParseAsync(await browser.GetAsync($"/s/{token}"));
+        Assert.Equal("answered", State(page));
+        var terms = page.QuerySelectorAll("dl#answer dt").Select(e => e.TextContent).ToList();
+        var values = page.QuerySelectorAll("dl#answer dd").Select(e => e.TextContent).ToList();
+        var shipped = HuiFang.Api.Domain.Questionnaires.ShippedQuestionnaires.Default;
+        string TextOf(string key) => shipped.Find(key)!.Text.ZhCn;
+        Assert.Equal([TextOf("overall"), TextOf("resolved"), TextOf("topic"), TextOf("details")], terms);
+        Assert.Contains("4 / 5", values[0], StringComparison.Ordinal);
+        Assert.Equal("否", values[1]);
+        Assert.Equal(shipped.Find("topic")!.Option("nothing")!.Label.ZhCn, values[2]);
+        Assert.Equal("空调还在滴水", values[3]);
+    }
+
+    [Fact]
     public async Task An_answer_the_command_refuses_is_shown_next_to_its_question_in_the_pages_language()
     {
         var (_, token, _) = await InviteAsync("zh-CN");

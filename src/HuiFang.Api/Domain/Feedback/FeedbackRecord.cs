@@ -22,7 +22,8 @@ public sealed record FeedbackContent(
     int? CallDurationSeconds,
     bool CustomerSigned,
     string? PendingInquiry,
-    DateTimeOffset? InquiryReplyBy);
+    DateTimeOffset? InquiryReplyBy,
+    GivenAnswers? Answers = null);
 
 /// <summary>
 /// A feedback record (回访记录): what the customer said on one visit. Immutable once recorded: a
@@ -119,6 +120,18 @@ public sealed class FeedbackRecord : AggregateRoot, ITenantOwned
 
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
+    /// <summary>The questionnaire version the answers were given against (null: the shipped default, or no answers).</summary>
+    public Guid? QuestionnaireId { get; private set; }
+
+    /// <summary>The version of <see cref="QuestionnaireId"/> answered; null when the feedback was not given as answers.</summary>
+    public int? QuestionnaireVersion { get; private set; }
+
+    /// <summary>The answers as given (a JSON column), when the feedback was given as answers.</summary>
+    public IReadOnlyList<GivenAnswer>? Answers { get; private set; }
+
+    /// <summary>The answers with the questionnaire they answered, or null.</summary>
+    public GivenAnswers? GivenAnswers => Answers is null || QuestionnaireVersion is null ? null : new(QuestionnaireId, QuestionnaireVersion.Value, Answers);
+
     public int Version { get; private set; }
 
     public IReadOnlyList<FeedbackCategory> Categories =>
@@ -175,6 +188,9 @@ public sealed class FeedbackRecord : AggregateRoot, ITenantOwned
         InquiryReplyDueBy = content.PendingInquiry is null ? null : (content.InquiryReplyBy ?? now + inquiryReplyWithin).ToUniversalTime(),
         IsRevisit = task.EscalationId is not null,
         EscalationId = task.EscalationId,
+        QuestionnaireId = content.Answers?.QuestionnaireId,
+        QuestionnaireVersion = content.Answers?.QuestionnaireVersion,
+        Answers = content.Answers?.Answers,
         Version = 1,
     };
 
@@ -271,6 +287,7 @@ public sealed class FeedbackRecord : AggregateRoot, ITenantOwned
         PendingInquiry = Erased(PendingInquiry);
         InquiryReply = Erased(InquiryReply);
         CorrectionReason = Erased(CorrectionReason);
+        Answers = GivenAnswers.ErasedTexts(Answers, VisitTask.ErasedText);
         PersonalDataErasedAt ??= now.ToUniversalTime();
         Version++;
     }

@@ -35,6 +35,11 @@ public static class FeedbackAnswers
             return Error.InvalidField(prefix + "pendingInquiry", "feedback.inquiryNeedsInquiryAnswer");
         }
 
-        return input.ToContent(evaluated.Value);
+        // The answers themselves are kept too, with the version they answered: what decides nothing is still what the customer said.
+        var given = new GivenAnswers(
+            questionnaire.Id,
+            questionnaire.Version,
+            [.. input.ToSurveyAnswers().Select(a => new GivenAnswer(a.Question, questionnaire.Content.Find(a.Question)!.Kind.ToString(), a.Score, a.Yes, a.Choices is null ? null : [.. a.Choices], a.Text))]);
+        return input.ToContent(evaluated.Value) with { Answers = given };
     }
 }

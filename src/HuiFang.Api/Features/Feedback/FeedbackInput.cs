@@ -104,7 +104,8 @@ public sealed class FeedbackInputValidator : AbstractValidator<FeedbackInput>
             RuleFor(x => x.UnresolvedProblems).MaximumLength(FieldLimits.LongText);
         }).Otherwise(() =>
         {
-            RuleFor(x => x.Answers).NotEmpty();
+            // No "not empty" rule and no length rule on the texts: the questionnaire checks both per question
+            // (AnswerSheet), so that one 400 names every question that is missing or wrong, not just the first.
             RuleForEach(x => x.Answers).SetValidator(new AnswerInputValidator());
             RuleFor(x => x.Score).Null().WithMessage(_ => Messages.Get("feedback.notWithAnswers"));
             RuleFor(x => x.Categories).Null().WithMessage(_ => Messages.Get("feedback.notWithAnswers"));
@@ -157,6 +158,5 @@ public sealed class AnswerInputValidator : AbstractValidator<AnswerInput>
         RuleFor(x => x.Choices).Must(c => c is null || c.Count <= QuestionnaireLimits.Options)
             .WithMessage(_ => Messages.Get("validation.tooManyItems", QuestionnaireLimits.Options));
         RuleForEach(x => x.Choices).NotEmpty().MaximumLength(QuestionnaireLimits.Key);
-        RuleFor(x => x.Text).MaximumLength(FieldLimits.LongText);
     }
 }

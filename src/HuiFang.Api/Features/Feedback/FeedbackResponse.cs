@@ -1,5 +1,6 @@
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
+using HuiFang.Api.Domain.Questionnaires;
 using HuiFang.Api.Services.Loop;
 
 namespace HuiFang.Api.Features.Feedback;
@@ -28,6 +29,8 @@ namespace HuiFang.Api.Features.Feedback;
 /// <param name="CorrectionOf">The record this one corrects.</param>
 /// <param name="CorrectionReason">Why it was corrected.</param>
 /// <param name="SupersededBy">The correction that replaced this record, if any.</param>
+/// <param name="Questionnaire">The questionnaire version the answers were given against (id null: the shipped default); null when the feedback was not given as answers.</param>
+/// <param name="Answers">The answers as given, in the order sent (free texts read "[erased]" once the customer's data is erased); null when the feedback was not given as answers.</param>
 /// <param name="Version">Changes only when the inquiry is answered or the record superseded; the ETag is this number in quotes.</param>
 public sealed record FeedbackResponse(
     Guid Id,
@@ -53,6 +56,8 @@ public sealed record FeedbackResponse(
     Guid? CorrectionOf,
     string? CorrectionReason,
     Guid? SupersededBy,
+    AnsweredQuestionnaireResponse? Questionnaire,
+    IReadOnlyList<AnswerResponse>? Answers,
     int Version) : IVersioned
 {
     public static FeedbackResponse From(FeedbackRecord f, DateTimeOffset now) => new(
@@ -83,8 +88,24 @@ public sealed record FeedbackResponse(
         f.CorrectionOf,
         f.CorrectionReason,
         f.SupersededBy,
+        f.GivenAnswers is { } given ? new AnsweredQuestionnaireResponse(given.QuestionnaireId, given.QuestionnaireVersion) : null,
+        f.GivenAnswers is { } answers ? [.. answers.Answers.Select(a => new AnswerResponse(a.Question, Enum.Parse<QuestionKind>(a.Kind), a.Score, a.Yes, a.Choices, a.Text))] : null,
         f.Version);
 }
+
+/// <summary>The questionnaire version a feedback's answers were given against.</summary>
+/// <param name="Id">The questionnaire; null: the shipped default.</param>
+/// <param name="Version">Its content version (1 for the shipped default).</param>
+public sealed record AnsweredQuestionnaireResponse(Guid? Id, int Version);
+
+/// <summary>One answer as given: the question's key and kind and the one field the kind takes.</summary>
+/// <param name="Question">The question's key.</param>
+/// <param name="Kind">The question's kind.</param>
+/// <param name="Score">For OverallScore and DimensionScore 1–5, for Nps 0–10.</param>
+/// <param name="Yes">For YesNo.</param>
+/// <param name="Choices">For SingleChoice and MultipleChoice: the chosen option keys.</param>
+/// <param name="Text">For FreeText.</param>
+public sealed record AnswerResponse(string Question, QuestionKind Kind, int? Score, bool? Yes, IReadOnlyList<string>? Choices, string? Text);
 
 /// <summary>A feedback record just written (recorded, or appended as a correction) and what it did to the loop.</summary>
 /// <param name="Feedback">The new record; a corrected one keeps its content and points here with supersededBy.</param>

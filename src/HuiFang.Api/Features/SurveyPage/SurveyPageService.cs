@@ -2,6 +2,7 @@ using System.Globalization;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Customers;
+using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.Questionnaires;
 using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.VisitTasks;
@@ -120,6 +121,12 @@ public sealed class SurveyPageService(
 
         if (pageErrors.Count > 0)
         {
+            // The command is not run, so say here what it would say as well: every required question left out.
+            foreach (var q in survey.Questions.Where(q => (q.Required || q.IsOverall) && sent[q.Field].Count == 0))
+            {
+                pageErrors.TryAdd(q.Key, PageTexts.Get(survey.Language, "error.required"));
+            }
+
             return new FormPage(survey, new PageForm(sent, pageErrors, doNotContact), StatusCodes.Status400BadRequest);
         }
 
@@ -218,14 +225,20 @@ public sealed class SurveyPageService(
     {
         var lang = survey.Language;
         var feedback = invitation.FeedbackId is { } id
-            ? await db.FeedbackRecords.AsNoTracking().Where(f => f.Id == id).Select(f => new { f.Score, f.Comment }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.FeedbackRecords.AsNoTracking().Where(f => f.Id == id).Select(f => new { f.Score, f.Comment, f.Answers }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var on = PageTexts.Date(lang, calendar.LocalDate(invitation.AnsweredAt ?? invitation.CreatedAt));
         var lines = new List<PageAnswerLine>();
-        if (feedback is not null)
+        if (feedback?.Answers is { Count: > 0 } answers)
         {
-            lines.Add(new(PageTexts.Get(lang, "answered.score"), $"{feedback.Score} / 5 · {PageTexts.Get(lang, "score." + feedback.Score.ToString(CultureInfo.InvariantCulture))}"));
+            // The answers as the customer gave them, each under its question (the task's questionnaire version,
+            // the one they answered), in the page's language.
+            lines.AddRange(answers.Select(a => AnswerLine(survey, a)));
+        }
+        else if (feedback is not null)
+        {
+            lines.Add(new(PageTexts.Get(lang, "answered.score"), ScoreText(lang, feedback.Score)));
             if (!string.IsNullOrWhiteSpace(feedback.Comment))
             {
                 lines.Add(new(PageTexts.Get(lang, "answered.comment"), feedback.Comment));
@@ -233,6 +246,25 @@ public sealed class SurveyPageService(
         }
 
         return new AnsweredPage(survey, on, lines, status);
+    }
+
+    private static string ScoreText(string lang, int score) =>
+        $"{score} / 5 · {PageTexts.Get(lang, "score." + score.ToString(CultureInfo.InvariantCulture))}";
+
+    private static PageAnswerLine AnswerLine(PageSurvey survey, GivenAnswer answer)
+    {
+        var lang = survey.Language;
+        var question = survey.Questions.FirstOrDefault(q => q.Key == answer.Question);
+        var value = (Enum.TryParse<QuestionKind>(answer.Kind, out var kind) ? kind : (QuestionKind?)null) switch
+        {
+            QuestionKind.OverallScore or QuestionKind.DimensionScore when answer.Score is { } s and >= 1 and <= 5 => ScoreText(lang, s),
+            QuestionKind.Nps when answer.Score is { } s => $"{s.ToString(CultureInfo.InvariantCulture)} / 10",
+            QuestionKind.YesNo when answer.Yes is { } yes => PageTexts.Get(lang, yes ? "yes" : "no"),
+            QuestionKind.SingleChoice or QuestionKind.MultipleChoice when answer.Choices is { } choices =>
+                string.Join(lang == "zh-CN" ? "、" : ", ", choices.Select(c => question?.Options.FirstOrDefault(o => o.Key == c)?.Label ?? c)),
+            _ => answer.Text ?? answer.Score?.ToString(CultureInfo.InvariantCulture) ?? "",
+        };
+        return new(question?.Text ?? answer.Question, value);
     }
 
     private static PageQuestion ToPage(Question q, string language) => new(

@@ -50,7 +50,7 @@ internal static class OpenApiLoopExamples
     private static readonly FeedbackResponse FeedbackResponseExample = new(
         FeedbackId, TaskId, 2, Verdict.Unsatisfied, [FeedbackCategory.Complaint], ComplaintLevel.Urgent,
         FeedbackExample.Comment, FeedbackExample.Suggestions, FeedbackExample.UnresolvedProblems, FeedbackExample.Dimensions, 3,
-        "agent-07", At.AddMinutes(-4), 312, false, At, false, null, EscalationId, false, null, null, null, 1);
+        "agent-07", At.AddMinutes(-4), 312, false, At, false, null, EscalationId, false, null, null, null, null, null, 1);
 
     private static readonly EscalationResponse EscalationExample = new(
         EscalationId, EscalationStatus.Acknowledged, EscalationSeverity.Urgent, EscalationLevel.Department, EscalationTrigger.Complaint,

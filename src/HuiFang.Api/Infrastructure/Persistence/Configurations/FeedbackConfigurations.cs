@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Feedback;
@@ -8,6 +12,14 @@ namespace HuiFang.Api.Infrastructure.Persistence.Configurations;
 
 public sealed class FeedbackRecordConfiguration : IEntityTypeConfiguration<FeedbackRecord>
 {
+    /// <summary>How the answers are stored: camelCase JSON, kinds by name, empty fields left out, text unescaped.</summary>
+    internal static readonly JsonSerializerOptions AnswersJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public void Configure(EntityTypeBuilder<FeedbackRecord> b)
     {
         b.ToTable("FeedbackRecords");
@@ -28,6 +40,16 @@ public sealed class FeedbackRecordConfiguration : IEntityTypeConfiguration<Feedb
         b.Property(f => f.CorrectionReason).HasMaxLength(FieldLimits.Reason);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.Ignore(f => f.Categories);
+        b.Ignore(f => f.GivenAnswers);
+
+        // The answers as given, as JSON (camelCase, kinds by name); written once, replaced whole on erasure.
+        b.Property(f => f.Answers)
+            .HasColumnName("AnswersJson")
+            .HasMaxLength(GivenAnswers.MaxJsonLength)
+            .HasConversion(
+                answers => answers == null ? null : JsonSerializer.Serialize(answers, AnswersJson),
+                json => json == null ? null : JsonSerializer.Deserialize<List<GivenAnswer>>(json, AnswersJson),
+                new ValueComparer<IReadOnlyList<GivenAnswer>?>((a, c) => ReferenceEquals(a, c), a => a == null ? 0 : a.Count, a => a));
 
         b.HasIndex(f => new { f.TenantId, f.TaskId, f.RecordedAt });
         b.HasIndex(f => new { f.TenantId, f.RecordedAt });

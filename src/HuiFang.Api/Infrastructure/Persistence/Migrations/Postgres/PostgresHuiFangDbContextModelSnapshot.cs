@@ -371,6 +371,11 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Answers")
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("AnswersJson");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -452,6 +457,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int?>("QualityScore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("QuestionnaireVersion")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("RecordedAt")

@@ -366,6 +366,11 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answers")
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AnswersJson");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -447,6 +452,12 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("QualityScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionnaireVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")

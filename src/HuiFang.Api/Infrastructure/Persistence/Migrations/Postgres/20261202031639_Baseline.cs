@@ -169,6 +169,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     SupersededBy = table.Column<Guid>(type: "uuid", nullable: true),
                     PersonalDataErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: true),
+                    QuestionnaireVersion = table.Column<int>(type: "integer", nullable: true),
+                    AnswersJson = table.Column<string>(type: "character varying(65536)", maxLength: 65536, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

@@ -168,6 +168,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     SupersededBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     PersonalDataErasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    QuestionnaireVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 65536, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
