@@ -19,6 +19,7 @@ using HuiFang.Api.Infrastructure.Configuration;
 using HuiFang.Api.Infrastructure.Health;
 using HuiFang.Api.Infrastructure.Http;
 using HuiFang.Api.Infrastructure.Idempotency;
+using HuiFang.Api.Infrastructure.Logging;
 using HuiFang.Api.Infrastructure.Messaging;
 using HuiFang.Api.Infrastructure.OpenApi;
 using HuiFang.Api.Infrastructure.Outbox;
@@ -48,6 +49,9 @@ if (command is not null)
     // The command's answer (a new key) is stdout, for `KEY=$(… api-keys create …)`; every log line goes to stderr.
     builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
+
+// Logs: a survey link's token (its path) is written as /s/{token} by every provider, in scopes and messages.
+builder.Logging.RedactSurveyLinks();
 
 // Settings, each validated at start-up: a wrong one stops the service and names itself.
 builder.Services.AddHuiFangOptions(builder.Configuration);

@@ -19,8 +19,11 @@ public static class SurveyToken
     /// <summary>Characters of a token (base64url of <see cref="Bytes"/> bytes, no padding).</summary>
     public const int Length = 22;
 
+    /// <summary>The page's route: links are <c>/s/{token}</c>.</summary>
+    public const string Route = "/s";
+
     /// <summary>The path of a link before the token.</summary>
-    public const string PathPrefix = "/s/";
+    public const string PathPrefix = Route + "/";
 
     /// <summary>A fresh token and its hash; the token is shown once and never kept.</summary>
     public static (string Token, string Hash) New()

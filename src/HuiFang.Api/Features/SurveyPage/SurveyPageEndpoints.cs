@@ -15,7 +15,7 @@ namespace HuiFang.Api.Features.SurveyPage;
 /// </summary>
 public static class SurveyPageEndpoints
 {
-    public const string Route = "/s";
+    public const string Route = HuiFang.Api.Domain.Surveys.SurveyToken.Route;
 
     public static IServiceCollection AddSurveyPage(this IServiceCollection services, IConfiguration configuration)
     {
