@@ -215,6 +215,9 @@ public sealed class SurveyPageService(
     /// <summary>A concurrent answer, or the task closed meanwhile: show what stands now.</summary>
     private async Task<PageOutcome> AfterLostRaceAsync(string token, PageSurvey survey, CancellationToken cancellationToken)
     {
+        // The lost attempt was rolled back, but the context still tracks the invitation as it read it (Open): a query
+        // would hand back that stale copy instead of the winner's Answered row, and the customer would see a dead link.
+        db.ChangeTracker.Clear();
         var invitation = await invitations.FindOpenOrAnyByTokenAsync(token, cancellationToken);
         return invitation is { Status: SurveyInvitationStatus.Answered }
             ? await AnsweredAsync(invitation, survey, StatusCodes.Status409Conflict, cancellationToken)
