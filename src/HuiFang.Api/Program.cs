@@ -10,6 +10,7 @@ using HuiFang.Api.Features.SurveyPage;
 using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Policies;
+using HuiFang.Api.Features.Questionnaires;
 using HuiFang.Api.Features.Reports;
 using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Features.Tenants;
@@ -28,6 +29,7 @@ using HuiFang.Api.Infrastructure.Runtime;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.Api.Infrastructure.Startup;
 using HuiFang.Api.Services.Planning;
+using HuiFang.Api.Services.Questionnaires;
 using HuiFang.Api.Services.Customers;
 
 if (args is ["healthcheck", ..])
@@ -69,12 +71,12 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<TenantSettings>();
 builder.Services.AddScoped<HuiFang.Api.Services.Changes.VersionedChange>();
 builder.Services.AddScoped<VisitTaskPlanner>();
-builder.Services.AddScoped<HuiFang.Api.Services.Questionnaires.QuestionnaireCatalog>();
+builder.Services.AddScoped<QuestionnaireCatalog>();
 builder.Services.AddDomainEventRecorder<VisitTaskRecorder>();
 builder.Services.AddDomainEventRecorder<FeedbackRecorder>();
 builder.Services.AddDomainEventRecorder<ApiKeyRecorder>();
 builder.Services.AddHuiFangCustomers();
-builder.Services.AddDomainEventRecorder<HuiFang.Api.Features.Questionnaires.QuestionnaireRecorder>();
+builder.Services.AddDomainEventRecorder<QuestionnaireRecorder>();
 
 // The closed loop: feedback, escalations under SLAs, revisits, and the SLA monitor that watches the clocks.
 builder.Services.AddHuiFangEscalations(builder.Configuration);
@@ -151,7 +153,7 @@ app.MapHuiFangHealth();
 app.MapServiceRecords();
 app.MapVisitTasks();
 app.MapFeedback();
-HuiFang.Api.Features.Questionnaires.QuestionnaireEndpoints.MapQuestionnaires(app);
+app.MapQuestionnaires();
 app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();
