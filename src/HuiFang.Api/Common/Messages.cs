@@ -124,6 +124,8 @@ public static class Messages
         ["questionnaire.yesNoOptions"] = ("A yes/no question may only have the options 'yes' and 'no'.", "是非题只能有 yes 和 no 两个选项。"),
         ["questionnaire.noOptions"] = ("Only choice and yes/no questions have options.", "只有选择题和是非题可以有选项。"),
         ["questionnaire.levelOnlyWithComplaint"] = ("Only allowed when the option implies Complaint.", "仅当选项表示投诉时才能填写。"),
+        ["questionnaire.unbalancedBrace"] = ("Every '{' needs its '}' (and no '}' comes without one): write placeholders as {serviceDate}, {serviceType} or {customer}.", "每个“{”都必须有对应的“}”（也不能单独出现“}”）：占位符请写成 {serviceDate}、{serviceType} 或 {customer}。"),
+        ["questionnaire.languageMissing"] = ("Required: every text needs both languages, zhCn and en; '{0}' is missing or blank.", "必填：每段文本都需要 zhCn 和 en 两种语言；缺少“{0}”或为空白。"),
         ["questionnaire.unknownPlaceholder"] = ("Only these placeholders can be filled: {0}.", "只能使用以下占位符：{0}。"),
         ["questionnaire.tooLarge"] = ("The questionnaire must not take more than {0} bytes as JSON.", "问卷的 JSON 不能超过 {0} 字节。"),
         ["policy.verdictBands"] = ("Need 1 ≤ unsatisfiedUpTo < satisfiedFrom ≤ 5.", "必须满足 1 ≤ unsatisfiedUpTo < satisfiedFrom ≤ 5。"),

@@ -221,6 +221,28 @@ public abstract class DoNotContactTests(ApiFixture fixture) : LoopTestBase(fixtu
         Assert.Equal("Selected", (string?)complaint["outcome"]);
     }
 
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a%b")]
+    [InlineData("客户/王-01")]
+    public async Task A_customer_id_with_a_slash_a_percent_or_chinese_is_addressed_by_the_customer_routes_escaped_once(string customer)
+    {
+        // The caller escapes the id once, as any HTTP client does; POST /visit-tasks took the id as it is.
+        var escaped = Uri.EscapeDataString(customer);
+        await ExpectAsync(await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: customer, workOrder: "WO-E-" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(customer))))), HttpStatusCode.Created);
+
+        var set = await ExpectAsync(await SendAsync(HttpMethod.Put, escaped), HttpStatusCode.OK);
+        Assert.Equal(customer, (string?)set["customerExternalId"]);
+        Assert.True((bool)(await ExpectAsync(await Client.GetAsync(Route(escaped)), HttpStatusCode.OK))["doNotContact"]!);
+        var refused = await ExpectAsync(await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: customer, workOrder: "WO-F-" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(customer))))), HttpStatusCode.Conflict);
+        Assert.Equal("do-not-contact", (string?)refused["code"]);
+
+        var erased = await ExpectAsync(await Client.PostAsync($"/api/v1/customers/{escaped}/erasure", null), HttpStatusCode.OK);
+        Assert.Equal(1, (int)erased["tasksAnonymised"]!);
+        Assert.True((bool)erased["doNotContactKept"]!);
+        Assert.False(await Fixture.InScopeAsync(db => db.VisitTasks.AnyAsync(t => t.CustomerExternalId == customer)));
+    }
+
     [Fact]
     public async Task Erasure_keeps_the_flag_under_the_pseudonym_drops_the_reason_and_the_customer_stays_uncontacted()
     {

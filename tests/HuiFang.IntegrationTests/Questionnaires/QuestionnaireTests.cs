@@ -68,6 +68,11 @@ public abstract class QuestionnaireTests(ApiFixture fixture) : LoopTestBase(fixt
             b["questions"]!.AsArray().Add(Question("d2", "DimensionScore", extra: new JsonObject { ["dimension"] = "Quality" }));
         });
         Add("script.opening.en", b => b["script"]!["opening"]!["en"] = "Hello {name}");
+        Add("script.opening.en", b => b["script"]!["opening"]!["en"] = "hi {customer");
+        Add("script.closing.zhCn", b => b["script"]!["closing"]!["zhCn"] = "再见 customer}");
+        Add("script.opening.zhCn", b => b["script"]!["opening"]!["zhCn"] = "您好 {{customer}}");
+        Add("questions[1].text.en", b => b["questions"]![1]!["text"]!["en"] = "Is it solved {");
+        Add("questions[1].script.en", b => b["questions"]![1]!["script"] = Text("解决了吗？", "Solved since {serviceDate?"));
         Add("script.closing", b => b["script"]!.AsObject().Remove("closing"));
         Add("serviceType", b => b["serviceType"] = "Repair work");
         Add("channel", b => b["channel"] = "Pigeon");
@@ -148,6 +153,63 @@ public abstract class QuestionnaireTests(ApiFixture fixture) : LoopTestBase(fixt
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, problem.ToJsonString());
         Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
         Assert.Empty((await GetAsync("/api/v1/questionnaires?all=true"))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Every_text_without_one_of_its_languages_is_a_400_that_names_the_missing_language()
+    {
+        var body = Questionnaire(questions: [Question("resolved", "YesNo", extra: new JsonObject { ["script"] = Text("解决了吗？", "Is it solved?") }), Question("pick", "SingleChoice", extra: new JsonObject
+        {
+            ["options"] = new JsonArray(new JsonObject { ["key"] = "a", ["label"] = Text("甲", "A") }, new JsonObject { ["key"] = "b", ["label"] = Text("乙", "B") }),
+        })]);
+        body["intro"] = Text("简介", "Intro");
+        var paths = new List<string>();
+        void Walk(JsonNode? node, string path)
+        {
+            switch (node)
+            {
+                case JsonObject o when o.ContainsKey("zhCn") && o.ContainsKey("en"):
+                    paths.Add(path);
+                    break;
+                case JsonObject o:
+                    foreach (var (name, value) in o)
+                    {
+                        Walk(value, path.Length == 0 ? name : $"{path}.{name}");
+                    }
+
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        Walk(a[i], $"{path}[{i}]");
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(body, "");
+        Assert.Equal(10, paths.Count);
+        foreach (var path in paths)
+        {
+            foreach (var (language, spoil) in new (string, JsonNode?)[] { ("en", null), ("zhCn", JsonValue.Create(" ")) })
+            {
+                var spoilt = body.DeepClone().AsObject();
+                var text = path.Split('.').Aggregate((JsonNode)spoilt, (n, part) => part.Contains('[')
+                    ? n[part[..part.IndexOf('[')]]![int.Parse(part[(part.IndexOf('[') + 1)..^1])]!
+                    : n[part]!);
+                text[language] = spoil;
+                var response = await Client.PostAsync("/api/v1/questionnaires", Json(spoilt));
+                var problem = await ReadObjectAsync(response);
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}.{language}: {problem.ToJsonString()}");
+                var errors = problem["errors"]!.AsObject();
+                var messages = errors.SelectMany(e => e.Value!.AsArray().Select(m => (string)m!)).ToList();
+                Assert.DoesNotContain(messages, m => m.Contains("specified condition", StringComparison.OrdinalIgnoreCase));
+                var field = $"{path}.{language}";
+                Assert.True(errors.ContainsKey(field), problem.ToJsonString());
+                Assert.Equal([$"Required: every text needs both languages, zhCn and en; '{language}' is missing or blank."], errors[field]!.AsArray().Select(m => (string)m!));
+            }
+        }
     }
 
     [Fact]

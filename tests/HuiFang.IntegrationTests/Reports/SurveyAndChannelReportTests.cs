@@ -167,6 +167,29 @@ public abstract class SurveyAndChannelReportTests(ApiFixture fixture) : LoopTest
     }
 
     [Fact]
+    public async Task The_csv_split_by_channel_without_grouping_keeps_a_line_per_channel_like_the_json()
+    {
+        // Reproducer: without groupBy every split row's group is "total", and the CSV dropped them all as if they
+        // were the single whole-period row, leaving only the total (and no channel column).
+        var made = new List<(Guid, Spec)>();
+        foreach (var spec in Invitations)
+        {
+            made.Add((await TaskAsync(spec.Channel), spec));
+        }
+
+        await SeedAsync(made);
+        const string period = "from=2026-11-01&to=2026-11-30";
+        var json = (await GetAsync($"/api/v1/reports/survey-invitations?{period}&splitBy=channel"))["rows"]!.AsArray();
+        Assert.True(json.Count > 1);
+
+        var lines = Encoding.UTF8.GetString((await (await Client.GetAsync($"/api/v1/reports/survey-invitations?{period}&splitBy=channel&format=csv")).Content.ReadAsByteArrayAsync())[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("group,sent,open,answered,expired,revoked,reminded,responseRate,channel", lines[0]);
+        Assert.Equal(json.Select(r => (string)r!["channel"]!), lines[1..^1].Select(l => l.Split(',')[^1]));
+        Assert.Equal(json.Count + 2, lines.Length);
+    }
+
+    [Fact]
     public async Task Bad_report_parameters_are_400_naming_them()
     {
         var unknown = await Client.GetAsync("/api/v1/reports/survey-invitations?from=2026-11-01&to=2026-11-30&splitBy=department");

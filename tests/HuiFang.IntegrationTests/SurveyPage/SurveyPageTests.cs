@@ -332,6 +332,27 @@ public abstract class SurveyPageTests(ApiFixture fixture) : SurveyPageTestBase(f
     }
 
     [Fact]
+    public async Task A_nul_character_in_a_form_field_or_its_name_is_a_400_page_that_says_so_not_too_large()
+    {
+        var (_, token, _) = await InviteAsync("en");
+        var before = await WrittenStateAsync();
+        foreach (var fields in new[] { [.. Satisfied, Field("q.details", "a\0b")], new[] { Field("q.over\0all", "3"), Field("q.resolved", "yes") } })
+        {
+            var response = await AnswerAsync(Browser(), token, fields);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var page = await ParseAsync(response);
+            Assert.Equal("invalid-characters", State(page));
+            Assert.Equal("The answer contains a character that cannot be sent", page.QuerySelector("h1")!.TextContent);
+            Assert.Equal($"/s/{token}", page.QuerySelector("a#reopen")!.GetAttribute("href"));
+        }
+
+        Assert.Equal(before, await WrittenStateAsync());
+
+        // The form still works afterwards.
+        Assert.Equal("thanks", State(await ParseAsync(await AnswerAsync(Browser(), token, Satisfied))));
+    }
+
+    [Fact]
     public async Task A_client_that_does_not_take_html_gets_problems_never_a_page()
     {
         var (_, token, _) = await InviteAsync("en");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using HuiFang.Api.Infrastructure.Idempotency;
 using HuiFang.Api.Infrastructure.Security;
 using Mediator;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Erase = HuiFang.Api.Features.Customers.EraseCustomer.EraseCustomer;
 
@@ -18,6 +19,17 @@ public static class CustomerEndpoints
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Route).WithTags("Customers");
+
+        // Every handler's first argument is the {externalId}: read it from the request as sent, unescaped once.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            if (context.Arguments.Count > 0 && context.Arguments[0] is string routed)
+            {
+                context.Arguments[0] = ExternalIdAsSent(context.HttpContext) ?? routed.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+            }
+
+            return await next(context);
+        });
 
         group.MapPost("/{externalId}/erasure", EraseAsync)
             .WithName("EraseCustomer")
@@ -85,6 +97,27 @@ public static class CustomerEndpoints
             .WithIdempotency();
 
         return app;
+    }
+
+    /// <summary>
+    /// The customer's id in the path, unescaped exactly once. The server decodes a path before routing except for
+    /// <c>%2F</c> (an escaped '/' would otherwise split the segment), so the route value of <c>a%2Fb</c> is
+    /// <c>a%2Fb</c> while that of <c>a%25b</c> is <c>a%b</c>: an id with a '/' could not be addressed. The raw
+    /// request target still holds the segment as the caller escaped it; null when there is none to read (a test
+    /// host), and then the route value's remaining <c>%2F</c> is taken as the '/' it escapes.
+    /// </summary>
+    internal static string? ExternalIdAsSent(HttpContext http)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        const string prefix = Route + "/";
+        if (raw is null || !raw.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = raw[prefix.Length..];
+        var end = rest.IndexOfAny(['/', '?', '#']);
+        return Uri.UnescapeDataString(end < 0 ? rest : rest[..end]);
     }
 
     private static async Task<Results<Ok<DoNotContactResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetDoNotContactAsync(

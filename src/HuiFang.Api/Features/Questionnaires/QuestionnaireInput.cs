@@ -161,18 +161,59 @@ public sealed partial class QuestionnaireInputValidator : AbstractValidator<Ques
     [GeneratedRegex(@"\{[^{}]*\}")]
     private static partial Regex PlaceholderPattern();
 
-    /// <summary>Both languages, not blank, at most a number of characters; in script texts, only the known placeholders.</summary>
+    /// <summary>
+    /// Both languages, not blank, at most a number of characters; in script and question texts, braces in pairs;
+    /// in script texts, only the known placeholders.
+    /// </summary>
     private sealed class TextValidator : AbstractValidator<LocalizedTextInput>
     {
-        public TextValidator(int max, bool placeholders)
+        public TextValidator(int max, bool placeholders, bool braces = false)
         {
-            RuleFor(x => x.ZhCn).NotEmpty().Must(t => !string.IsNullOrWhiteSpace(t)).MaximumLength(max);
-            RuleFor(x => x.En).NotEmpty().Must(t => !string.IsNullOrWhiteSpace(t)).MaximumLength(max);
+            // One message naming the missing language (not FluentValidation's generic ones), then the size.
+            RuleFor(x => x.ZhCn).Cascade(CascadeMode.Stop).Must(t => !string.IsNullOrWhiteSpace(t))
+                .WithMessage(_ => Messages.Get("questionnaire.languageMissing", "zhCn")).MaximumLength(max);
+            RuleFor(x => x.En).Cascade(CascadeMode.Stop).Must(t => !string.IsNullOrWhiteSpace(t))
+                .WithMessage(_ => Messages.Get("questionnaire.languageMissing", "en")).MaximumLength(max);
+            if (placeholders || braces)
+            {
+                // "hi {customer" would be read out (or shown) as written: every '{' must be closed before the next one opens.
+                RuleFor(x => x.ZhCn).Must(BalancedBraces).WithMessage(_ => Messages.Get("questionnaire.unbalancedBrace"));
+                RuleFor(x => x.En).Must(BalancedBraces).WithMessage(_ => Messages.Get("questionnaire.unbalancedBrace"));
+            }
+
             if (placeholders)
             {
                 RuleFor(x => x.ZhCn).Must(KnownPlaceholders).WithMessage(_ => Messages.Get("questionnaire.unknownPlaceholder", string.Join(", ", CallScript.Placeholders)));
                 RuleFor(x => x.En).Must(KnownPlaceholders).WithMessage(_ => Messages.Get("questionnaire.unknownPlaceholder", string.Join(", ", CallScript.Placeholders)));
             }
+        }
+
+        private static bool BalancedBraces(string? text)
+        {
+            var open = false;
+            foreach (var c in text ?? "")
+            {
+                if (c == '{')
+                {
+                    if (open)
+                    {
+                        return false;
+                    }
+
+                    open = true;
+                }
+                else if (c == '}')
+                {
+                    if (!open)
+                    {
+                        return false;
+                    }
+
+                    open = false;
+                }
+            }
+
+            return !open;
         }
 
         private static bool KnownPlaceholders(string? text) =>
@@ -188,7 +229,7 @@ public sealed partial class QuestionnaireInputValidator : AbstractValidator<Ques
             RuleFor(x => x.Kind).NotNull().IsInEnum();
             RuleFor(x => x.Required).Must(r => r != false).WithMessage(_ => Messages.Get("questionnaire.overallRequired"))
                 .When(x => x.Kind == QuestionKind.OverallScore);
-            RuleFor(x => x.Text).NotNull().SetValidator(new TextValidator(QuestionnaireLimits.Text, false)!);
+            RuleFor(x => x.Text).NotNull().SetValidator(new TextValidator(QuestionnaireLimits.Text, false, braces: true)!);
             RuleFor(x => x.Script).SetValidator(new TextValidator(QuestionnaireLimits.Text, true)!).When(x => x.Script is not null);
 
             RuleFor(x => x.Dimension).NotNull().WithMessage(_ => Messages.Get("questionnaire.needs", "dimension", QuestionKind.DimensionScore)).IsInEnum()

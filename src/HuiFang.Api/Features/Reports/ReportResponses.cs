@@ -68,7 +68,8 @@ public static class ReportCsv
 
     /// <summary>
     /// The rows, then the total. Without grouping a report's only row is the whole period (group "total"), the
-    /// same figures as the total: it is printed once, as the last line.
+    /// same figures as the total: it is printed once, as the last line. A split row (one with a split column such as
+    /// the channel) is also labelled "total" without grouping, but it is a part of the period, not the whole: kept.
     /// </summary>
     private static IEnumerable<TRow> Lines<TRow>(Report<TRow> report, PropertyInfo[] properties)
         where TRow : class
@@ -79,8 +80,9 @@ public static class ReportCsv
         }
 
         var group = properties.FirstOrDefault(p => p.Name == "Group" && p.PropertyType == typeof(string));
+        var split = properties.Where(p => p.GetCustomAttribute<SplitColumnAttribute>() is not null).ToArray();
         var rows = report.GroupBy == ReportGroupBy.None && group is not null
-            ? report.Rows.Where(r => !Equals(group.GetValue(r), group.GetValue(report.Total)))
+            ? report.Rows.Where(r => !Equals(group.GetValue(r), group.GetValue(report.Total)) || split.Any(p => p.GetValue(r) is not null))
             : report.Rows;
         return rows.Append(report.Total);
     }

@@ -50,6 +50,8 @@ public static class PageTexts
         ["limited.body"] = ("Please wait a minute and try again.", "请稍候一分钟再试。"),
         ["tooLarge.title"] = ("The answer is too long", "提交的内容过长"),
         ["tooLarge.body"] = ("Please go back, shorten your answers and send them again.", "请返回，缩短回答后重新提交。"),
+        ["invalidCharacters.title"] = ("The answer contains a character that cannot be sent", "提交的内容包含无法发送的字符"),
+        ["invalidCharacters.body"] = ("Please go back, remove the unusual character (for example a pasted control character) and send your answers again.", "请返回，删除异常字符（例如粘贴进来的控制字符）后重新提交。"),
         ["stale.title"] = ("The form has expired", "表单已过期"),
         ["stale.body"] = ("Please open the link again and send your answers once more.", "请重新打开链接并再次提交。"),
         ["unsupported.title"] = ("The answer could not be read", "无法读取提交的内容"),

@@ -107,6 +107,14 @@ public static class SurveyPageEndpoints
             }));
             form = await http.Request.ReadFormAsync(ct);
         }
+        catch (InvalidDataException e) when (InvalidCharacters(e))
+        {
+            // ASP.NET Core's form reader refuses a NUL (or another character it cannot take) in a name or value:
+            // that is not the customer's answer being too long. Nothing is recorded; the page says what is wrong.
+            await PageResponses.HtmlAsync(http, StatusCodes.Status400BadRequest,
+                PageRenderer.Notice(BrowserLanguage(), "invalid-characters", "invalidCharacters.title", "invalidCharacters.body", http.Request.Path), BrowserLanguage());
+            return;
+        }
         catch (Exception e) when (e is InvalidDataException || (e is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status413PayloadTooLarge))
         {
             await TooLargeAsync(http, html, limit);
@@ -175,6 +183,9 @@ public static class SurveyPageEndpoints
 
         return true;
     }
+
+    /// <summary>The form reader's "The form value contains invalid characters." (its size limits throw the same type).</summary>
+    private static bool InvalidCharacters(InvalidDataException e) => e.Message.Contains("invalid characters", StringComparison.OrdinalIgnoreCase);
 
     private static Task TooLargeAsync(HttpContext http, bool html, int limit) => html
         ? PageResponses.HtmlAsync(http, StatusCodes.Status413PayloadTooLarge, PageRenderer.Notice(BrowserLanguage(), "too-large", "tooLarge.title", "tooLarge.body"), BrowserLanguage())
