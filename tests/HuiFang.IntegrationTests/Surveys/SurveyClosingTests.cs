@@ -132,25 +132,25 @@ public abstract class SurveyClosingTests(ApiFixture fixture) : LoopTestBase(fixt
     }
 
     [Fact]
-    public async Task An_expired_survey_of_an_opted_out_customer_cancels_the_task_instead_of_planning_a_call()
+    public async Task An_opted_out_customer_gets_no_call_from_an_expired_survey_only_a_complaint_follow_up_does()
     {
         var optedOut = await InvitedTaskAsync(customer: "C-Z-DNC");
         var complaint = await InvitedTaskAsync(customer: "C-Z-DNC-C", purpose: "ComplaintFollowUp");
+
+        // Opting out stops the follow-up at once: the task is cancelled and its link revoked, long before it could expire.
         await SetDoNotContactAsync("C-Z-DNC");
         await SetDoNotContactAsync("C-Z-DNC-C");
-
-        Fixture.Clock.Advance(TimeSpan.FromDays(14));
-        Assert.Equal(2, (await SurveyTickAsync()).Expired);
-
         var task = await GetAsync($"/api/v1/visit-tasks/{optedOut.TaskId}");
         Assert.Equal("Cancelled", (string)task["status"]!);
         Assert.Equal("do-not-contact", (string)task["cancellationReason"]!);
         Assert.Equal("Sms", (string)task["channel"]!);
-        Assert.Equal("Cancelled", (string)(await GetAsync($"/api/v1/survey-invitations/{optedOut.InvitationId}"))["fallback"]!);
-        var expired = Assert.Single(await EventsAsync("SurveyExpired"), e => IdOf(e["payload"]!["invitationId"]) == optedOut.InvitationId)["payload"]!;
-        Assert.Equal("Cancelled", (string)expired["fallback"]!);
-        Assert.Equal("Cancelled", (string)expired["taskStatus"]!);
-        Assert.Null(expired["scheduledFor"]);
+        var link = await GetAsync($"/api/v1/survey-invitations/{optedOut.InvitationId}");
+        Assert.Equal("Revoked", (string)link["status"]!);
+        Assert.Equal("TaskClosed", (string)link["revocationReason"]!);
+
+        Fixture.Clock.Advance(TimeSpan.FromDays(14));
+        Assert.Equal(1, (await SurveyTickAsync()).Expired);
+        Assert.DoesNotContain(await EventsAsync("SurveyExpired"), e => IdOf(e["payload"]!["invitationId"]) == optedOut.InvitationId);
 
         // The customer asked for the complaint follow-up: it still gets its call.
         var followUp = await GetAsync($"/api/v1/visit-tasks/{complaint.TaskId}");
