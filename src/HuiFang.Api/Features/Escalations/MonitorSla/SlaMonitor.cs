@@ -1,3 +1,4 @@
+using HuiFang.Api.Infrastructure.Runtime;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using HuiFang.Api.Common;
@@ -171,64 +172,15 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
 /// <summary>Runs <see cref="SlaMonitor"/> ticks at the configured interval while the service runs.</summary>
 public sealed class SlaMonitorService(SlaMonitor monitor, IOptions<SlaMonitorOptions> options, ILogger<SlaMonitorService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            logger.LogInformation("SLA monitor disabled (HuiFang:SlaMonitor:Enabled=false)");
-            return;
-        }
-
-        // Pacing is real time, whatever clock stamps the work.
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                SlaTickResult result;
-                do
-                {
-                    result = await monitor.TickAsync(stoppingToken);
-                }
-                while (result.Full && !stoppingToken.IsCancellationRequested);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
-            {
-                // A person changed an item mid-tick, or the database is away: nothing was committed; the next tick retries.
-                logger.LogWarning(e, "SLA monitor tick failed; retrying at the next tick");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.Interval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        MonitorLoop.RunAsync("SLA monitor", SlaMonitorOptions.Section, options.Value.Enabled, options.Value.Interval, async ct => (await monitor.TickAsync(ct)).Full, logger, stoppingToken);
 }
 
 public sealed class SlaMonitorOptionsValidator : IValidateOptions<SlaMonitorOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlaMonitorOptions o)
     {
-        const string s = SlaMonitorOptions.Section;
-        var failures = new List<string>();
-        if (o.Interval < TimeSpan.FromMilliseconds(50) || o.Interval > TimeSpan.FromHours(1))
-        {
-            failures.Add($"{s}:Interval must be between 00:00:00.05 and 01:00:00 (was {o.Interval:c}).");
-        }
-
-        if (o.BatchSize is < 1 or > 5000)
-        {
-            failures.Add($"{s}:BatchSize must be between 1 and 5000 (was {o.BatchSize}).");
-        }
-
+        var failures = MonitorLoop.IntervalAndBatchFailures(SlaMonitorOptions.Section, o.Interval, o.BatchSize);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
