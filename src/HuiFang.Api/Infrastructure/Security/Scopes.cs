@@ -12,6 +12,7 @@ public static class Scopes
     public const string EscalationsRead = "escalations:read";
     public const string EscalationsWrite = "escalations:write";
     public const string ReportsRead = "reports:read";
+    public const string QualityWrite = "quality:write";
     public const string EventsRead = "events:read";
     public const string PiiRead = "pii:read";
     public const string PiiErase = "pii:erase";
@@ -25,7 +26,8 @@ public static class Scopes
         [FeedbackWrite] = "Record customer feedback.",
         [EscalationsRead] = "Read escalations and their SLA.",
         [EscalationsWrite] = "Acknowledge, progress, resolve and reassign escalations.",
-        [ReportsRead] = "Read reports.",
+        [ReportsRead] = "Read reports, and the weekly reviews, spot-checks and corrective actions; sign in to the dashboard.",
+        [QualityWrite] = "Run weekly reviews and spot-checks; open, progress and verify corrective actions.",
         [EventsRead] = "Read the tenant's integration events (the event feed).",
         [PiiRead] = "See customers' phone numbers unmasked.",
         [PiiErase] = "Erase a customer's personal data.",
