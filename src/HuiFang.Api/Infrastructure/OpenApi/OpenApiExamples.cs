@@ -173,6 +173,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiReviewExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -236,6 +241,11 @@ internal static class OpenApiExamples
         if (OpenApiSurveyExamples.Problem(operation, status) is { } survey)
         {
             return survey;
+        }
+
+        if (OpenApiReviewExamples.Problem(operation, status) is { } review)
+        {
+            return review;
         }
 
         return status switch
