@@ -34,6 +34,60 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CorrectiveActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    NonConformity = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RootCause = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CorrectiveMeasure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PreventiveMeasure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProblemKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProblemServiceType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProblemDepartment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProblemCategory = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProblemKeyText = table.Column<string>(type: "TEXT", maxLength: 800, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReviewItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImplementedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImplementedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Effective = table.Column<bool>(type: "INTEGER", nullable: true),
+                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EvidenceFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvidenceTo = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvidenceOccurrences = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceMostInWindow = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceThreshold = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceWindowDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceRecurred = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClosedEffective = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DismissedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DismissedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DismissReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Reopened = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueRaisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverdueRaisedFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectiveActions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomerContactPreferences",
                 columns: table => new
                 {
@@ -356,7 +410,10 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     FollowUpPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     SurveyPolicyJson = table.Column<string>(type: "TEXT", nullable: true),
                     SurveyPolicyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SurveyPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    SurveyPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    QualityPolicyJson = table.Column<string>(type: "TEXT", nullable: true),
+                    QualityPolicyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QualityPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -403,6 +460,27 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_VisitTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CorrectiveActionLinks",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CorrectiveActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectiveActionLinks", x => new { x.CorrectiveActionId, x.Kind, x.TargetId });
+                    table.ForeignKey(
+                        name: "FK_CorrectiveActionLinks_CorrectiveActions_CorrectiveActionId",
+                        column: x => x.CorrectiveActionId,
+                        principalTable: "CorrectiveActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -538,6 +616,39 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_AuditEntries_TenantId_SubjectType_SubjectId_OccurredAt",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "SubjectType", "SubjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActionLinks_TargetId",
+                table: "CorrectiveActionLinks",
+                column: "TargetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_OverdueScan",
+                table: "CorrectiveActions",
+                column: "DueAt",
+                filter: "\"Status\" IN ('Proposed', 'Open')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_Department_OpenedAt",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "Department", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_OpenedAt_Id",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "OpenedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_Status_OpenedAt",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_CorrectiveActions_OneLivePerProblem",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "ProblemKeyText" },
+                unique: true,
+                filter: "\"ProblemKeyText\" IS NOT NULL AND \"Status\" IN ('Proposed', 'Open', 'Implemented')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerContactPreferences_TenantId_CustomerExternalId",
@@ -770,6 +881,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CorrectiveActionLinks");
+
+            migrationBuilder.DropTable(
                 name: "CustomerContactPreferences");
 
             migrationBuilder.DropTable(
@@ -807,6 +921,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "CorrectiveActions");
 
             migrationBuilder.DropTable(
                 name: "Escalations");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuiFangDbContext))]
-    [Migration("20261202031632_Baseline")]
+    [Migration("20261202043029_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -80,6 +80,186 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "SubjectType", "SubjectId", "OccurredAt");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.CorrectiveActions.CorrectiveAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ClosedEffective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectiveMeasure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Effective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvidenceFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceMostInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceOccurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("EvidenceRecurred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvidenceTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImplementedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImplementedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonConformity")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueRaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OverdueRaisedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreventiveMeasure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemDepartment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemKeyText")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemServiceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CorrectiveActions_OverdueScan")
+                        .HasFilter("\"Status\" IN ('Proposed', 'Open')");
+
+                    b.HasIndex("TenantId", "ProblemKeyText")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CorrectiveActions_OneLivePerProblem")
+                        .HasFilter("\"ProblemKeyText\" IS NOT NULL AND \"Status\" IN ('Proposed', 'Open', 'Implemented')");
+
+                    b.HasIndex("TenantId", "Department", "OpenedAt");
+
+                    b.HasIndex("TenantId", "OpenedAt", "Id");
+
+                    b.HasIndex("TenantId", "Status", "OpenedAt");
+
+                    b.ToTable("CorrectiveActions", (string)null);
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Customers.CustomerContactPreference", b =>
@@ -990,6 +1170,16 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QualityPolicyJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QualityPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SurveyPolicyJson")
                         .HasColumnType("TEXT");
 
@@ -1322,6 +1512,40 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.CorrectiveActions.CorrectiveAction", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.CorrectiveActions.CorrectiveActionLink", "Links", b1 =>
+                        {
+                            b1.Property<Guid>("CorrectiveActionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("LinkedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("LinkedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CorrectiveActionId", "Kind", "TargetId");
+
+                            b1.HasIndex("TargetId");
+
+                            b1.ToTable("CorrectiveActionLinks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CorrectiveActionId");
+                        });
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
