@@ -166,7 +166,10 @@ public sealed class CorrectiveAction : AggregateRoot, ITenantOwned
         IEnumerable<Guid> feedbackIds,
         IEnumerable<Guid> escalationIds,
         string? by,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? rootCause = null,
+        string? correctiveMeasure = null,
+        string? preventiveMeasure = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nonConformity);
         if (problem is not null && !problem.IsWellFormed)
@@ -180,6 +183,9 @@ public sealed class CorrectiveAction : AggregateRoot, ITenantOwned
             Source = source,
             Status = source == CorrectiveActionSource.Recurrence ? CorrectiveActionStatus.Proposed : CorrectiveActionStatus.Open,
             NonConformity = nonConformity,
+            RootCause = rootCause,
+            CorrectiveMeasure = correctiveMeasure,
+            PreventiveMeasure = preventiveMeasure,
             Owner = owner,
             DueDate = dueDate,
             DueAt = dueAt.ToUniversalTime(),

@@ -23,6 +23,15 @@ public sealed record CorrectiveActionDraft(
     ProblemKey? Problem)
 {
     public string? Department { get; init; }
+
+    /// <summary>The root cause, when the opener knows it already.</summary>
+    public string? RootCause { get; init; }
+
+    /// <summary>The corrective measure (纠正措施), when already decided.</summary>
+    public string? CorrectiveMeasure { get; init; }
+
+    /// <summary>The preventive measure (预防措施), when already decided.</summary>
+    public string? PreventiveMeasure { get; init; }
 }
 
 /// <summary>
@@ -37,7 +46,7 @@ public sealed class CorrectiveActionOpening(HuiFangDbContext db, CorrectiveActio
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = clock.GetUtcNow();
-        var by = CorrectiveActionRules.Who(caller);
+        var by = draft.Source == CorrectiveActionSource.Recurrence ? null : CorrectiveActionRules.Who(caller);
         if (draft.Problem is { } problem)
         {
             await dialect.LockCorrectiveActionProblemAsync(db, problem.ToString(), cancellationToken);
@@ -63,8 +72,16 @@ public sealed class CorrectiveActionOpening(HuiFangDbContext db, CorrectiveActio
             draft.FeedbackIds.Distinct().Take(CorrectiveAction.MaxLinks),
             draft.EscalationIds.Distinct().Take(CorrectiveAction.MaxLinks),
             by,
-            now);
+            now,
+            draft.RootCause,
+            draft.CorrectiveMeasure,
+            draft.PreventiveMeasure);
         db.CorrectiveActions.Add(action);
+
+        // The context stamps a new row's tenant as the save starts, before the save participants run: a proposal added by
+        // one (RecurrenceDetection) is stamped here, as the audit entries and events the recorders add are.
+        db.Entry(action).Property(a => a.TenantId).CurrentValue = db.CurrentTenantId
+            ?? throw new InvalidOperationException("A corrective action is opened for the caller's tenant: there is no caller.");
         return action;
     }
 
