@@ -162,6 +162,7 @@ app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();
 app.MapSurveyInvitations();
+app.MapCorrectiveActions();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();

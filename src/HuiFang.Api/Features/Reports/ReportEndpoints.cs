@@ -1,6 +1,7 @@
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.Reports.GetCategoryReport;
+using HuiFang.Api.Features.Reports.GetCorrectiveActionReport;
 using HuiFang.Api.Features.Reports.GetCoverageReport;
 using HuiFang.Api.Features.Reports.GetSatisfactionReport;
 using HuiFang.Api.Features.Reports.GetSlaReport;
@@ -49,6 +50,9 @@ public static class ReportEndpoints
         Map<GetUnsatisfiedList.GetUnsatisfiedList, UnsatisfiedRow>(group, "/unsatisfied", "GetUnsatisfiedList", "The unsatisfied customers with their reasons and the state of their escalation",
             "Feedback with verdict Unsatisfied recorded in the period, oldest first, with comment, unresolved problems, categories and the escalation's status, level, department and breaches. At most 5,000 rows (`truncated` says when more exist). No grouping.",
             (p, g, _) => new GetUnsatisfiedList.GetUnsatisfiedList(p.From, p.To, g));
+        Map<GetCorrectiveActionReport.GetCorrectiveActionReport, CorrectiveActionRow>(group, "/corrective-actions", "GetCorrectiveActionReport", "Corrective actions: opened, proposed, open, overdue, implemented, closed (effective), mean days to close",
+            "Corrective and preventive actions opened in the period and where they stand now, per month (the default), week or department. Overdue: not implemented and past the due date now. Mean days to close: wall-clock, of the closed ones.",
+            (p, g, _) => new GetCorrectiveActionReport.GetCorrectiveActionReport(p.From, p.To, g == ReportGroupBy.None ? ReportGroupBy.Month : g));
 
         return app;
     }

@@ -153,6 +153,20 @@ public abstract class DatabaseDialect
     }
 
     /// <summary>
+    /// Ids of the corrective actions past their due instant and not implemented yet (Proposed, Open) at <paramref name="now"/>
+    /// whose overdue event was not raised for their current due date (at most <paramref name="batchSize"/>, earliest first,
+    /// across tenants), on the scan's partial index. Rows are locked and skipped as in <see cref="ClaimSlaWorkAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ClaimOverdueCorrectiveActionsAsync(HuiFangDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<Guid>(Statement($$"""
+            SELECT "Id" AS "Value" FROM "CorrectiveActions"
+            WHERE "Status" IN ('Proposed', 'Open') AND "DueAt" <= {0}
+              AND ("OverdueRaisedFor" IS NULL OR "OverdueRaisedFor" <> "DueDate")
+            ORDER BY "DueAt" LIMIT {1}
+            {{SkipLockedRows(null)}}
+            """, Instant(now), batchSize)).ToListAsync(cancellationToken);
+
+    /// <summary>
     /// The clause that ends a claim: lock the rows it returns (of <paramref name="alias"/>, or of its only
     /// table), skipping rows locked by another transaction; empty where the provider has no row locks.
     /// </summary>
