@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HuiFang.Api.Domain.CorrectiveActions;
 using HuiFang.Api.Infrastructure.Security;
 using HuiFang.IntegrationTests.Infrastructure;
 using HuiFang.IntegrationTests.VisitTasks;
@@ -32,7 +33,10 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default, CorrectiveActionTargets? Actions = null);
+
+    /// <summary>Tenant A's corrective actions, one in each state a transition starts from.</summary>
+    private sealed record CorrectiveActionTargets(Guid Proposed, Guid Open, Guid Implemented, Guid Verified, Guid NotEffective);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -101,6 +105,19 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["ReplaceQuestionnaire"] = new(t => Put($"/api/v1/questionnaires/{t.Questionnaire}", QuestionnaireBody($"MQ-{t.N}")), HttpStatusCode.OK, OtherTenant.NotFound),
         ["RetireQuestionnaire"] = new(t => new(HttpMethod.Delete, $"/api/v1/questionnaires/{t.Questionnaire}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetQuestionnaireVersion"] = new(t => new(HttpMethod.Get, $"/api/v1/questionnaires/{t.Questionnaire}/versions/1"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["OpenCorrectiveAction"] = new(_ => Post("/api/v1/corrective-actions", new JsonObject { ["nonConformity"] = "matrix" }), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ListCorrectiveActions"] = new(_ => new(HttpMethod.Get, "/api/v1/corrective-actions?limit=200"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetCorrectiveAction"] = new(t => new(HttpMethod.Get, $"/api/v1/corrective-actions/{t.Actions!.Open}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetCorrectiveActionHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/corrective-actions/{t.Actions!.Open}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["UpdateCorrectiveAction"] = new(t => new(HttpMethod.Patch, $"/api/v1/corrective-actions/{t.Actions!.Open}") { Content = JsonContent.Create(new JsonObject { ["owner"] = "matrix" }) }, HttpStatusCode.OK, OtherTenant.NotFound),
+        ["AcceptCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Proposed}/accept", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["DismissCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Proposed}/dismiss", new JsonObject { ["reason"] = "matrix" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["ImplementCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Open}/implement", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["VerifyCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Implemented}/verify", new JsonObject { ["effective"] = true }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["CloseCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Verified}/close", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["ReopenCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.NotEffective}/reopen", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["LinkCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Open}/links", new JsonObject { ["feedbackIds"] = new JsonArray(t.FeedbackId.ToString()) }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetCorrectiveActionReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/corrective-actions?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 
@@ -179,8 +196,30 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         var questionnaire = await Client.PostAsync("/api/v1/questionnaires", Json(QuestionnaireBody($"MQ-{n}")));
         Assert.Equal(HttpStatusCode.Created, questionnaire.StatusCode);
         var questionnaireId = (Guid)(await ReadObjectAsync(questionnaire))["id"]!;
-        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId);
+        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId, await CorrectiveActionsAsync(n));
     }
+
+    /// <summary>Corrective actions of tenant A in each state a transition needs, made through the domain in one save.</summary>
+    private Task<CorrectiveActionTargets> CorrectiveActionsAsync(int n) => Fixture.InScopeAsync(async db =>
+    {
+        var now = Fixture.Clock.GetUtcNow();
+        var due = new DateOnly(2026, 12, 31);
+        CorrectiveAction Make(CorrectiveActionSource source, ProblemKey? problem) =>
+            CorrectiveAction.Open(Guid.CreateVersion7(), source, "matrix", null, due, now.AddDays(36), problem, null, null, [], [], "tests", now, "root cause", "measure");
+        var proposed = Make(CorrectiveActionSource.Recurrence, ProblemKey.ForServiceType($"MX-{n}", null));
+        var open = Make(CorrectiveActionSource.Manual, null);
+        var implemented = Make(CorrectiveActionSource.Manual, null);
+        implemented.Implement("tests", null, now);
+        var verified = Make(CorrectiveActionSource.Manual, null);
+        verified.Implement("tests", null, now);
+        verified.Verify(true, null, "tests", null, now);
+        var notEffective = Make(CorrectiveActionSource.Manual, null);
+        notEffective.Implement("tests", null, now);
+        notEffective.Verify(false, null, "tests", null, now);
+        db.CorrectiveActions.AddRange(proposed, open, implemented, verified, notEffective);
+        await db.SaveChangesAsync();
+        return new CorrectiveActionTargets(proposed.Id, open.Id, implemented.Id, verified.Id, notEffective.Id);
+    });
 
     /// <summary>A questionnaire of its own service type, so that no two of the matrix's are chosen for the same tasks.</summary>
     private static JsonObject QuestionnaireBody(string serviceType) => new()

@@ -178,6 +178,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiCorrectiveActionExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -246,6 +251,11 @@ internal static class OpenApiExamples
         if (OpenApiReviewExamples.Problem(operation, status) is { } review)
         {
             return review;
+        }
+
+        if (OpenApiCorrectiveActionExamples.Problem(operation, status) is { } correctiveAction)
+        {
+            return correctiveAction;
         }
 
         return status switch

@@ -33,20 +33,28 @@ public sealed class LinkCorrectiveActionHandler(VersionedChange change, Correcti
 {
     public async ValueTask<Result<CorrectiveActionResponse>> Handle(LinkCorrectiveAction command, CancellationToken cancellationToken)
     {
-        if (await opening.FirstUnknownFeedbackAsync(command.FeedbackIds, cancellationToken) is { } unknownFeedback)
-        {
-            return CorrectiveActionErrors.UnknownLink("feedbackIds", unknownFeedback);
-        }
-
-        if (await opening.FirstUnknownEscalationAsync(command.EscalationIds, cancellationToken) is { } unknownEscalation)
-        {
-            return CorrectiveActionErrors.UnknownLink("escalationIds", unknownEscalation);
-        }
-
         var now = clock.GetUtcNow();
+
+        // The action first (another tenant's is a 404), then each link must be one of the tenant's records (422).
         var linked = await change.ApplyAsync(
-            CorrectiveActionResource.Instance, command.Id, command.IfMatch,
-            a => a.Link(command.FeedbackIds, command.EscalationIds, CorrectiveActionRules.Who(caller), now), cancellationToken);
+            CorrectiveActionResource.Instance,
+            command.Id,
+            command.IfMatch,
+            async (a, ct) =>
+            {
+                if (await opening.FirstUnknownFeedbackAsync(command.FeedbackIds, ct) is { } unknownFeedback)
+                {
+                    return CorrectiveActionErrors.UnknownLink("feedbackIds", unknownFeedback);
+                }
+
+                if (await opening.FirstUnknownEscalationAsync(command.EscalationIds, ct) is { } unknownEscalation)
+                {
+                    return CorrectiveActionErrors.UnknownLink("escalationIds", unknownEscalation);
+                }
+
+                return a.Link(command.FeedbackIds, command.EscalationIds, CorrectiveActionRules.Who(caller), now);
+            },
+            cancellationToken);
         return linked.Map(a => CorrectiveActionResponse.From(a, now));
     }
 }
