@@ -6,6 +6,7 @@ using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
 using HuiFang.Api.Features.Surveys;
+using HuiFang.Api.Features.SpotChecks;
 using HuiFang.Api.Features.SurveyPage;
 using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Feedback;
@@ -84,6 +85,9 @@ builder.Services.AddHuiFangEscalations(builder.Configuration);
 // Survey invitations: links the customer answers from, their policy, and the monitor that reminds and expires.
 builder.Services.AddHuiFangSurveys(builder.Configuration);
 builder.Services.AddSurveyPage(builder.Configuration);
+
+// Spot-checks of the follow-up records: a reproducible sample per agent, judged by the reviewer.
+builder.Services.AddHuiFangSpotChecks();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -158,6 +162,7 @@ app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();
 app.MapSurveyInvitations();
+app.MapSpotChecks();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();

@@ -76,6 +76,10 @@ public static class IntegrationEvents
         typeof(SurveyExpired),
         typeof(SurveyInvitationRevoked),
         typeof(SurveyAnswered),
+
+        // Spot-checks of the follow-up records.
+        typeof(SpotCheckOpened),
+        typeof(SpotCheckCompleted),
     ];
 
     private static readonly Dictionary<string, Type> ByTypeName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);

@@ -59,6 +59,8 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
+    public DbSet<Domain.SpotChecks.SpotCheck> SpotChecks => Set<Domain.SpotChecks.SpotCheck>();
+
     public DbSet<CustomerContactPreference> CustomerContactPreferences => Set<CustomerContactPreference>();
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
