@@ -4,6 +4,7 @@ using HuiFang.Api.Features.Reports.GetCategoryReport;
 using HuiFang.Api.Features.Reports.GetCoverageReport;
 using HuiFang.Api.Features.Reports.GetSatisfactionReport;
 using HuiFang.Api.Features.Reports.GetSlaReport;
+using HuiFang.Api.Features.Reports.GetSpotCheckReport;
 using HuiFang.Api.Features.Reports.GetSurveyInvitationReport;
 using HuiFang.Api.Features.Reports.GetUnsatisfiedList;
 using HuiFang.Api.Features.Reports.GetVisitReport;
@@ -49,6 +50,9 @@ public static class ReportEndpoints
         Map<GetUnsatisfiedList.GetUnsatisfiedList, UnsatisfiedRow>(group, "/unsatisfied", "GetUnsatisfiedList", "The unsatisfied customers with their reasons and the state of their escalation",
             "Feedback with verdict Unsatisfied recorded in the period, oldest first, with comment, unresolved problems, categories and the escalation's status, level, department and breaches. At most 5,000 rows (`truncated` says when more exist). No grouping.",
             (p, g, _) => new GetUnsatisfiedList.GetUnsatisfiedList(p.From, p.To, g));
+        Map<GetSpotCheckReport.GetSpotCheckReport, SpotCheckRow>(group, "/spot-checks", "GetSpotCheckReport", "Spot-checks: records checked, passed, failed, pass rate and why they failed",
+            "The judged picks of spot-checks whose visits were recorded in the period, per agent (the default: `groupBy=assignee`), `department`, `level` (Supervisor, ProjectManager, QualityDepartment, RegionalDirector) or `month`; a visit checked at two levels counts once per level. Pass rate = passed ÷ checked; notReal, incomplete, notObjective and late count the criteria failed. Week, service type and channel are not offered.",
+            (p, g, _) => new GetSpotCheckReport.GetSpotCheckReport(p.From, p.To, g));
 
         return app;
     }
