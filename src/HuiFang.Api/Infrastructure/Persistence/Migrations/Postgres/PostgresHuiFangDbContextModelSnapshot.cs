@@ -787,6 +787,84 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("QuestionnaireVersions", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.SpotChecks.SpotCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("CountPerAgent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("MonthEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("MonthStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RuleFromPolicy")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.HasIndex("TenantId", "Month", "Level");
+
+                    b.ToTable("SpotChecks", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Surveys.SurveyInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1414,6 +1492,120 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.SpotChecks.SpotCheck", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.SpotChecks.SpotCheckPick", "Picks", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Agent")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<bool?>("Complete")
+                                .HasColumnType("boolean");
+
+                            b1.Property<double>("CutOff")
+                                .HasColumnType("double precision");
+
+                            b1.Property<string>("Department")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<Guid>("FeedbackId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("HashInput")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<double>("HashScore")
+                                .HasColumnType("double precision");
+
+                            b1.Property<DateTimeOffset?>("JudgedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("JudgedBy")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("MissingFields")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("MissingFieldsJson");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<bool?>("Objective")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("OnTime")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("Passed")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("Population")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Rank")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool?>("Real")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("ReasonsJson");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<bool?>("RecordedWithinLimit")
+                                .HasColumnType("boolean");
+
+                            b1.Property<Guid>("SpotCheckId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("SubjectiveWords")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("SubjectiveWordsJson");
+
+                            b1.Property<int>("Taken")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("WorkOrderNo")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecordedAt");
+
+                            b1.HasIndex("SpotCheckId");
+
+                            b1.ToTable("SpotCheckPicks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpotCheckId");
+                        });
+
+                    b.Navigation("Picks");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

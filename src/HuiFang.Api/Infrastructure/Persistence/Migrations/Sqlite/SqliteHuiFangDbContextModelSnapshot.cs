@@ -782,6 +782,84 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("QuestionnaireVersions", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.SpotChecks.SpotCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CountPerAgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MonthEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RuleFromPolicy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.HasIndex("TenantId", "Month", "Level");
+
+                    b.ToTable("SpotChecks", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Surveys.SurveyInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1403,6 +1481,120 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.SpotChecks.SpotCheck", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.SpotChecks.SpotCheckPick", "Picks", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Agent")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("Complete")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("CutOff")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Department")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("FeedbackId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("HashInput")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("HashScore")
+                                .HasColumnType("REAL");
+
+                            b1.Property<long?>("JudgedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("JudgedBy")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MissingFields")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MissingFieldsJson");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("Objective")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("OnTime")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("Passed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Population")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Rank")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("Real")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReasonsJson");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("RecordedWithinLimit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("SpotCheckId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SubjectiveWords")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubjectiveWordsJson");
+
+                            b1.Property<int>("Taken")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WorkOrderNo")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecordedAt");
+
+                            b1.HasIndex("SpotCheckId");
+
+                            b1.ToTable("SpotCheckPicks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpotCheckId");
+                        });
+
+                    b.Navigation("Picks");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

@@ -310,6 +310,34 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpotChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    MonthStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MonthEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Percent = table.Column<int>(type: "integer", nullable: true),
+                    CountPerAgent = table.Column<int>(type: "integer", nullable: true),
+                    RuleFromPolicy = table.Column<bool>(type: "boolean", nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    Agents = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpotChecks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyInvitations",
                 columns: table => new
                 {
@@ -471,6 +499,48 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         principalTable: "Questionnaires",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpotCheckPicks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FeedbackId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkOrderNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Agent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Department = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    Taken = table.Column<int>(type: "integer", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    HashScore = table.Column<double>(type: "double precision", nullable: false),
+                    CutOff = table.Column<double>(type: "double precision", nullable: false),
+                    HashInput = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedWithinLimit = table.Column<bool>(type: "boolean", nullable: true),
+                    MissingFieldsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SubjectiveWordsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Real = table.Column<bool>(type: "boolean", nullable: true),
+                    Complete = table.Column<bool>(type: "boolean", nullable: true),
+                    Objective = table.Column<bool>(type: "boolean", nullable: true),
+                    OnTime = table.Column<bool>(type: "boolean", nullable: true),
+                    Passed = table.Column<bool>(type: "boolean", nullable: true),
+                    ReasonsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    JudgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    JudgedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SpotCheckId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpotCheckPicks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpotCheckPicks_SpotChecks_SpotCheckId",
+                        column: x => x.SpotCheckId,
+                        principalTable: "SpotChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -682,6 +752,26 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckPicks_RecordedAt",
+                table: "SpotCheckPicks",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckPicks_SpotCheckId",
+                table: "SpotCheckPicks",
+                column: "SpotCheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotChecks_TenantId_Month_Level",
+                table: "SpotChecks",
+                columns: new[] { "TenantId", "Month", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotChecks_TenantId_Status",
+                table: "SpotChecks",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyInvitations_ExpiryScan",
                 table: "SurveyInvitations",
                 column: "ExpiresAt",
@@ -801,6 +891,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "ServiceRecords");
 
             migrationBuilder.DropTable(
+                name: "SpotCheckPicks");
+
+            migrationBuilder.DropTable(
                 name: "SurveyInvitations");
 
             migrationBuilder.DropTable(
@@ -814,6 +907,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Questionnaires");
+
+            migrationBuilder.DropTable(
+                name: "SpotChecks");
 
             migrationBuilder.DropTable(
                 name: "VisitTasks");

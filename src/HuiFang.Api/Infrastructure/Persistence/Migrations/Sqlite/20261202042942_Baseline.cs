@@ -309,6 +309,34 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpotChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    MonthStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    MonthEnd = table.Column<long>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: true),
+                    CountPerAgent = table.Column<int>(type: "INTEGER", nullable: true),
+                    RuleFromPolicy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    Agents = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpotChecks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyInvitations",
                 columns: table => new
                 {
@@ -470,6 +498,48 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Questionnaires",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpotCheckPicks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FeedbackId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Agent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    Taken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    HashScore = table.Column<double>(type: "REAL", nullable: false),
+                    CutOff = table.Column<double>(type: "REAL", nullable: false),
+                    HashInput = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedWithinLimit = table.Column<bool>(type: "INTEGER", nullable: true),
+                    MissingFieldsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SubjectiveWordsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Real = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Complete = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Objective = table.Column<bool>(type: "INTEGER", nullable: true),
+                    OnTime = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReasonsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    JudgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    JudgedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SpotCheckId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpotCheckPicks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpotCheckPicks_SpotChecks_SpotCheckId",
+                        column: x => x.SpotCheckId,
+                        principalTable: "SpotChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -681,6 +751,26 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckPicks_RecordedAt",
+                table: "SpotCheckPicks",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckPicks_SpotCheckId",
+                table: "SpotCheckPicks",
+                column: "SpotCheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotChecks_TenantId_Month_Level",
+                table: "SpotChecks",
+                columns: new[] { "TenantId", "Month", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotChecks_TenantId_Status",
+                table: "SpotChecks",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyInvitations_ExpiryScan",
                 table: "SurveyInvitations",
                 column: "ExpiresAt",
@@ -800,6 +890,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ServiceRecords");
 
             migrationBuilder.DropTable(
+                name: "SpotCheckPicks");
+
+            migrationBuilder.DropTable(
                 name: "SurveyInvitations");
 
             migrationBuilder.DropTable(
@@ -813,6 +906,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Questionnaires");
+
+            migrationBuilder.DropTable(
+                name: "SpotChecks");
 
             migrationBuilder.DropTable(
                 name: "VisitTasks");
