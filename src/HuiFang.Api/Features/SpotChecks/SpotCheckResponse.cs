@@ -126,7 +126,11 @@ public sealed record SpotCheckResponse(
     public static SpotCheckResponse From(SpotCheck s) => new(
         s.Id, s.Month, s.Level, s.Department, SampleRuleResponse.Of(s.Rule, s.RuleFromPolicy), s.Status, s.MonthStart, s.MonthEnd,
         s.Population, s.Agents, s.Picks.Count, s.Judged, s.PassedCount, s.FailedCount, PassRateOf(s.PassedCount, s.Judged),
-        s.OpenedAt, s.OpenedBy, s.CompletedAt, s.CompletedBy, [.. s.Picks.Select(p => SpotCheckPickResponse.From(p, s.Rule))], s.Version);
+        s.OpenedAt, s.OpenedBy, s.CompletedAt, s.CompletedBy, [.. InOrder(s.Picks).Select(p => SpotCheckPickResponse.From(p, s.Rule))], s.Version);
+
+    /// <summary>Agent by agent (ordinal, an unknown agent last), each agent's by rank: the order the sample drew them in.</summary>
+    public static IEnumerable<SpotCheckPick> InOrder(IEnumerable<SpotCheckPick> picks) =>
+        picks.OrderBy(p => p.Agent is null).ThenBy(p => p.Agent, StringComparer.Ordinal).ThenBy(p => p.Rank);
 
     public static double? PassRateOf(int passed, int judged) => judged == 0 ? null : Math.Round(passed / (double)judged, 4);
 }
