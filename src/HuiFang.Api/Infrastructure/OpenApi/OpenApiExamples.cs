@@ -173,6 +173,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiSpotCheckExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -236,6 +241,11 @@ internal static class OpenApiExamples
         if (OpenApiSurveyExamples.Problem(operation, status) is { } survey)
         {
             return survey;
+        }
+
+        if (OpenApiSpotCheckExamples.Problem(operation, status) is { } spotCheck)
+        {
+            return spotCheck;
         }
 
         return status switch
