@@ -87,6 +87,8 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["GetUnsatisfiedList"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/unsatisfied?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["GetSurveyPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/survey"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateSurveyPolicy"] = new(_ => Put("/api/v1/policies/survey", new JsonObject { ["expiryDays"] = 14 }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetQualityPolicy"] = new(_ => new(HttpMethod.Get, "/api/v1/policies/quality"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["UpdateQualityPolicy"] = new(_ => Put("/api/v1/policies/quality", new JsonObject { ["recurrenceThreshold"] = 3 }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["CreateSurveyInvitation"] = new(t => Post($"/api/v1/visit-tasks/{t.TaskId}/survey-invitations", new JsonObject()), HttpStatusCode.Created, OtherTenant.NotFound),
         ["ListSurveyInvitations"] = new(t => new(HttpMethod.Get, $"/api/v1/visit-tasks/{t.TaskId}/survey-invitations"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetSurveyInvitation"] = new(t => new(HttpMethod.Get, $"/api/v1/survey-invitations/{t.Invitation}"), HttpStatusCode.OK, OtherTenant.NotFound),

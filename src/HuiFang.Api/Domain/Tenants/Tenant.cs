@@ -67,6 +67,15 @@ public sealed class Tenant
     /// <summary>The survey policy's version: 0 for the defaults never changed, one more on each change.</summary>
     public int SurveyPolicyVersion { get; private set; }
 
+    /// <summary>The tenant's quality policy as JSON (shape of <c>QualityPolicySettings</c>), or null for the defaults.</summary>
+    public string? QualityPolicyJson { get; private set; }
+
+    /// <summary>When the quality policy last changed; null while it never did (the defaults).</summary>
+    public DateTimeOffset? QualityPolicyUpdatedAt { get; private set; }
+
+    /// <summary>The quality policy's version: 0 for the defaults never changed, one more on each change.</summary>
+    public int QualityPolicyVersion { get; private set; }
+
     public static Tenant Create(string id, string name, DateTimeOffset now) => new()
     {
         Id = id,
@@ -95,6 +104,13 @@ public sealed class Tenant
         SurveyPolicyJson = policyJson;
         SurveyPolicyUpdatedAt = now.ToUniversalTime();
         SurveyPolicyVersion++;
+    }
+
+    public void SetQualityPolicy(string? policyJson, DateTimeOffset now)
+    {
+        QualityPolicyJson = policyJson;
+        QualityPolicyUpdatedAt = now.ToUniversalTime();
+        QualityPolicyVersion++;
     }
 
     public void Update(string name, string? calendarJson, DateTimeOffset now)

@@ -3,6 +3,7 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Domain.Quality;
 using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Services.Policies;
 using Mediator;
@@ -33,6 +34,22 @@ public sealed record EscalationPolicyResponse(EscalationPolicySettings Policy, b
 /// <param name="UpdatedAt">When this policy last changed, if ever.</param>
 /// <param name="Version">This policy's own version (0 while the defaults were never changed); the ETag is this number in quotes.</param>
 public sealed record SurveyPolicyResponse(SurveyPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
+
+/// <summary>A tenant's quality policy: weekly review deadline, spot-check sample, recurrence rule, corrective-action due days.</summary>
+/// <param name="Policy">The rules in force, every field filled.</param>
+/// <param name="IsDefault">True when the tenant has no quality policy of its own and the service defaults apply.</param>
+/// <param name="UpdatedAt">When this policy last changed, if ever.</param>
+/// <param name="Version">This policy's own version (0 while the defaults were never changed); the ETag is this number in quotes.</param>
+public sealed record QualityPolicyResponse(QualityPolicySettings Policy, bool IsDefault, DateTimeOffset? UpdatedAt, int Version) : IVersioned;
+
+public sealed record GetQualityPolicy : IQuery<Result<QualityPolicyResponse>>;
+
+public sealed record UpdateQualityPolicy([property: RequestBody] QualityPolicySettings Settings, IfMatch? IfMatch = null) : ICommand<Result<QualityPolicyResponse>>, ITransactional;
+
+public sealed class UpdateQualityPolicyValidator : AbstractValidator<UpdateQualityPolicy>
+{
+    public UpdateQualityPolicyValidator() => RuleFor(x => x.Settings).ValidateWith(new QualityPolicySettingsValidator());
+}
 
 public sealed record GetFollowUpPolicy : IQuery<Result<FollowUpPolicyResponse>>;
 
@@ -95,5 +112,17 @@ internal static class SurveyPolicyFeature
         (t, json, now) => t.SetSurveyPolicy(json, now),
         SurveyPolicyJson.Read,
         SurveyPolicyJson.Write,
+        (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
+}
+
+internal static class QualityPolicyFeature
+{
+    public static readonly PolicyDocument<QualityPolicy, QualityPolicySettings, QualityPolicyResponse> Document = new(
+        "quality-policy-updated",
+        QualityPolicy.Default,
+        t => new(t.QualityPolicyJson, t.QualityPolicyUpdatedAt, t.QualityPolicyVersion),
+        (t, json, now) => t.SetQualityPolicy(json, now),
+        QualityPolicyJson.Read,
+        QualityPolicyJson.Write,
         (policy, isDefault, updatedAt, version) => new(policy, isDefault, updatedAt, version));
 }

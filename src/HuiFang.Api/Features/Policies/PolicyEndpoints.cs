@@ -79,6 +79,28 @@ public static class PolicyEndpoints
             expiry is refused (400). Honours If-Match (412). Audited.
             """));
 
+        group.MapPolicy<QualityPolicySettings, QualityPolicyResponse>(
+            "/quality",
+            "QualityPolicy",
+            Scopes.ReportsRead,
+            () => new GetQualityPolicy(),
+            (body, ifMatch) => new UpdateQualityPolicy(body, ifMatch),
+            getDocs: ("Get the tenant's quality policy: weekly review deadline, spot-check sample, recurrence rule", """
+            When a week's review falls due (`reviewDueDay` of the following week at `reviewDueTime`, tenant-local, default
+            Monday 12:00; a non-working day moves to the next working day, same time), a spot-check's default sample
+            (`spotCheckPercent` of each agent's visits, default 10, at least one per agent, or `spotCheckCountPerAgent`
+            visits per agent when set), when the same problem recurs (`recurrenceThreshold` occurrences, default 3, within
+            `recurrenceWindowDays`, default 90, counted by `recurrenceBy`: ServiceTypeAndDepartment and/or Category), whether
+            a recurring problem proposes a corrective action by itself (`autoProposeCorrectiveActions`, default true) and the
+            due date of an action opened without one (`correctiveActionDueDays` after opening, default 30). `isDefault` is
+            true while the tenant uses the service defaults. The ETag is this policy's own version.
+            """),
+            putDocs: ("Replace the tenant's quality policy", """
+            Replaces the policy; a field left out takes the service default, a `recurrenceBy` list given replaces the
+            default list. Reviews opened from now on take the new deadline; open reviews keep the deadline they were
+            opened with. Honours If-Match (412). Audited.
+            """));
+
         return app;
     }
 

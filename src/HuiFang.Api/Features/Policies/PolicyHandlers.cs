@@ -18,7 +18,9 @@ public sealed class PolicyHandlers(HuiFangDbContext db, ICurrentCaller caller, T
     IQueryHandler<GetEscalationPolicy, Result<EscalationPolicyResponse>>,
     ICommandHandler<UpdateEscalationPolicy, Result<EscalationPolicyResponse>>,
     IQueryHandler<GetSurveyPolicy, Result<SurveyPolicyResponse>>,
-    ICommandHandler<UpdateSurveyPolicy, Result<SurveyPolicyResponse>>
+    ICommandHandler<UpdateSurveyPolicy, Result<SurveyPolicyResponse>>,
+    IQueryHandler<GetQualityPolicy, Result<QualityPolicyResponse>>,
+    ICommandHandler<UpdateQualityPolicy, Result<QualityPolicyResponse>>
 {
     public ValueTask<Result<FollowUpPolicyResponse>> Handle(GetFollowUpPolicy query, CancellationToken cancellationToken) =>
         FollowUpPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
@@ -37,4 +39,10 @@ public sealed class PolicyHandlers(HuiFangDbContext db, ICurrentCaller caller, T
 
     public ValueTask<Result<SurveyPolicyResponse>> Handle(UpdateSurveyPolicy command, CancellationToken cancellationToken) =>
         SurveyPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
+
+    public ValueTask<Result<QualityPolicyResponse>> Handle(GetQualityPolicy query, CancellationToken cancellationToken) =>
+        QualityPolicyFeature.Document.GetAsync(db, caller, cancellationToken);
+
+    public ValueTask<Result<QualityPolicyResponse>> Handle(UpdateQualityPolicy command, CancellationToken cancellationToken) =>
+        QualityPolicyFeature.Document.ReplaceAsync(settings, command.Settings, command.IfMatch, cancellationToken);
 }

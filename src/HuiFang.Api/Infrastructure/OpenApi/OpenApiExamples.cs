@@ -178,6 +178,11 @@ internal static class OpenApiExamples
         {
             Examples[name] = (example.Request, example.Response!);
         }
+
+        foreach (var (name, example) in OpenApiReviewExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
     }
 
     private static EventPage EventPageExample()
@@ -246,6 +251,11 @@ internal static class OpenApiExamples
         if (OpenApiSpotCheckExamples.Problem(operation, status) is { } spotCheck)
         {
             return spotCheck;
+        }
+
+        if (OpenApiReviewExamples.Problem(operation, status) is { } review)
+        {
+            return review;
         }
 
         return status switch

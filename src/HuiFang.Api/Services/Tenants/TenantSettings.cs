@@ -6,6 +6,7 @@ using System.Text.Json;
 using HuiFang.Api.Domain.Calendar;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.FollowUp;
+using HuiFang.Api.Domain.Quality;
 using HuiFang.Api.Domain.Surveys;
 using HuiFang.Api.Domain.Tenants;
 using HuiFang.Api.Features.Policies;
@@ -88,6 +89,21 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         return policy;
     }
 
+    /// <summary>The tenant's quality policy (weekly reviews, spot-checks, corrective actions); the defaults when it has none of its own.</summary>
+    public async Task<QualityPolicy> GetQualityPolicyAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId ?? throw new InvalidOperationException("Tenant settings need a caller.");
+        if (cache.TryGetValue(QualityKey(tenantId), out QualityPolicy? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var json = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.QualityPolicyJson).FirstOrDefaultAsync(cancellationToken);
+        var policy = json is null ? QualityPolicy.Default : QualityPolicyJson.Read(json);
+        cache.Set(QualityKey(tenantId), policy, CacheDuration);
+        return policy;
+    }
+
     /// <summary>
     /// Changes the caller's tenant row (created on its first change) through <see cref="VersionedChange"/>:
     /// checks If-Match against the version of the settings document the change is about, applies the change,
@@ -151,7 +167,10 @@ public sealed class TenantSettings(HuiFangDbContext db, ICurrentCaller caller, B
         cache.Remove(CacheKey(tenantId));
         cache.Remove(PolicyKey(tenantId));
         cache.Remove(SurveyKey(tenantId));
+        cache.Remove(QualityKey(tenantId));
     }
+
+    private static string QualityKey(string tenantId) => "quality-policy:" + tenantId;
 
     private static string SurveyKey(string tenantId) => "survey-policy:" + tenantId;
 

@@ -22,6 +22,7 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.EscalationPolicyVersion).IsConcurrencyToken();
         b.Property(t => t.FollowUpPolicyVersion).IsConcurrencyToken();
         b.Property(t => t.SurveyPolicyVersion).IsConcurrencyToken();
+        b.Property(t => t.QualityPolicyVersion).IsConcurrencyToken();
     }
 }
 
