@@ -311,6 +311,18 @@ public abstract class SpotCheckTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(10, (int)byDefault["rule"]!["percent"]!);
         Assert.Equal(3, byDefault["picks"]!.AsArray().Count); // at least one per agent
 
+        // The tenant's quality policy sets the default: here a count per agent.
+        using (var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/policies/quality") { Content = Json(new JsonObject { ["spotCheckCountPerAgent"] = 4 }) })
+        {
+            var answer = await Client.SendAsync(put);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+        }
+
+        var byPolicy = await OpenAsync(Body(level: "ProjectManager"));
+        Assert.True((bool)byPolicy["rule"]!["fromPolicy"]!);
+        Assert.Equal(4, (int)byPolicy["rule"]!["countPerAgent"]!);
+        Assert.Equal(4, byPolicy["picks"]!.AsArray().Count(p => (string?)p!["explanation"]!["agent"] == "agent-a"));
+
         var engineering = await OpenAsync(Body(level: "RegionalDirector", percent: 100, department: "Engineering"));
         Assert.Equal("agent-c", (string?)Assert.Single(engineering["picks"]!.AsArray())!["explanation"]!["agent"]);
         Assert.Equal(1, (int)engineering["population"]!);

@@ -78,11 +78,11 @@ public sealed class SpotCheckSampler(HuiFangDbContext db, TenantSettings tenant,
 
     /// <summary>
     /// The sample a spot-check takes when its request names none: the quality policy's (10 % of each agent's visits,
-    /// at least one, unless the tenant set another share or a count per agent).
+    /// at least one, unless the tenant set another share or a count per agent, <c>PUT /api/v1/policies/quality</c>).
     /// </summary>
-    public Task<SampleRule> DefaultRuleAsync(CancellationToken cancellationToken)
+    public async Task<SampleRule> DefaultRuleAsync(CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
-        return Task.FromResult(SampleRule.OfPercent(10));
+        var policy = await tenant.GetQualityPolicyAsync(cancellationToken);
+        return policy.SpotCheckCountPerAgent is { } count ? SampleRule.OfCount(count) : SampleRule.OfPercent(policy.SpotCheckPercent);
     }
 }
