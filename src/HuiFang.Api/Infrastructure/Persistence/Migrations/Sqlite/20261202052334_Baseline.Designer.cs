@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuiFangDbContext))]
-    [Migration("20261202042942_Baseline")]
+    [Migration("20261202052334_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -1067,6 +1067,16 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityPolicyJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QualityPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SurveyPolicyJson")
                         .HasColumnType("TEXT");
