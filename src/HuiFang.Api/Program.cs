@@ -7,6 +7,7 @@ using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
 using HuiFang.Api.Features.Surveys;
+using HuiFang.Api.Features.SpotChecks;
 using HuiFang.Api.Features.SurveyPage;
 using HuiFang.Api.Features.Events;
 using HuiFang.Api.Features.Feedback;
@@ -88,6 +89,8 @@ builder.Services.AddSurveyPage(builder.Configuration);
 
 // Corrective and preventive actions: opening (by hand, from reviews, by recurrence), the recurrence rule and the overdue monitor.
 builder.Services.AddHuiFangCorrectiveActions(builder.Configuration);
+// Spot-checks of the follow-up records: a reproducible sample per agent, judged by the reviewer.
+builder.Services.AddHuiFangSpotChecks();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -163,6 +166,7 @@ app.MapPolicies();
 app.MapCustomers();
 app.MapSurveyInvitations();
 app.MapCorrectiveActions();
+app.MapSpotChecks();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();

@@ -81,6 +81,9 @@ public static class IntegrationEvents
         typeof(CorrectiveActionOpened),
         typeof(CorrectiveActionOverdue),
         typeof(CorrectiveActionClosed),
+        // Spot-checks of the follow-up records.
+        typeof(SpotCheckOpened),
+        typeof(SpotCheckCompleted),
     ];
 
     private static readonly Dictionary<string, Type> ByTypeName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);

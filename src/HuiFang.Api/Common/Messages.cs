@@ -250,6 +250,17 @@ public static class Messages
         ["correctiveAction.effectiveRequired"] = ("The action has no problem to re-run the recurrence rule for: say whether it was effective.", "该措施没有可重新核查复发规则的问题：请注明是否有效。"),
         ["correctiveAction.dueDate"] = ("A due date is a day (yyyy-MM-dd) from today to 10 years ahead.", "截止日期须为今天起 10 年内的日期（yyyy-MM-dd）。"),
         ["correctiveAction.text"] = ("Must not contain control characters.", "不能包含控制字符。"),
+
+        // Spot-checks (the monthly check of the follow-up records).
+        ["spotCheck.month"] = ("A month is YYYY-MM, e.g. 2026-11 (month 01–12, year 1900–2999).", "月份格式为 YYYY-MM，例如 2026-11（月份 01–12，年份 1900–2999）。"),
+        ["spotCheck.oneRule"] = ("Give percent or countPerAgent, not both.", "percent 与 countPerAgent 只能给出其一。"),
+        ["spotCheck.reasonRequired"] = ("A pick that fails a criterion needs at least one reason.", "未通过任一标准的抽查记录至少需要一条原因。"),
+        ["spotCheck.notFound"] = ("Spot-check {0} does not exist.", "抽查 {0} 不存在。"),
+        ["spotCheck.pickNotFound"] = ("Pick {0} is not part of spot-check {1}.", "记录 {0} 不属于抽查 {1}。"),
+        ["spotCheck.notOpen"] = ("Cannot {0} a spot-check that is {1}.", "抽查当前状态为 {1}，不能执行 {0}。"),
+        ["spotCheck.picksNotJudged"] = ("Spot-check {0} still has {1} pick(s) not judged: judge every pick before completing it.", "抽查 {0} 还有 {1} 条记录未评定：请评定全部记录后再完成。"),
+        ["spotCheck.concurrentChange"] = ("Spot-check {0} was changed by another request at the same time; read it again and retry.", "抽查 {0} 同时被其他请求修改，请重新读取后再试。"),
+        ["spotCheck.preconditionFailed"] = ("Spot-check {0} has changed: its ETag is now {1}. Read it again and retry.", "抽查 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

@@ -33,7 +33,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default, CorrectiveActionTargets? Actions = null);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default, CorrectiveActionTargets? Actions = null, Guid SpotCheck = default, Guid SpotCheckPick = default);
 
     /// <summary>Tenant A's corrective actions, one in each state a transition starts from.</summary>
     private sealed record CorrectiveActionTargets(Guid Proposed, Guid Open, Guid Implemented, Guid Verified, Guid NotEffective);
@@ -119,6 +119,16 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["LinkCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Open}/links", new JsonObject { ["feedbackIds"] = new JsonArray(t.FeedbackId.ToString()) }), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetCorrectiveActionReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/corrective-actions?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+
+        // Spot-checks: reading is reports:read, every write quality:write.
+        ["OpenSpotCheck"] = new(_ => Post("/api/v1/spot-checks", new JsonObject { ["month"] = "2026-11", ["level"] = "ProjectManager", ["countPerAgent"] = 1 }), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["PreviewSpotCheck"] = new(_ => new(HttpMethod.Get, "/api/v1/spot-checks/preview?month=2026-11&level=Supervisor&countPerAgent=1"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["ListSpotChecks"] = new(_ => new(HttpMethod.Get, "/api/v1/spot-checks?limit=200"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetSpotCheck"] = new(t => new(HttpMethod.Get, $"/api/v1/spot-checks/{t.SpotCheck}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetSpotCheckHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/spot-checks/{t.SpotCheck}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["JudgeSpotCheckPick"] = new(t => Post($"/api/v1/spot-checks/{t.SpotCheck}/picks/{t.SpotCheckPick}/judgment", new JsonObject { ["real"] = true, ["complete"] = true, ["objective"] = true, ["onTime"] = true }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["CompleteSpotCheck"] = new(t => Post($"/api/v1/spot-checks/{t.SpotCheck}/complete", new JsonObject()), HttpStatusCode.Conflict, OtherTenant.NotFound),
+        ["GetSpotCheckReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/spot-checks?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 
     private int _n;
@@ -196,7 +206,15 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         var questionnaire = await Client.PostAsync("/api/v1/questionnaires", Json(QuestionnaireBody($"MQ-{n}")));
         Assert.Equal(HttpStatusCode.Created, questionnaire.StatusCode);
         var questionnaireId = (Guid)(await ReadObjectAsync(questionnaire))["id"]!;
-        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId, await CorrectiveActionsAsync(n));
+
+        // A spot-check of this target's visits only (its own department), with every visit picked.
+        var spotTask = await NewTaskAsync($"{n}-sc", department: $"SC-{n}");
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync($"/api/v1/visit-tasks/{spotTask}/feedback", Json(new JsonObject { ["score"] = 5, ["categories"] = new JsonArray("Praise") }))).StatusCode);
+        var spotCheck = await Client.PostAsync("/api/v1/spot-checks", Json(new JsonObject { ["month"] = "2026-11", ["level"] = "Supervisor", ["percent"] = 100, ["department"] = $"SC-{n}" }));
+        Assert.Equal(HttpStatusCode.Created, spotCheck.StatusCode);
+        var spot = await ReadObjectAsync(spotCheck);
+        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId, await CorrectiveActionsAsync(n),
+            (Guid)spot["id"]!, (Guid)spot["picks"]![0]!["id"]!);
     }
 
     /// <summary>Corrective actions of tenant A in each state a transition needs, made through the domain in one save.</summary>
@@ -242,9 +260,15 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         },
     };
 
-    private async Task<Guid> NewTaskAsync(string suffix)
+    private async Task<Guid> NewTaskAsync(string suffix, string? department = null)
     {
-        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(VisitTaskRequests.NewTask(customer: $"MX-{suffix}", workOrder: $"WO-MX-{suffix}")));
+        var body = VisitTaskRequests.NewTask(customer: $"MX-{suffix}", workOrder: $"WO-MX-{suffix}");
+        if (department is not null)
+        {
+            body["serviceRecord"]!["department"] = department;
+        }
+
+        var created = await Client.PostAsync("/api/v1/visit-tasks", Json(body));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (Guid)(await ReadObjectAsync(created))["id"]!;
     }

@@ -5,6 +5,7 @@ using HuiFang.Api.Features.Reports.GetCorrectiveActionReport;
 using HuiFang.Api.Features.Reports.GetCoverageReport;
 using HuiFang.Api.Features.Reports.GetSatisfactionReport;
 using HuiFang.Api.Features.Reports.GetSlaReport;
+using HuiFang.Api.Features.Reports.GetSpotCheckReport;
 using HuiFang.Api.Features.Reports.GetSurveyInvitationReport;
 using HuiFang.Api.Features.Reports.GetUnsatisfiedList;
 using HuiFang.Api.Features.Reports.GetVisitReport;
@@ -53,6 +54,9 @@ public static class ReportEndpoints
         Map<GetCorrectiveActionReport.GetCorrectiveActionReport, CorrectiveActionRow>(group, "/corrective-actions", "GetCorrectiveActionReport", "Corrective actions: opened, proposed, open, overdue, implemented, closed (effective), mean days to close",
             "Corrective and preventive actions opened in the period and where they stand now, per month (the default), week or department. Overdue: not implemented and past the due date now. Mean days to close: wall-clock, of the closed ones.",
             (p, g, _) => new GetCorrectiveActionReport.GetCorrectiveActionReport(p.From, p.To, g == ReportGroupBy.None ? ReportGroupBy.Month : g));
+        Map<GetSpotCheckReport.GetSpotCheckReport, SpotCheckRow>(group, "/spot-checks", "GetSpotCheckReport", "Spot-checks: records checked, passed, failed, pass rate and why they failed",
+            "The judged picks of spot-checks whose visits were recorded in the period, per agent (the default: `groupBy=assignee`), `department`, `level` (Supervisor, ProjectManager, QualityDepartment, RegionalDirector) or `month`; a visit checked at two levels counts once per level. Pass rate = passed ÷ checked; notReal, incomplete, notObjective and late count the criteria failed. Week, service type and channel are not offered.",
+            (p, g, _) => new GetSpotCheckReport.GetSpotCheckReport(p.From, p.To, g));
 
         return app;
     }

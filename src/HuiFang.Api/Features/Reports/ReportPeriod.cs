@@ -28,6 +28,9 @@ public enum ReportGroupBy
     ServiceType,
 
     Channel,
+
+    /// <summary>The level of a spot-check (Supervisor, ProjectManager, QualityDepartment, RegionalDirector); only the spot-check report offers it.</summary>
+    Level,
 }
 
 /// <summary>The query string every report takes.</summary>
@@ -91,6 +94,7 @@ public sealed record ReportDimensions<T>(
         ReportGroupBy.Assignee => Assignee is not null,
         ReportGroupBy.ServiceType => ServiceType is not null,
         ReportGroupBy.Channel => Channel is not null,
+        ReportGroupBy.Level => false,
         _ => true,
     };
 
@@ -203,7 +207,7 @@ public interface IReportQuery
 
 public static class ReportRules
 {
-    public static readonly string[] GroupByNames = ["week", "month", "department", "assignee", "serviceType", "channel"];
+    public static readonly string[] GroupByNames = ["week", "month", "department", "assignee", "serviceType", "channel", "level"];
 
     public static readonly string[] SplitByNames = ["channel"];
 

@@ -174,6 +174,11 @@ internal static class OpenApiExamples
             Examples[name] = (example.Request, example.Response!);
         }
 
+        foreach (var (name, example) in OpenApiSpotCheckExamples.All())
+        {
+            Examples[name] = (example.Request, example.Response!);
+        }
+
         foreach (var (name, example) in OpenApiReviewExamples.All())
         {
             Examples[name] = (example.Request, example.Response!);
@@ -246,6 +251,11 @@ internal static class OpenApiExamples
         if (OpenApiSurveyExamples.Problem(operation, status) is { } survey)
         {
             return survey;
+        }
+
+        if (OpenApiSpotCheckExamples.Problem(operation, status) is { } spotCheck)
+        {
+            return spotCheck;
         }
 
         if (OpenApiReviewExamples.Problem(operation, status) is { } review)

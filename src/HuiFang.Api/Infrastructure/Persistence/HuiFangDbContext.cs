@@ -60,6 +60,7 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     public DbSet<Domain.CorrectiveActions.CorrectiveAction> CorrectiveActions => Set<Domain.CorrectiveActions.CorrectiveAction>();
+    public DbSet<Domain.SpotChecks.SpotCheck> SpotChecks => Set<Domain.SpotChecks.SpotCheck>();
 
     public DbSet<CustomerContactPreference> CustomerContactPreferences => Set<CustomerContactPreference>();
 
