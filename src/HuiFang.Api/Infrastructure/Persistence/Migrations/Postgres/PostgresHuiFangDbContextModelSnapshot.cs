@@ -992,6 +992,16 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("QualityPolicyJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("QualityPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("QualityPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("SurveyPolicyJson")
                         .HasColumnType("text");
 

@@ -987,6 +987,16 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QualityPolicyJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QualityPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SurveyPolicyJson")
                         .HasColumnType("TEXT");
 

@@ -357,7 +357,10 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     FollowUpPolicyVersion = table.Column<int>(type: "integer", nullable: false),
                     SurveyPolicyJson = table.Column<string>(type: "text", nullable: true),
                     SurveyPolicyUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SurveyPolicyVersion = table.Column<int>(type: "integer", nullable: false)
+                    SurveyPolicyVersion = table.Column<int>(type: "integer", nullable: false),
+                    QualityPolicyJson = table.Column<string>(type: "text", nullable: true),
+                    QualityPolicyUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    QualityPolicyVersion = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuiFangDbContext))]
-    [Migration("20261202031639_Baseline")]
+    [Migration("20261202042208_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -994,6 +994,16 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("QualityPolicyJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("QualityPolicyUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("QualityPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("SurveyPolicyJson")
                         .HasColumnType("text");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuiFangDbContext))]
-    [Migration("20261202031632_Baseline")]
+    [Migration("20261202042204_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -989,6 +989,16 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityPolicyJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QualityPolicyUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityPolicyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SurveyPolicyJson")
                         .HasColumnType("TEXT");

@@ -356,7 +356,10 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     FollowUpPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     SurveyPolicyJson = table.Column<string>(type: "TEXT", nullable: true),
                     SurveyPolicyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SurveyPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    SurveyPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    QualityPolicyJson = table.Column<string>(type: "TEXT", nullable: true),
+                    QualityPolicyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QualityPolicyVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
