@@ -2,6 +2,7 @@ using HuiFang.Api.Domain.Common;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.ApiKeys;
+using HuiFang.Api.Features.CorrectiveActions;
 using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
@@ -84,6 +85,9 @@ builder.Services.AddHuiFangEscalations(builder.Configuration);
 // Survey invitations: links the customer answers from, their policy, and the monitor that reminds and expires.
 builder.Services.AddHuiFangSurveys(builder.Configuration);
 builder.Services.AddSurveyPage(builder.Configuration);
+
+// Corrective and preventive actions: opening (by hand, from reviews, by recurrence), the recurrence rule and the overdue monitor.
+builder.Services.AddHuiFangCorrectiveActions(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;

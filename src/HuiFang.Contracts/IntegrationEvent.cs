@@ -76,6 +76,11 @@ public static class IntegrationEvents
         typeof(SurveyExpired),
         typeof(SurveyInvitationRevoked),
         typeof(SurveyAnswered),
+
+        // Corrective actions.
+        typeof(CorrectiveActionOpened),
+        typeof(CorrectiveActionOverdue),
+        typeof(CorrectiveActionClosed),
     ];
 
     private static readonly Dictionary<string, Type> ByTypeName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);

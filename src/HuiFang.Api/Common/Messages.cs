@@ -234,6 +234,22 @@ public static class Messages
         ["surveyInvitation.preconditionFailed"] = ("Survey invitation {0} has changed: its ETag is now {1}. Read it again and retry.", "问卷邀请 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
         ["surveyInvitation.taskNotOpen"] = ("Visit task {0} is {1}: only an open task (Pending, Assigned) gets a survey invitation.", "回访任务 {0} 当前状态为 {1}：只有未关闭的任务（Pending、Assigned）才能发送问卷邀请。"),
         ["surveyInvitation.doNotContact"] = ("The customer of visit task {0} asked not to be contacted: no survey invitation is sent.", "回访任务 {0} 的客户已要求不再打扰：不发送问卷邀请。"),
+        // Corrective actions (capa).
+        ["correctiveAction.notFound"] = ("Corrective action {0} does not exist.", "纠正预防措施 {0} 不存在。"),
+        ["correctiveAction.invalidTransition"] = ("Cannot {0} a corrective action that is {1}.", "纠正预防措施当前状态为 {1}，不能执行 {0}。"),
+        ["correctiveAction.incomplete"] = ("Write down {0} before reporting the action implemented.", "请先填写 {0}，再报告措施已实施。"),
+        ["correctiveAction.notVerified"] = ("Verify the action's effectiveness before you {0} it.", "请先验证措施的有效性，再执行 {0}。"),
+        ["correctiveAction.alreadyVerified"] = ("Corrective action {0} is verified already for this implementation.", "纠正预防措施 {0} 的本次实施已验证。"),
+        ["correctiveAction.effective"] = ("Corrective action {0} was found effective: close it instead of reopening it.", "纠正预防措施 {0} 已验证有效：请关闭，而不是重新打开。"),
+        ["correctiveAction.alreadyOpen"] = ("The problem {0} has a corrective action that is not closed yet: {1}.", "问题 {0} 已有未关闭的纠正预防措施：{1}。"),
+        ["correctiveAction.unknownLink"] = ("{0}: {1} is not one of this tenant's records.", "{0}：{1} 不是本租户的记录。"),
+        ["correctiveAction.tooManyLinks"] = ("A corrective action links at most {0} feedback records and {0} escalations.", "一项纠正预防措施最多关联 {0} 条回访记录和 {0} 个升级。"),
+        ["correctiveAction.concurrentChange"] = ("Corrective action {0} was changed by another request at the same time; read it again and retry.", "纠正预防措施 {0} 同时被其他请求修改，请重新读取后再试。"),
+        ["correctiveAction.preconditionFailed"] = ("Corrective action {0} has changed: its ETag is now {1}. Read it again and retry.", "纠正预防措施 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
+        ["correctiveAction.problem"] = ("A problem names its kind (ServiceTypeAndDepartment with a serviceType, or Category with a category: Complaint or Suggestion) and a department if any.", "问题须指明类型（ServiceTypeAndDepartment 需 serviceType，Category 需 category：Complaint 或 Suggestion），以及可选的部门。"),
+        ["correctiveAction.effectiveRequired"] = ("The action has no problem to re-run the recurrence rule for: say whether it was effective.", "该措施没有可重新核查复发规则的问题：请注明是否有效。"),
+        ["correctiveAction.dueDate"] = ("A due date is a day (yyyy-MM-dd) from today to 10 years ahead.", "截止日期须为今天起 10 年内的日期（yyyy-MM-dd）。"),
+        ["correctiveAction.text"] = ("Must not contain control characters.", "不能包含控制字符。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

@@ -49,6 +49,12 @@ public abstract class DatabaseDialect
     public abstract Task LockSamplingAsync(HuiFangDbContext db, string ruleName, string month, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Serialises, until the current transaction ends, the decisions about one corrective-action problem of the caller's
+    /// tenant (whether it has a live action, whether it recurs), so that two saves at once never both propose one.
+    /// </summary>
+    public abstract Task LockCorrectiveActionProblemAsync(HuiFangDbContext db, string problemKey, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Tries to take, until the current transaction ends, the lock that marks an idempotency key as in
     /// flight across service replicas. False when another transaction holds it. Must be called inside a transaction.
     /// </summary>

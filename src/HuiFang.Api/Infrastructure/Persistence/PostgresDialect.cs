@@ -23,6 +23,9 @@ public sealed class PostgresDialect : DatabaseDialect
     /// <summary>Advisory-lock namespace for "deciding records of one selection rule and month".</summary>
     private const int SamplingLock = 0x48460003;
 
+    /// <summary>Advisory-lock namespace for "deciding about one corrective-action problem".</summary>
+    private const int CorrectiveActionProblemLock = 0x48460004;
+
     private PostgresDialect()
     {
     }
@@ -36,6 +39,9 @@ public sealed class PostgresDialect : DatabaseDialect
 
     public override Task LockSamplingAsync(HuiFangDbContext db, string ruleName, string month, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SamplingLock}, hashtext({db.CurrentTenantId + "/" + ruleName.ToUpperInvariant() + "/" + month}))", cancellationToken);
+
+    public override Task LockCorrectiveActionProblemAsync(HuiFangDbContext db, string problemKey, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CorrectiveActionProblemLock}, hashtext({db.CurrentTenantId + "/" + problemKey}))", cancellationToken);
 
     // A hash collision can only make an unrelated request wait for a retry (409), never replay a wrong response.
     public override async Task<bool> TryLockIdempotencyKeyAsync(HuiFangDbContext db, string scopedKey, CancellationToken cancellationToken) =>

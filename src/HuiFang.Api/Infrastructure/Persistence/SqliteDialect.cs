@@ -28,6 +28,8 @@ public sealed class SqliteDialect : DatabaseDialect
 
     public override Task LockSamplingAsync(HuiFangDbContext db, string ruleName, string month, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public override Task LockCorrectiveActionProblemAsync(HuiFangDbContext db, string problemKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
     // One process owns a SQLite file: the in-process registry of keys in flight is the whole truth.
     public override Task<bool> TryLockIdempotencyKeyAsync(HuiFangDbContext db, string scopedKey, CancellationToken cancellationToken) => Task.FromResult(true);
 
