@@ -3,6 +3,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Features.CorrectiveActions;
+using HuiFang.Api.Features.Reviews;
 using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
@@ -88,6 +89,9 @@ builder.Services.AddSurveyPage(builder.Configuration);
 
 // Corrective and preventive actions: opening (by hand, from reviews, by recurrence), the recurrence rule and the overdue monitor.
 builder.Services.AddHuiFangCorrectiveActions(builder.Configuration);
+
+// Weekly reviews: the supervisor's review of each department's unsatisfied items, and the monitor that opens them and raises the overdue notice.
+builder.Services.AddHuiFangReviews(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -162,6 +166,7 @@ app.MapEscalations();
 app.MapPolicies();
 app.MapCustomers();
 app.MapSurveyInvitations();
+app.MapReviews();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();

@@ -2,6 +2,7 @@ using HuiFang.Api.Domain.Common;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.Reports.GetCategoryReport;
 using HuiFang.Api.Features.Reports.GetCoverageReport;
+using HuiFang.Api.Features.Reports.GetReviewReport;
 using HuiFang.Api.Features.Reports.GetSatisfactionReport;
 using HuiFang.Api.Features.Reports.GetSlaReport;
 using HuiFang.Api.Features.Reports.GetSurveyInvitationReport;
@@ -49,6 +50,9 @@ public static class ReportEndpoints
         Map<GetUnsatisfiedList.GetUnsatisfiedList, UnsatisfiedRow>(group, "/unsatisfied", "GetUnsatisfiedList", "The unsatisfied customers with their reasons and the state of their escalation",
             "Feedback with verdict Unsatisfied recorded in the period, oldest first, with comment, unresolved problems, categories and the escalation's status, level, department and breaches. At most 5,000 rows (`truncated` says when more exist). No grouping.",
             (p, g, _) => new GetUnsatisfiedList.GetUnsatisfiedList(p.From, p.To, g));
+        Map<GetReviewReport.GetReviewReport, ReviewRow>(group, "/reviews", "GetReviewReport", "Weekly reviews: completed, on time, overdue, and the decisions taken",
+            "Weekly reviews of the ISO weeks starting in the period, per week (the default) or per department (\"\" for feedback without one): reviews, completed, completed on time, overdue (not completed by the deadline, completed later or still open), open, items, items reviewed, and each decision's count. Assignee, service type and channel are not offered.",
+            (p, g, _) => new GetReviewReport.GetReviewReport(p.From, p.To, g));
 
         return app;
     }
