@@ -84,6 +84,186 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.CorrectiveActions.CorrectiveAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("ClosedEffective")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CorrectiveMeasure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("Effective")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EvidenceFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EvidenceMostInWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EvidenceOccurrences")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("EvidenceRecurred")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("EvidenceThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EvidenceTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EvidenceWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ImplementedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImplementedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NonConformity")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("OverdueRaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("OverdueRaisedFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PreventiveMeasure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProblemCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProblemDepartment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProblemKeyText")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<string>("ProblemKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProblemServiceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReviewItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CorrectiveActions_OverdueScan")
+                        .HasFilter("\"Status\" IN ('Proposed', 'Open')");
+
+                    b.HasIndex("TenantId", "ProblemKeyText")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CorrectiveActions_OneLivePerProblem")
+                        .HasFilter("\"ProblemKeyText\" IS NOT NULL AND \"Status\" IN ('Proposed', 'Open', 'Implemented')");
+
+                    b.HasIndex("TenantId", "Department", "OpenedAt");
+
+                    b.HasIndex("TenantId", "OpenedAt", "Id");
+
+                    b.HasIndex("TenantId", "Status", "OpenedAt");
+
+                    b.ToTable("CorrectiveActions", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Customers.CustomerContactPreference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -787,6 +967,80 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("QuestionnaireVersions", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.Reviews.WeeklyReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OpenedAutomatically")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("OverdueRaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("WeekEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WeekStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_WeeklyReviews_OverdueScan")
+                        .HasFilter("\"Status\" = 'Open' AND \"OverdueRaisedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "WeekStart");
+
+                    b.HasIndex("TenantId", "Department", "Week")
+                        .IsUnique()
+                        .HasDatabaseName("UX_WeeklyReviews_TenantDepartmentWeek");
+
+                    b.ToTable("WeeklyReviews", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Surveys.SurveyInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1342,6 +1596,40 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.CorrectiveActions.CorrectiveAction", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.CorrectiveActions.CorrectiveActionLink", "Links", b1 =>
+                        {
+                            b1.Property<Guid>("CorrectiveActionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("LinkedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("LinkedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("CorrectiveActionId", "Kind", "TargetId");
+
+                            b1.HasIndex("TargetId");
+
+                            b1.ToTable("CorrectiveActionLinks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CorrectiveActionId");
+                        });
+
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
                 {
                     b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationCycle", "Cycles", b1 =>
@@ -1424,6 +1712,92 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.Reviews.WeeklyReview", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.Reviews.ReviewItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Assignee")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int>("CategoryMask")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid?>("CorrectiveActionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid?>("EscalationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("FeedbackId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("FollowUpTaskId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("IsRevisit")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("ReviewedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ReviewedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("ServiceType")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("WeeklyReviewId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("WorkOrderNo")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FeedbackId");
+
+                            b1.HasIndex("TaskId");
+
+                            b1.HasIndex("WeeklyReviewId");
+
+                            b1.ToTable("WeeklyReviewItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WeeklyReviewId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

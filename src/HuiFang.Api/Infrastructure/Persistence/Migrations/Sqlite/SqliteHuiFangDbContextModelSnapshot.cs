@@ -79,6 +79,186 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.CorrectiveActions.CorrectiveAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ClosedEffective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectiveMeasure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Effective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvidenceFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceMostInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceOccurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("EvidenceRecurred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvidenceTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvidenceWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImplementedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImplementedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonConformity")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueRaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OverdueRaisedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreventiveMeasure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemDepartment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemKeyText")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemServiceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CorrectiveActions_OverdueScan")
+                        .HasFilter("\"Status\" IN ('Proposed', 'Open')");
+
+                    b.HasIndex("TenantId", "ProblemKeyText")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CorrectiveActions_OneLivePerProblem")
+                        .HasFilter("\"ProblemKeyText\" IS NOT NULL AND \"Status\" IN ('Proposed', 'Open', 'Implemented')");
+
+                    b.HasIndex("TenantId", "Department", "OpenedAt");
+
+                    b.HasIndex("TenantId", "OpenedAt", "Id");
+
+                    b.HasIndex("TenantId", "Status", "OpenedAt");
+
+                    b.ToTable("CorrectiveActions", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Customers.CustomerContactPreference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -782,6 +962,80 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("QuestionnaireVersions", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.Reviews.WeeklyReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpenedAutomatically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueRaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WeekEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WeekStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_WeeklyReviews_OverdueScan")
+                        .HasFilter("\"Status\" = 'Open' AND \"OverdueRaisedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "WeekStart");
+
+                    b.HasIndex("TenantId", "Department", "Week")
+                        .IsUnique()
+                        .HasDatabaseName("UX_WeeklyReviews_TenantDepartmentWeek");
+
+                    b.ToTable("WeeklyReviews", (string)null);
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Surveys.SurveyInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1331,6 +1585,40 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("HuiFang.Api.Domain.CorrectiveActions.CorrectiveAction", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.CorrectiveActions.CorrectiveActionLink", "Links", b1 =>
+                        {
+                            b1.Property<Guid>("CorrectiveActionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("LinkedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("LinkedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CorrectiveActionId", "Kind", "TargetId");
+
+                            b1.HasIndex("TargetId");
+
+                            b1.ToTable("CorrectiveActionLinks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CorrectiveActionId");
+                        });
+
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("HuiFang.Api.Domain.Escalations.Escalation", b =>
                 {
                     b.OwnsMany("HuiFang.Api.Domain.Escalations.EscalationCycle", "Cycles", b1 =>
@@ -1413,6 +1701,92 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HuiFang.Api.Domain.Reviews.WeeklyReview", b =>
+                {
+                    b.OwnsMany("HuiFang.Api.Domain.Reviews.ReviewItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("AddedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Assignee")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("CategoryMask")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("CorrectiveActionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("EscalationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("FeedbackId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("FollowUpTaskId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsRevisit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ReviewedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ReviewedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ServiceType")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("WeeklyReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WorkOrderNo")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FeedbackId");
+
+                            b1.HasIndex("TaskId");
+
+                            b1.HasIndex("WeeklyReviewId");
+
+                            b1.ToTable("WeeklyReviewItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WeeklyReviewId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("HuiFang.Api.Domain.Tenants.ApiKey", b =>

@@ -35,6 +35,60 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CorrectiveActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NonConformity = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RootCause = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CorrectiveMeasure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PreventiveMeasure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProblemKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ProblemServiceType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ProblemDepartment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ProblemCategory = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ProblemKeyText = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: true),
+                    Department = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReviewItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImplementedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImplementedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Effective = table.Column<bool>(type: "boolean", nullable: true),
+                    VerificationNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EvidenceFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EvidenceTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EvidenceOccurrences = table.Column<int>(type: "integer", nullable: true),
+                    EvidenceMostInWindow = table.Column<int>(type: "integer", nullable: true),
+                    EvidenceThreshold = table.Column<int>(type: "integer", nullable: true),
+                    EvidenceWindowDays = table.Column<int>(type: "integer", nullable: true),
+                    EvidenceRecurred = table.Column<bool>(type: "boolean", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClosedEffective = table.Column<bool>(type: "boolean", nullable: true),
+                    DismissedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DismissedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DismissReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Reopened = table.Column<int>(type: "integer", nullable: false),
+                    OverdueRaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverdueRaisedFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectiveActions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomerContactPreferences",
                 columns: table => new
                 {
@@ -410,6 +464,52 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WeeklyReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Department = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Week = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    WeekStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WeekEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpenedAutomatically = table.Column<bool>(type: "boolean", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OverdueRaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CorrectiveActionLinks",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CorrectiveActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LinkedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectiveActionLinks", x => new { x.CorrectiveActionId, x.Kind, x.TargetId });
+                    table.ForeignKey(
+                        name: "FK_CorrectiveActionLinks_CorrectiveActions_CorrectiveActionId",
+                        column: x => x.CorrectiveActionId,
+                        principalTable: "CorrectiveActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EscalationCycles",
                 columns: table => new
                 {
@@ -527,6 +627,41 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WeeklyReviewItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FeedbackId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EscalationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsRevisit = table.Column<bool>(type: "boolean", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    CategoryMask = table.Column<int>(type: "integer", nullable: false),
+                    WorkOrderNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Assignee = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FollowUpTaskId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CorrectiveActionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WeeklyReviewId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyReviewItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WeeklyReviewItems_WeeklyReviews_WeeklyReviewId",
+                        column: x => x.WeeklyReviewId,
+                        principalTable: "WeeklyReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
@@ -542,6 +677,39 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_AuditEntries_TenantId_SubjectType_SubjectId_OccurredAt",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "SubjectType", "SubjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActionLinks_TargetId",
+                table: "CorrectiveActionLinks",
+                column: "TargetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_OverdueScan",
+                table: "CorrectiveActions",
+                column: "DueAt",
+                filter: "\"Status\" IN ('Proposed', 'Open')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_Department_OpenedAt",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "Department", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_OpenedAt_Id",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "OpenedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_Status_OpenedAt",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_CorrectiveActions_OneLivePerProblem",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "ProblemKeyText" },
+                unique: true,
+                filter: "\"ProblemKeyText\" IS NOT NULL AND \"Status\" IN ('Proposed', 'Open', 'Implemented')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerContactPreferences_TenantId_CustomerExternalId",
@@ -762,6 +930,38 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "WorkOrderNo", "Purpose" },
                 unique: true,
                 filter: "\"Status\" <> 'Cancelled' AND \"EscalationId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviewItems_FeedbackId",
+                table: "WeeklyReviewItems",
+                column: "FeedbackId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviewItems_TaskId",
+                table: "WeeklyReviewItems",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviewItems_WeeklyReviewId",
+                table: "WeeklyReviewItems",
+                column: "WeeklyReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviews_OverdueScan",
+                table: "WeeklyReviews",
+                column: "DueAt",
+                filter: "\"Status\" = 'Open' AND \"OverdueRaisedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviews_TenantId_WeekStart",
+                table: "WeeklyReviews",
+                columns: new[] { "TenantId", "WeekStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_WeeklyReviews_TenantDepartmentWeek",
+                table: "WeeklyReviews",
+                columns: new[] { "TenantId", "Department", "Week" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -772,6 +972,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CorrectiveActionLinks");
 
             migrationBuilder.DropTable(
                 name: "CustomerContactPreferences");
@@ -810,7 +1013,13 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "VisitTaskAttempts");
 
             migrationBuilder.DropTable(
+                name: "WeeklyReviewItems");
+
+            migrationBuilder.DropTable(
                 name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "CorrectiveActions");
 
             migrationBuilder.DropTable(
                 name: "Escalations");
@@ -820,6 +1029,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "VisitTasks");
+
+            migrationBuilder.DropTable(
+                name: "WeeklyReviews");
         }
     }
 }

@@ -34,6 +34,60 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CorrectiveActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    NonConformity = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RootCause = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CorrectiveMeasure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PreventiveMeasure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProblemKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProblemServiceType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProblemDepartment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProblemCategory = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProblemKeyText = table.Column<string>(type: "TEXT", maxLength: 800, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReviewItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImplementedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImplementedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Effective = table.Column<bool>(type: "INTEGER", nullable: true),
+                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EvidenceFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvidenceTo = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvidenceOccurrences = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceMostInWindow = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceThreshold = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceWindowDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvidenceRecurred = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClosedEffective = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DismissedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DismissedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DismissReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Reopened = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueRaisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverdueRaisedFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectiveActions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomerContactPreferences",
                 columns: table => new
                 {
@@ -409,6 +463,52 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WeeklyReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Week = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    WeekStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    WeekEnd = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedAutomatically = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OverdueRaisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CorrectiveActionLinks",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CorrectiveActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectiveActionLinks", x => new { x.CorrectiveActionId, x.Kind, x.TargetId });
+                    table.ForeignKey(
+                        name: "FK_CorrectiveActionLinks_CorrectiveActions_CorrectiveActionId",
+                        column: x => x.CorrectiveActionId,
+                        principalTable: "CorrectiveActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EscalationCycles",
                 columns: table => new
                 {
@@ -526,6 +626,41 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WeeklyReviewItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FeedbackId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EscalationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsRevisit = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryMask = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkOrderNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Assignee = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FollowUpTaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CorrectiveActionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WeeklyReviewId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyReviewItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WeeklyReviewItems_WeeklyReviews_WeeklyReviewId",
+                        column: x => x.WeeklyReviewId,
+                        principalTable: "WeeklyReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
@@ -541,6 +676,39 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_AuditEntries_TenantId_SubjectType_SubjectId_OccurredAt",
                 table: "AuditEntries",
                 columns: new[] { "TenantId", "SubjectType", "SubjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActionLinks_TargetId",
+                table: "CorrectiveActionLinks",
+                column: "TargetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_OverdueScan",
+                table: "CorrectiveActions",
+                column: "DueAt",
+                filter: "\"Status\" IN ('Proposed', 'Open')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_Department_OpenedAt",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "Department", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_OpenedAt_Id",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "OpenedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectiveActions_TenantId_Status_OpenedAt",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_CorrectiveActions_OneLivePerProblem",
+                table: "CorrectiveActions",
+                columns: new[] { "TenantId", "ProblemKeyText" },
+                unique: true,
+                filter: "\"ProblemKeyText\" IS NOT NULL AND \"Status\" IN ('Proposed', 'Open', 'Implemented')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerContactPreferences_TenantId_CustomerExternalId",
@@ -761,6 +929,38 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "WorkOrderNo", "Purpose" },
                 unique: true,
                 filter: "\"Status\" <> 'Cancelled' AND \"EscalationId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviewItems_FeedbackId",
+                table: "WeeklyReviewItems",
+                column: "FeedbackId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviewItems_TaskId",
+                table: "WeeklyReviewItems",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviewItems_WeeklyReviewId",
+                table: "WeeklyReviewItems",
+                column: "WeeklyReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviews_OverdueScan",
+                table: "WeeklyReviews",
+                column: "DueAt",
+                filter: "\"Status\" = 'Open' AND \"OverdueRaisedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReviews_TenantId_WeekStart",
+                table: "WeeklyReviews",
+                columns: new[] { "TenantId", "WeekStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_WeeklyReviews_TenantDepartmentWeek",
+                table: "WeeklyReviews",
+                columns: new[] { "TenantId", "Department", "Week" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -771,6 +971,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CorrectiveActionLinks");
 
             migrationBuilder.DropTable(
                 name: "CustomerContactPreferences");
@@ -809,7 +1012,13 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VisitTaskAttempts");
 
             migrationBuilder.DropTable(
+                name: "WeeklyReviewItems");
+
+            migrationBuilder.DropTable(
                 name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "CorrectiveActions");
 
             migrationBuilder.DropTable(
                 name: "Escalations");
@@ -819,6 +1028,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "VisitTasks");
+
+            migrationBuilder.DropTable(
+                name: "WeeklyReviews");
         }
     }
 }
