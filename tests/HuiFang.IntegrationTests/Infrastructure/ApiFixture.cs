@@ -33,6 +33,7 @@ public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, Te
         // Tests drive the SLA monitor tick by tick on the test clock.
         ["HuiFang:SlaMonitor:Enabled"] = "false",
         ["HuiFang:SurveyMonitor:Enabled"] = "false",
+        ["HuiFang:ReviewMonitor:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

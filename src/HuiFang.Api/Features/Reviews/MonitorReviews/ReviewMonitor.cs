@@ -105,7 +105,7 @@ public sealed class ReviewMonitor(IServiceScopeFactory scopes, TimeProvider cloc
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var unsatisfied = db.FeedbackRecords.IgnoreQueryFilters().AsNoTracking()
-            .Where(f => f.RecordedAt >= since && f.RecordedAt < now && f.SupersededBy == null && f.Verdict == Verdict.Unsatisfied);
+            .Where(f => f.RecordedAt >= since && f.RecordedAt <= now && f.SupersededBy == null && f.Verdict == Verdict.Unsatisfied);
         var reviews = db.WeeklyReviews.IgnoreQueryFilters();
 
         // Tenants and departments with feedback no review covers, and the earliest such feedback: its week is opened once over.
