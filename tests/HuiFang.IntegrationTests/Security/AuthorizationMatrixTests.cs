@@ -32,7 +32,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default, Guid Review = default, Guid ReviewItem = default, Guid EmptyReview = default);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -101,6 +101,13 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["ReplaceQuestionnaire"] = new(t => Put($"/api/v1/questionnaires/{t.Questionnaire}", QuestionnaireBody($"MQ-{t.N}")), HttpStatusCode.OK, OtherTenant.NotFound),
         ["RetireQuestionnaire"] = new(t => new(HttpMethod.Delete, $"/api/v1/questionnaires/{t.Questionnaire}"), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetQuestionnaireVersion"] = new(t => new(HttpMethod.Get, $"/api/v1/questionnaires/{t.Questionnaire}/versions/1"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["OpenWeeklyReview"] = new(t => Post("/api/v1/reviews", new JsonObject { ["department"] = $"MO-{t.N}", ["week"] = "2026-W48" }), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ListWeeklyReviews"] = new(_ => new(HttpMethod.Get, "/api/v1/reviews?limit=200"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetWeeklyReview"] = new(t => new(HttpMethod.Get, $"/api/v1/reviews/{t.Review}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetWeeklyReviewHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/reviews/{t.Review}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["DecideReviewItem"] = new(t => Post($"/api/v1/reviews/{t.Review}/items/{t.ReviewItem}/decision", new JsonObject { ["decision"] = "NoAction" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["CompleteWeeklyReview"] = new(t => Post($"/api/v1/reviews/{t.EmptyReview}/complete", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetReviewReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/reviews?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
     };
 
@@ -179,7 +186,19 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         var questionnaire = await Client.PostAsync("/api/v1/questionnaires", Json(QuestionnaireBody($"MQ-{n}")));
         Assert.Equal(HttpStatusCode.Created, questionnaire.StatusCode);
         var questionnaireId = (Guid)(await ReadObjectAsync(questionnaire))["id"]!;
-        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId);
+        var unsatisfiedTask = VisitTaskRequests.NewTask(customer: $"MXR-{n}", workOrder: $"WO-MXR-{n}");
+        unsatisfiedTask["serviceRecord"]!["department"] = $"MR-{n}";
+        var reviewTask = await Client.PostAsync("/api/v1/visit-tasks", Json(unsatisfiedTask));
+        Assert.Equal(HttpStatusCode.Created, reviewTask.StatusCode);
+        var unsatisfied = await Client.PostAsync($"/api/v1/visit-tasks/{(Guid)(await ReadObjectAsync(reviewTask))["id"]!}/feedback", Json(new JsonObject { ["score"] = 1, ["categories"] = new JsonArray("Suggestion") }));
+        Assert.Equal(HttpStatusCode.Created, unsatisfied.StatusCode);
+        var review = await Client.PostAsync("/api/v1/reviews", Json(new JsonObject { ["department"] = $"MR-{n}", ["week"] = "2026-W48" }));
+        Assert.Equal(HttpStatusCode.Created, review.StatusCode);
+        var reviewBody = await ReadObjectAsync(review);
+        var emptyReview = await Client.PostAsync("/api/v1/reviews", Json(new JsonObject { ["department"] = $"ME-{n}", ["week"] = "2026-W48" }));
+        Assert.Equal(HttpStatusCode.Created, emptyReview.StatusCode);
+        return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId,
+            (Guid)reviewBody["id"]!, (Guid)reviewBody["items"]![0]!["id"]!, (Guid)(await ReadObjectAsync(emptyReview))["id"]!);
     }
 
     /// <summary>A questionnaire of its own service type, so that no two of the matrix's are chosen for the same tasks.</summary>
