@@ -251,7 +251,8 @@ public static class Messages
         ["correctiveAction.dueDate"] = ("A due date is a day (yyyy-MM-dd) from today to 10 years ahead.", "截止日期须为今天起 10 年内的日期（yyyy-MM-dd）。"),
         ["correctiveAction.text"] = ("Must not contain control characters.", "不能包含控制字符。"),
 
-        // Weekly reviews (reviews helper).
+        // Weekly reviews and the quality policy (reviews helper).
+        ["quality.time"] = ("Must be a time of day HH:mm, e.g. 12:00.", "必须是 HH:mm 格式的时间，例如 12:00。"),
         ["review.notFound"] = ("Weekly review {0} does not exist.", "每周审阅 {0} 不存在。"),
         ["review.itemNotFound"] = ("Item {0} is not in weekly review {1}.", "条目 {0} 不在每周审阅 {1} 中。"),
         ["review.notOpen"] = ("Cannot {0} a weekly review that is {1}.", "每周审阅当前状态为 {1}，不能执行 {0}。"),

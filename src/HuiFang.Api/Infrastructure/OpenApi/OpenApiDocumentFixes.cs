@@ -184,6 +184,7 @@ internal static class OpenApiDocumentFixes
         ["Policies"] = "Per-tenant follow-up (selection, timing), escalation (SLA, routing) and survey-invitation policies.",
         ["Customers"] = "Erasure of a customer's personal data.",
         ["Survey invitations"] = "Links a customer answers a survey from by themselves: create (the link shown once), list, read, revoke.",
+        ["Weekly reviews"] = "The supervisor's weekly review of each department's unsatisfied items: open, list, read, decide each item, complete, history.",
         ["Administration"] = "The tenant's API keys and settings (business calendar).",
         ["Events"] = "The feed of integration events, for consumers that cannot reach the message broker.",
         ["Reports"] = "Satisfaction, categories, visits, coverage, SLA and the unsatisfied list, as JSON or CSV.",

@@ -43,7 +43,7 @@ internal static class OpenApiReviewExamples
     {
         var policy = QualityPolicySettings.From(QualityPolicy.Default);
         yield return ("GetQualityPolicy", (null, new QualityPolicyResponse(policy, true, null, 0)));
-        var changed = new QualityPolicySettings(ReviewDueDay: DayOfWeek.Tuesday, ReviewDueTime: new TimeOnly(10, 0), RecurrenceThreshold: 4, RecurrenceBy: [RecurrenceKind.Category]);
+        var changed = new QualityPolicySettings(ReviewDueDay: DayOfWeek.Tuesday, ReviewDueTime: "10:00", RecurrenceThreshold: 4, RecurrenceBy: [RecurrenceKind.Category]);
         yield return ("UpdateQualityPolicy", (changed, new QualityPolicyResponse(QualityPolicySettings.From(changed.ToPolicy()), false, At, 1)));
 
         yield return ("OpenWeeklyReview", (new OpenWeeklyReview("AfterSales", "2026-W48"), Open with { OpenedBy = "主管 (019ab79f-aaaa-7000-8000-000000000001)", OpenedAutomatically = false }));
