@@ -91,6 +91,7 @@ public static class ReviewEndpoints
             .WithSummary("Complete a weekly review")
             .WithDescription("The caller completes the review as its reviewer; every item must be decided (409 `review-items-undecided` with the count). Completed after the deadline it still counts as overdue in the report. Honours If-Match (412). Raises `WeeklyReviewCompleted`.")
             .Produces<WeeklyReviewResponse>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

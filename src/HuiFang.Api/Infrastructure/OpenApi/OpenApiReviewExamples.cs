@@ -72,6 +72,7 @@ internal static class OpenApiReviewExamples
         ("OpenWeeklyReview", "400") => Validation("week", "Must be an ISO week YYYY-Www that exists, e.g. 2026-W48 (W53 only in years that have one)."),
         ("OpenWeeklyReview", "409") => OpenApiExamples.Problem(409, "weekly-review-exists", "Conflict",
             $"Department 'AfterSales' already has weekly review {ReviewId} for 2026-W48.", ("reviewId", ReviewId), ("department", "AfterSales"), ("week", "2026-W48")),
+        ("CompleteWeeklyReview", "400") => Validation("If-Match", "If-Match must be * or a list of entity tags in quotes, e.g. \"3\"."),
         ("DecideReviewItem", "400") => Validation("decision", "Use exactly one of: FollowUpAgain, NoAction, CorrectiveAction."),
         ("DecideReviewItem", "409") => OpenApiExamples.Problem(409, "review-item-decided", "Conflict",
             $"Item {ItemId} is already decided (NoAction); an item is decided once.", ("reviewId", ReviewId), ("itemId", ItemId), ("decision", "NoAction")),
