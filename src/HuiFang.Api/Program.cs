@@ -3,6 +3,7 @@ using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Features.ApiKeys;
 using HuiFang.Api.Features.CorrectiveActions;
+using HuiFang.Api.Features.Reviews;
 using HuiFang.Api.Features.Customers;
 using HuiFang.Api.Features.Escalations;
 using HuiFang.Api.Features.Escalations.MonitorSla;
@@ -91,6 +92,9 @@ builder.Services.AddSurveyPage(builder.Configuration);
 builder.Services.AddHuiFangCorrectiveActions(builder.Configuration);
 // Spot-checks of the follow-up records: a reproducible sample per agent, judged by the reviewer.
 builder.Services.AddHuiFangSpotChecks();
+
+// Weekly reviews: the supervisor's review of each department's unsatisfied items, and the monitor that opens them and raises the overdue notice.
+builder.Services.AddHuiFangReviews(builder.Configuration);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -167,6 +171,7 @@ app.MapCustomers();
 app.MapSurveyInvitations();
 app.MapCorrectiveActions();
 app.MapSpotChecks();
+app.MapReviews();
 app.MapApiKeys();
 app.MapTenantSettings();
 app.MapEvents();

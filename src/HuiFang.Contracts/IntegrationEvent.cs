@@ -76,6 +76,10 @@ public static class IntegrationEvents
         typeof(SurveyExpired),
         typeof(SurveyInvitationRevoked),
         typeof(SurveyAnswered),
+        typeof(WeeklyReviewOpened),
+        typeof(WeeklyReviewItemDecided),
+        typeof(WeeklyReviewCompleted),
+        typeof(WeeklyReviewOverdue),
 
         // Corrective actions.
         typeof(CorrectiveActionOpened),

@@ -261,6 +261,19 @@ public static class Messages
         ["spotCheck.picksNotJudged"] = ("Spot-check {0} still has {1} pick(s) not judged: judge every pick before completing it.", "抽查 {0} 还有 {1} 条记录未评定：请评定全部记录后再完成。"),
         ["spotCheck.concurrentChange"] = ("Spot-check {0} was changed by another request at the same time; read it again and retry.", "抽查 {0} 同时被其他请求修改，请重新读取后再试。"),
         ["spotCheck.preconditionFailed"] = ("Spot-check {0} has changed: its ETag is now {1}. Read it again and retry.", "抽查 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
+        // Weekly reviews and the quality policy (reviews helper).
+        ["quality.time"] = ("Must be a time of day HH:mm, e.g. 12:00.", "必须是 HH:mm 格式的时间，例如 12:00。"),
+        ["review.notFound"] = ("Weekly review {0} does not exist.", "每周审阅 {0} 不存在。"),
+        ["review.itemNotFound"] = ("Item {0} is not in weekly review {1}.", "条目 {0} 不在每周审阅 {1} 中。"),
+        ["review.notOpen"] = ("Cannot {0} a weekly review that is {1}.", "每周审阅当前状态为 {1}，不能执行 {0}。"),
+        ["review.itemDecided"] = ("Item {0} is already decided ({1}); an item is decided once.", "条目 {0} 已有结论（{1}），每个条目只能决定一次。"),
+        ["review.undecided"] = ("{0} item(s) are not decided yet: decide every item before completing the review.", "还有 {0} 个条目未决定：请先决定所有条目再完成审阅。"),
+        ["review.exists"] = ("Department '{0}' already has weekly review {2} for {1}.", "部门“{0}”在 {1} 已有每周审阅 {2}。"),
+        ["review.futureWeek"] = ("The week has not begun yet: there is nothing to review.", "该周尚未开始，没有可审阅的内容。"),
+        ["review.week"] = ("Must be an ISO week YYYY-Www that exists, e.g. 2026-W48 (W53 only in years that have one).", "必须是存在的 ISO 周 YYYY-Www，例如 2026-W48（只有含第 53 周的年份才有 W53）。"),
+        ["review.onlyCorrectiveAction"] = ("Only allowed with the decision CorrectiveAction.", "仅在结论为 CorrectiveAction 时可填。"),
+        ["review.concurrentChange"] = ("Weekly review {0} was changed by another request at the same time; read it again and retry.", "每周审阅 {0} 同时被其他请求修改，请重新读取后再试。"),
+        ["review.preconditionFailed"] = ("Weekly review {0} has changed: its ETag is now {1}. Read it again and retry.", "每周审阅 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

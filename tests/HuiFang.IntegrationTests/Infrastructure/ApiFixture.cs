@@ -34,6 +34,7 @@ public sealed class HuiFangApp(IReadOnlyDictionary<string, string?> settings, Te
         ["HuiFang:SlaMonitor:Enabled"] = "false",
         ["HuiFang:SurveyMonitor:Enabled"] = "false",
         ["HuiFang:CorrectiveActionMonitor:Enabled"] = "false",
+        ["HuiFang:ReviewMonitor:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -33,7 +33,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
     }
 
     /// <summary>Tenant A's resources a request is aimed at.</summary>
-    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default, CorrectiveActionTargets? Actions = null, Guid SpotCheck = default, Guid SpotCheckPick = default);
+    private sealed record Target(Guid TaskId, string CustomerId, Guid ApiKeyId, int N, Guid FeedbackId, Guid OpenEscalation, Guid AcknowledgedEscalation, Guid PausedEscalation, string WorkOrderNo, Guid Invitation = default, Guid Questionnaire = default, CorrectiveActionTargets? Actions = null, Guid SpotCheck = default, Guid SpotCheckPick = default, Guid Review = default, Guid ReviewItem = default, Guid EmptyReview = default);
 
     /// <summary>Tenant A's corrective actions, one in each state a transition starts from.</summary>
     private sealed record CorrectiveActionTargets(Guid Proposed, Guid Open, Guid Implemented, Guid Verified, Guid NotEffective);
@@ -118,6 +118,13 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         ["ReopenCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.NotEffective}/reopen", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
         ["LinkCorrectiveAction"] = new(t => Post($"/api/v1/corrective-actions/{t.Actions!.Open}/links", new JsonObject { ["feedbackIds"] = new JsonArray(t.FeedbackId.ToString()) }), HttpStatusCode.OK, OtherTenant.NotFound),
         ["GetCorrectiveActionReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/corrective-actions?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["OpenWeeklyReview"] = new(t => Post("/api/v1/reviews", new JsonObject { ["department"] = $"MO-{t.N}", ["week"] = "2026-W48" }), HttpStatusCode.Created, OtherTenant.SucceedsWithoutTenantAData),
+        ["ListWeeklyReviews"] = new(_ => new(HttpMethod.Get, "/api/v1/reviews?limit=200"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
+        ["GetWeeklyReview"] = new(t => new(HttpMethod.Get, $"/api/v1/reviews/{t.Review}"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetWeeklyReviewHistory"] = new(t => new(HttpMethod.Get, $"/api/v1/reviews/{t.Review}/history"), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["DecideReviewItem"] = new(t => Post($"/api/v1/reviews/{t.Review}/items/{t.ReviewItem}/decision", new JsonObject { ["decision"] = "NoAction" }), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["CompleteWeeklyReview"] = new(t => Post($"/api/v1/reviews/{t.EmptyReview}/complete", new JsonObject()), HttpStatusCode.OK, OtherTenant.NotFound),
+        ["GetReviewReport"] = new(_ => new(HttpMethod.Get, "/api/v1/reports/reviews?from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
         ["UpdateTenantSettings"] = new(_ => Put("/api/v1/admin/tenant", new JsonObject { ["name"] = "Matrix", ["calendar"] = null }), HttpStatusCode.OK, OtherTenant.SucceedsWithoutTenantAData),
 
         // Spot-checks: reading is reports:read, every write quality:write.
@@ -213,8 +220,19 @@ public abstract class AuthorizationMatrixTests(ApiFixture fixture) : ApiTestBase
         var spotCheck = await Client.PostAsync("/api/v1/spot-checks", Json(new JsonObject { ["month"] = "2026-11", ["level"] = "Supervisor", ["percent"] = 100, ["department"] = $"SC-{n}" }));
         Assert.Equal(HttpStatusCode.Created, spotCheck.StatusCode);
         var spot = await ReadObjectAsync(spotCheck);
+        var unsatisfiedTask = VisitTaskRequests.NewTask(customer: $"MXR-{n}", workOrder: $"WO-MXR-{n}");
+        unsatisfiedTask["serviceRecord"]!["department"] = $"MR-{n}";
+        var reviewTask = await Client.PostAsync("/api/v1/visit-tasks", Json(unsatisfiedTask));
+        Assert.Equal(HttpStatusCode.Created, reviewTask.StatusCode);
+        var unsatisfied = await Client.PostAsync($"/api/v1/visit-tasks/{(Guid)(await ReadObjectAsync(reviewTask))["id"]!}/feedback", Json(new JsonObject { ["score"] = 1, ["categories"] = new JsonArray("Suggestion") }));
+        Assert.Equal(HttpStatusCode.Created, unsatisfied.StatusCode);
+        var review = await Client.PostAsync("/api/v1/reviews", Json(new JsonObject { ["department"] = $"MR-{n}", ["week"] = "2026-W48" }));
+        Assert.Equal(HttpStatusCode.Created, review.StatusCode);
+        var reviewBody = await ReadObjectAsync(review);
+        var emptyReview = await Client.PostAsync("/api/v1/reviews", Json(new JsonObject { ["department"] = $"ME-{n}", ["week"] = "2026-W48" }));
+        Assert.Equal(HttpStatusCode.Created, emptyReview.StatusCode);
         return new Target((Guid)task["id"]!, customer, keyId, n, feedbackId, open, acknowledged, paused, $"WO-MSR-{n}", invitationId, questionnaireId, await CorrectiveActionsAsync(n),
-            (Guid)spot["id"]!, (Guid)spot["picks"]![0]!["id"]!);
+            (Guid)spot["id"]!, (Guid)spot["picks"]![0]!["id"]!, (Guid)reviewBody["id"]!, (Guid)reviewBody["items"]![0]!["id"]!, (Guid)(await ReadObjectAsync(emptyReview))["id"]!);
     }
 
     /// <summary>Corrective actions of tenant A in each state a transition needs, made through the domain in one save.</summary>

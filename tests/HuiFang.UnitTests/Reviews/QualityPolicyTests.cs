@@ -56,7 +56,7 @@ public sealed class QualityPolicyTests
     [Fact]
     public void A_settings_document_fills_what_it_leaves_out_and_round_trips_through_its_json()
     {
-        var policy = new QualityPolicySettings(ReviewDueDay: DayOfWeek.Tuesday, ReviewDueTime: new TimeOnly(9, 30), RecurrenceBy: [RecurrenceKind.Category, RecurrenceKind.Category]).ToPolicy();
+        var policy = new QualityPolicySettings(ReviewDueDay: DayOfWeek.Tuesday, ReviewDueTime: "09:30", RecurrenceBy: [RecurrenceKind.Category, RecurrenceKind.Category]).ToPolicy();
         Assert.Equal(DayOfWeek.Tuesday, policy.ReviewDueDay);
         Assert.Equal(new TimeOnly(9, 30), policy.ReviewDueTime);
         Assert.Equal([RecurrenceKind.Category], policy.RecurrenceBy);
@@ -89,6 +89,15 @@ public sealed class QualityPolicyTests
         };
         Assert.Equal(field, Assert.Single(Errors(settings)), ignoreCase: true);
     }
+
+    [Theory]
+    [InlineData("24:00")]
+    [InlineData("12:00:00")]
+    [InlineData("9:30")]
+    [InlineData("noon")]
+    [InlineData("")]
+    public void A_due_time_is_hh_mm(string time) =>
+        Assert.Equal("reviewDueTime", Assert.Single(Errors(new QualityPolicySettings(ReviewDueTime: time))), ignoreCase: true);
 
     [Fact]
     public void Undefined_enum_values_are_refused()

@@ -3,6 +3,7 @@ using HuiFang.Api.Common;
 using HuiFang.Api.Features.Reports.GetCategoryReport;
 using HuiFang.Api.Features.Reports.GetCorrectiveActionReport;
 using HuiFang.Api.Features.Reports.GetCoverageReport;
+using HuiFang.Api.Features.Reports.GetReviewReport;
 using HuiFang.Api.Features.Reports.GetSatisfactionReport;
 using HuiFang.Api.Features.Reports.GetSlaReport;
 using HuiFang.Api.Features.Reports.GetSpotCheckReport;
@@ -57,6 +58,9 @@ public static class ReportEndpoints
         Map<GetSpotCheckReport.GetSpotCheckReport, SpotCheckRow>(group, "/spot-checks", "GetSpotCheckReport", "Spot-checks: records checked, passed, failed, pass rate and why they failed",
             "The judged picks of spot-checks whose visits were recorded in the period, per agent (the default: `groupBy=assignee`), `department`, `level` (Supervisor, ProjectManager, QualityDepartment, RegionalDirector) or `month`; a visit checked at two levels counts once per level. Pass rate = passed ÷ checked; notReal, incomplete, notObjective and late count the criteria failed. Week, service type and channel are not offered.",
             (p, g, _) => new GetSpotCheckReport.GetSpotCheckReport(p.From, p.To, g));
+        Map<GetReviewReport.GetReviewReport, ReviewRow>(group, "/reviews", "GetReviewReport", "Weekly reviews: completed, on time, overdue, and the decisions taken",
+            "Weekly reviews of the ISO weeks starting in the period, per week (the default) or per department (\"\" for feedback without one): reviews, completed, completed on time, overdue (not completed by the deadline, completed later or still open), open, items, items reviewed, and each decision's count. Assignee, service type and channel are not offered.",
+            (p, g, _) => new GetReviewReport.GetReviewReport(p.From, p.To, g));
 
         return app;
     }

@@ -186,6 +186,7 @@ internal static class OpenApiDocumentFixes
         ["Survey invitations"] = "Links a customer answers a survey from by themselves: create (the link shown once), list, read, revoke.",
         ["Corrective actions"] = "Corrective and preventive actions (纠正预防措施): opened by hand, from a weekly review, or proposed when a problem recurs; implemented, verified against the recurrence rule, closed.",
         ["Spot-checks"] = "The monthly check of the follow-up records (月度抽查): a reproducible sample per agent, each pick explained and judged real, complete, objective and on time.",
+        ["Weekly reviews"] = "The supervisor's weekly review of each department's unsatisfied items: open, list, read, decide each item, complete, history.",
         ["Administration"] = "The tenant's API keys and settings (business calendar).",
         ["Events"] = "The feed of integration events, for consumers that cannot reach the message broker.",
         ["Reports"] = "Satisfaction, categories, visits, coverage, SLA and the unsatisfied list, as JSON or CSV.",

@@ -167,6 +167,19 @@ public abstract class DatabaseDialect
             """, Instant(now), batchSize)).ToListAsync(cancellationToken);
 
     /// <summary>
+    /// Ids of the open weekly reviews past their deadline whose overdue notice was not raised yet (at most
+    /// <paramref name="batchSize"/>, earliest deadline first, across tenants), on the review monitor's partial index.
+    /// Rows are locked and skipped as in <see cref="ClaimSlaWorkAsync"/>, so two monitors never raise the same notice.
+    /// </summary>
+    public Task<List<Guid>> ClaimOverdueReviewsAsync(HuiFangDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<Guid>(Statement($$"""
+            SELECT "Id" AS "Value" FROM "WeeklyReviews"
+            WHERE "Status" = 'Open' AND "OverdueRaisedAt" IS NULL AND "DueAt" < {0}
+            ORDER BY "DueAt" LIMIT {1}
+            {{SkipLockedRows(null)}}
+            """, Instant(now), batchSize)).ToListAsync(cancellationToken);
+
+    /// <summary>
     /// The clause that ends a claim: lock the rows it returns (of <paramref name="alias"/>, or of its only
     /// table), skipping rows locked by another transaction; empty where the provider has no row locks.
     /// </summary>

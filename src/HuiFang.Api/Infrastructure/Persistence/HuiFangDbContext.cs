@@ -59,6 +59,8 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
+    public DbSet<Domain.Reviews.WeeklyReview> WeeklyReviews => Set<Domain.Reviews.WeeklyReview>();
+
     public DbSet<Domain.CorrectiveActions.CorrectiveAction> CorrectiveActions => Set<Domain.CorrectiveActions.CorrectiveAction>();
     public DbSet<Domain.SpotChecks.SpotCheck> SpotChecks => Set<Domain.SpotChecks.SpotCheck>();
 

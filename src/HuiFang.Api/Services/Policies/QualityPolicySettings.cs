@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using HuiFang.Api.Common;
@@ -12,7 +13,7 @@ namespace HuiFang.Api.Services.Policies;
 /// its own).
 /// </summary>
 /// <param name="ReviewDueDay">The day of the following week a week's review is due on (default Monday).</param>
-/// <param name="ReviewDueTime">The tenant-local time it is due at, e.g. 12:00 (default); a non-working day moves to the next working day, same time.</param>
+/// <param name="ReviewDueTime">The tenant-local time it is due at, <c>HH:mm</c> (default 12:00); a non-working day moves to the next working day, same time.</param>
 /// <param name="SpotCheckPercent">A spot-check's default sample: this share of each agent's visits, 1–100, at least one per agent (default 10).</param>
 /// <param name="SpotCheckCountPerAgent">Or a fixed count per agent, 1–1000 (default none); when set it is the default instead of the percentage.</param>
 /// <param name="RecurrenceThreshold">How many occurrences of the same problem within the window make it recurring, 2–100 (default 3).</param>
@@ -22,7 +23,7 @@ namespace HuiFang.Api.Services.Policies;
 /// <param name="CorrectiveActionDueDays">The due date of an action opened without one: this many days after it is opened, 1–365 (default 30).</param>
 public sealed record QualityPolicySettings(
     DayOfWeek? ReviewDueDay = null,
-    TimeOnly? ReviewDueTime = null,
+    string? ReviewDueTime = null,
     int? SpotCheckPercent = null,
     int? SpotCheckCountPerAgent = null,
     int? RecurrenceThreshold = null,
@@ -36,7 +37,7 @@ public sealed record QualityPolicySettings(
         var d = QualityPolicy.Default;
         return new QualityPolicy(
             ReviewDueDay ?? d.ReviewDueDay,
-            ReviewDueTime ?? d.ReviewDueTime,
+            QualityTimes.Parse(ReviewDueTime) ?? d.ReviewDueTime,
             SpotCheckPercent ?? d.SpotCheckPercent,
             SpotCheckCountPerAgent ?? d.SpotCheckCountPerAgent,
             RecurrenceThreshold ?? d.RecurrenceThreshold,
@@ -47,8 +48,17 @@ public sealed record QualityPolicySettings(
     }
 
     public static QualityPolicySettings From(QualityPolicy p) =>
-        new(p.ReviewDueDay, p.ReviewDueTime, p.SpotCheckPercent, p.SpotCheckCountPerAgent, p.RecurrenceThreshold,
+        new(p.ReviewDueDay, QualityTimes.Format(p.ReviewDueTime), p.SpotCheckPercent, p.SpotCheckCountPerAgent, p.RecurrenceThreshold,
             p.RecurrenceWindowDays, p.RecurrenceBy, p.AutoProposeCorrectiveActions, p.CorrectiveActionDueDays);
+}
+
+/// <summary>A time of day as the quality policy spells it: <c>HH:mm</c>, 00:00–23:59.</summary>
+public static class QualityTimes
+{
+    public static TimeOnly? Parse(string? text) =>
+        text is { Length: 5 } && TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
+    public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>How the policy is stored on the tenant: the settings shape, with every field filled.</summary>
@@ -73,6 +83,7 @@ public sealed class QualityPolicySettingsValidator : AbstractValidator<QualityPo
     public QualityPolicySettingsValidator()
     {
         RuleFor(x => x.ReviewDueDay).IsInEnum();
+        RuleFor(x => x.ReviewDueTime).Must(t => t is null || QualityTimes.Parse(t) is not null).WithMessage(_ => Messages.Get("quality.time"));
         RuleFor(x => x.SpotCheckPercent).InclusiveBetween(1, 100);
         RuleFor(x => x.SpotCheckCountPerAgent).InclusiveBetween(1, QualityPolicy.MaxSpotCheckCountPerAgent);
         RuleFor(x => x.RecurrenceThreshold).InclusiveBetween(QualityPolicy.MinRecurrenceThreshold, QualityPolicy.MaxRecurrenceThreshold);
