@@ -68,7 +68,7 @@ public abstract class DashboardTestBase(ApiFixture fixture) : LoopTestBase(fixtu
         client ??= Client;
         Fixture.Clock.Reset(at);
         var n = Interlocked.Increment(ref _n);
-        var task = VisitTaskRequests.NewTask(customer: $"C-D-{n}", workOrder: $"WO-D-{n}");
+        var task = VisitTaskRequests.NewTask(customer: $"C-D-{n}", workOrder: $"WO-D-{n}", completedAt: at.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
         task["serviceRecord"]!["department"] = department;
         var created = await client.PostAsync("/api/v1/visit-tasks", Json(task));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
