@@ -15,6 +15,7 @@ using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Features.Questionnaires;
 using HuiFang.Api.Features.Reports;
+using HuiFang.Api.Features.Reports.Dashboard;
 using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Services.Tenants;
@@ -95,6 +96,7 @@ builder.Services.AddHuiFangSpotChecks();
 
 // Weekly reviews: the supervisor's review of each department's unsatisfied items, and the monitor that opens them and raises the overdue notice.
 builder.Services.AddHuiFangReviews(builder.Configuration);
+builder.Services.AddDashboard();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -177,6 +179,7 @@ app.MapTenantSettings();
 app.MapEvents();
 app.MapReports();
 app.MapSurveyPage();
+app.MapDashboard();
 
 await app.Services.PrepareDatabaseAsync();
 await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);

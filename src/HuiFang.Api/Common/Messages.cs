@@ -274,6 +274,12 @@ public static class Messages
         ["review.onlyCorrectiveAction"] = ("Only allowed with the decision CorrectiveAction.", "仅在结论为 CorrectiveAction 时可填。"),
         ["review.concurrentChange"] = ("Weekly review {0} was changed by another request at the same time; read it again and retry.", "每周审阅 {0} 同时被其他请求修改，请重新读取后再试。"),
         ["review.preconditionFailed"] = ("Weekly review {0} has changed: its ETag is now {1}. Read it again and retry.", "每周审阅 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
+
+        // Dashboard: the reports' department filter and the dashboard page's problems (non-HTML clients).
+        ["report.departmentBlank"] = ("department must not be blank; leave it out (or empty) for every department.", "department 不能只含空白；不传（或留空）表示所有部门。"),
+        ["report.departmentNotOffered"] = ("This report cannot be limited to one department (leave department out).", "该报表不支持按部门筛选（请不传 department）。"),
+        ["dashboard.notAcceptable.title"] = ("This page is HTML", "此页面仅提供 HTML"),
+        ["dashboard.notAcceptable.detail"] = ("The dashboard answers only with HTML; send Accept: text/html. The same figures are JSON at /api/v1/reports.", "看板只返回 HTML；请发送 Accept: text/html。相同的数据可通过 /api/v1/reports 以 JSON 获取。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
