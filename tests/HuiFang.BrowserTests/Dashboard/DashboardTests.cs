@@ -19,8 +19,6 @@ public abstract class DashboardTests(SiteFixture site, Chromium chromium) : Dash
 {
     [Theory]
     [InlineData("zh-CN", true)]
-    [InlineData("zh-CN", false)]
-    [InlineData("en", true)]
     [InlineData("en", false)]
     public async Task A_pasted_key_signs_in_and_every_chart_equals_its_table_and_the_JSON_report(string language, bool javaScript)
     {
@@ -117,6 +115,20 @@ public abstract class DashboardTests(SiteFixture site, Chromium chromium) : Dash
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
+        // A sign-out posted from elsewhere (the session cookie, no antiforgery token, as a cross-site form would send
+        // it if the browser sent the cookie at all) is refused and ends nothing.
+        using (var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+        using (var forger = new HttpClient(handler) { BaseAddress = Site.Base })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "dashboard/sign-out") { Content = new FormUrlEncodedContent([]) };
+            request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+            request.Headers.Accept.ParseAdd("text/html");
+            using var forged = await forger.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        Assert.True(await CookieShowsDashboardAsync(cookie), "a sign-out without the antiforgery token ends nothing");
+
         var signOut = page.Locator("form[action*='sign-out'] [type=submit]");
         Assert.Equal(1, await signOut.CountAsync());
         var answer = await SubmitAsync(page, () => signOut.ClickAsync());
@@ -154,7 +166,6 @@ public abstract class DashboardTests(SiteFixture site, Chromium chromium) : Dash
 
     [Theory]
     [InlineData("zh-CN")]
-    [InlineData("en")]
     public async Task A_foreign_tenants_session_sees_none_of_the_other_tenants_data(string language)
     {
         var test = $"foreign-tenant-{language}";
@@ -250,12 +261,11 @@ public abstract class DashboardTests(SiteFixture site, Chromium chromium) : Dash
     }
 
     [Theory]
-    [InlineData("zh-CN")]
-    [InlineData("en")]
-    public async Task A_drill_down_link_lists_the_items_behind_a_row(string language)
+    [InlineData("en", false)]
+    public async Task A_drill_down_link_lists_the_items_behind_a_row(string language, bool javaScript)
     {
-        var test = $"drill-down-{language}";
-        await using var context = await DesktopAsync(language);
+        var test = $"drill-down-{language}-{(javaScript ? "js" : "no-js")}";
+        await using var context = await DesktopAsync(language, javaScript);
         var page = await SignedInAsync(context, Example.ReaderKey);
 
         // The week of the dip: its unsatisfied feedback, as many as the JSON report counts.
@@ -284,13 +294,23 @@ public abstract class DashboardTests(SiteFixture site, Chromium chromium) : Dash
     }
 
     [Theory]
-    [InlineData("zh-CN")]
-    [InlineData("en")]
-    public async Task On_a_phone_the_dashboard_fits_the_width_without_scrolling_sideways(string language)
+    [InlineData("zh-CN", true)]
+    [InlineData("en", false)]
+    public async Task On_a_phone_the_keyboard_alone_signs_in_and_out_and_the_page_never_scrolls_sideways(string language, bool javaScript)
     {
-        var test = $"phone-{language}";
-        await using var context = await PhoneAsync(language);
-        var page = await SignedInAsync(context, Example.ReaderKey);
+        var test = $"phone-{language}-{(javaScript ? "js" : "no-js")}";
+        await using var context = await PhoneAsync(language, javaScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/dashboard");
+        Assert.True(await ShowsSignInAsync(page));
+        Assert.Equal(Chromium.Phone.Width, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+        await TabToAsync(page, "input[name=credential]");
+        await page.Keyboard.TypeAsync(Example.ReaderKey);
+        await TabToAsync(page, "form:has(input[name=credential]) [type=submit]");
+        var answer = await SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.True(answer.Ok, $"sign-in answered {answer.Status}");
+        Assert.Equal("dashboard", await StateAsync(page));
+
         Assert.Equal(Chromium.Phone.Width, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
         foreach (var chart in Charts)
         {
@@ -300,24 +320,6 @@ public abstract class DashboardTests(SiteFixture site, Chromium chromium) : Dash
 
         await CheckStateAsync(page, test, "dashboard");
         await Screenshots.TakeAsync(page, Site.ProviderName, "dashboard-" + test, "first-screen", fullPage: false);
-    }
-
-    [Theory]
-    [InlineData("zh-CN", true)]
-    [InlineData("en", false)]
-    public async Task Signing_in_and_out_works_with_the_keyboard_alone(string language, bool javaScript)
-    {
-        var test = $"keyboard-{language}-{(javaScript ? "js" : "no-js")}";
-        await using var context = await PhoneAsync(language, javaScript);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/dashboard");
-        await TabToAsync(page, "input[name=credential]");
-        await page.Keyboard.TypeAsync(Example.ReaderKey);
-        await TabToAsync(page, "form:has(input[name=credential]) [type=submit]");
-        var answer = await SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"));
-        Assert.True(answer.Ok, $"sign-in answered {answer.Status}");
-        Assert.False(await ShowsSignInAsync(page));
-        await CheckStateAsync(page, test, "dashboard");
 
         await TabToAsync(page, "form[action*='sign-out'] [type=submit]", atMost: 400);
         Assert.True((await SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"))).Ok);
@@ -326,14 +328,15 @@ public abstract class DashboardTests(SiteFixture site, Chromium chromium) : Dash
 
     /// <summary>
     /// The README's picture: the dashboard on a laptop after the worked example (six weeks of visits in three
-    /// departments), in English, kept as <c>screenshots/&lt;provider&gt;/dashboard-readme/dashboard.png</c>.
+    /// departments), in English, kept as <c>screenshots/&lt;provider&gt;/dashboard-readme/dashboard.png</c>. The
+    /// state is the one the sign-in test audits; this one only keeps the picture.
     /// </summary>
     [Fact]
     public async Task The_worked_example_on_a_laptop_is_the_READMEs_picture()
     {
         await using var context = await DesktopAsync("en");
         var page = await SignedInAsync(context, Example.ReaderKey);
-        await CheckStateAsync(page, "readme", "dashboard");
+        await Screenshots.TakeAsync(page, Site.ProviderName, "dashboard-readme", "dashboard");
     }
 
     /// <summary>Whether a GET of /dashboard sending only <paramref name="cookie"/> shows the dashboard.</summary>
