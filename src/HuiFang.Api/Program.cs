@@ -12,6 +12,7 @@ using HuiFang.Api.Features.Feedback;
 using HuiFang.Api.Features.Policies;
 using HuiFang.Api.Features.Questionnaires;
 using HuiFang.Api.Features.Reports;
+using HuiFang.Api.Features.Reports.Dashboard;
 using HuiFang.Api.Features.ServiceRecords;
 using HuiFang.Api.Features.Tenants;
 using HuiFang.Api.Services.Tenants;
@@ -84,6 +85,7 @@ builder.Services.AddHuiFangEscalations(builder.Configuration);
 // Survey invitations: links the customer answers from, their policy, and the monitor that reminds and expires.
 builder.Services.AddHuiFangSurveys(builder.Configuration);
 builder.Services.AddSurveyPage(builder.Configuration);
+builder.Services.AddDashboard();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -163,6 +165,7 @@ app.MapTenantSettings();
 app.MapEvents();
 app.MapReports();
 app.MapSurveyPage();
+app.MapDashboard();
 
 await app.Services.PrepareDatabaseAsync();
 await BootstrapKey.EnsureAsync(app.Services, app.Environment, database, Console.Out);

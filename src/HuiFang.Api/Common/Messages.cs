@@ -234,6 +234,11 @@ public static class Messages
         ["surveyInvitation.preconditionFailed"] = ("Survey invitation {0} has changed: its ETag is now {1}. Read it again and retry.", "问卷邀请 {0} 已被修改，当前 ETag 为 {1}，请重新读取后再试。"),
         ["surveyInvitation.taskNotOpen"] = ("Visit task {0} is {1}: only an open task (Pending, Assigned) gets a survey invitation.", "回访任务 {0} 当前状态为 {1}：只有未关闭的任务（Pending、Assigned）才能发送问卷邀请。"),
         ["surveyInvitation.doNotContact"] = ("The customer of visit task {0} asked not to be contacted: no survey invitation is sent.", "回访任务 {0} 的客户已要求不再打扰：不发送问卷邀请。"),
+        // Dashboard: the reports' department filter and the dashboard page's problems (non-HTML clients).
+        ["report.departmentBlank"] = ("department must not be blank; leave it out (or empty) for every department.", "department 不能只含空白；不传（或留空）表示所有部门。"),
+        ["report.departmentNotOffered"] = ("This report cannot be limited to one department (leave department out).", "该报表不支持按部门筛选（请不传 department）。"),
+        ["dashboard.notAcceptable.title"] = ("This page is HTML", "此页面仅提供 HTML"),
+        ["dashboard.notAcceptable.detail"] = ("The dashboard answers only with HTML; send Accept: text/html. The same figures are JSON at /api/v1/reports.", "看板只返回 HTML；请发送 Accept: text/html。相同的数据可通过 /api/v1/reports 以 JSON 获取。"),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

@@ -20,7 +20,7 @@ public static class ReportEndpoints
     private const string Common = """
         Query: `from` and `to` (tenant-local dates, inclusive, at most 366 days), `groupBy` (week, month, department,
         assignee, serviceType, channel — where the report offers it), `splitBy=channel` to split every row by channel
-        (satisfaction and survey invitations; without it the rows are as they always were), `format=csv` (or `Accept: text/csv`) for CSV in
+        (satisfaction and survey invitations; without it the rows are as they always were), `department` to count one department only (the work order's department for feedback, the task's service department for visits and survey invitations, the service record's for coverage, the handling department for the SLA report; exact match, empty = every department), `format=csv` (or `Accept: text/csv`) for CSV in
         UTF-8 with a byte-order mark so Excel shows Chinese text; the CSV's last line is the total. Counted in the database.
         """;
 
@@ -30,31 +30,31 @@ public static class ReportEndpoints
 
         Map<GetSatisfactionReport.GetSatisfactionReport, SatisfactionRow>(group, "/satisfaction", "GetSatisfactionReport", "Satisfaction: rate, average, 1–5 distribution, NPS, per-dimension averages",
             "First-visit feedback recorded in the period (latest corrections only). Satisfaction rate = share of verdict Satisfied (scores 4–5 by default; ≥ 85 % counts as good).",
-            (p, g, split) => new GetSatisfactionReport.GetSatisfactionReport(p.From, p.To, g, split), offersSplit: true);
+            (p, g, split) => new GetSatisfactionReport.GetSatisfactionReport(p.From, p.To, g, split, p.Department), offersSplit: true);
         Map<GetCategoryReport.GetCategoryReport, CategoryRow>(group, "/categories", "GetCategoryReport", "Feedback by category, complaints by level",
             "First-visit feedback recorded in the period: praise, suggestion, complaint, inquiry (a record may carry several), complaints general/urgent, unresolved problems, open inquiries.",
-            (p, g, _) => new GetCategoryReport.GetCategoryReport(p.From, p.To, g));
+            (p, g, _) => new GetCategoryReport.GetCategoryReport(p.From, p.To, g, p.Department));
         Map<GetVisitReport.GetVisitReport, VisitRow>(group, "/visits", "GetVisitReport", "Visits planned, completed, unreachable, overdue",
             "Visit tasks created in the period and where they stand now.",
-            (p, g, _) => new GetVisitReport.GetVisitReport(p.From, p.To, g));
+            (p, g, _) => new GetVisitReport.GetVisitReport(p.From, p.To, g, p.Department));
         Map<GetCoverageReport.GetCoverageReport, CoverageRow>(group, "/coverage", "GetCoverageReport", "Visit coverage (回访率) per service type against the policy's target",
             "Service records completed in the period, per service type: eligible, chosen, held back (do-not-disturb), visited, coverage = visited ÷ eligible, and the policy's target (the sum of each record's rate). Rows are always per service type.",
-            (p, g, _) => new GetCoverageReport.GetCoverageReport(p.From, p.To, g));
+            (p, g, _) => new GetCoverageReport.GetCoverageReport(p.From, p.To, g, p.Department));
         Map<GetSurveyInvitationReport.GetSurveyInvitationReport, SurveyInvitationRow>(group, "/survey-invitations", "GetSurveyInvitationReport", "Survey invitations: sent, answered, expired, revoked, response rate",
             "Survey invitations (links the customer answers by themselves) created in the period and where they stand now, per week, month or channel; `splitBy=channel` splits weeks or months by channel. Response rate = answered ÷ (sent − revoked). Department, assignee and service type are not offered.",
-            (p, g, split) => new GetSurveyInvitationReport.GetSurveyInvitationReport(p.From, p.To, g, split), offersSplit: true);
+            (p, g, split) => new GetSurveyInvitationReport.GetSurveyInvitationReport(p.From, p.To, g, split, p.Department), offersSplit: true);
         Map<GetSlaReport.GetSlaReport, SlaRow>(group, "/sla", "GetSlaReport", "Escalations: SLA compliance, time to respond/resolve, breaches, reopen rate, loops closed, repeat problems",
             "Escalations opened in the period (latest handling cycle). Department/assignee are the handling department and owner; channel is not offered. Mean and p90 hours are wall-clock from the cycle's start. A repeat problem: the same customer or work order had another escalation in the 90 days before.",
-            (p, g, _) => new GetSlaReport.GetSlaReport(p.From, p.To, g));
+            (p, g, _) => new GetSlaReport.GetSlaReport(p.From, p.To, g, p.Department));
         Map<GetUnsatisfiedList.GetUnsatisfiedList, UnsatisfiedRow>(group, "/unsatisfied", "GetUnsatisfiedList", "The unsatisfied customers with their reasons and the state of their escalation",
             "Feedback with verdict Unsatisfied recorded in the period, oldest first, with comment, unresolved problems, categories and the escalation's status, level, department and breaches. At most 5,000 rows (`truncated` says when more exist). No grouping.",
-            (p, g, _) => new GetUnsatisfiedList.GetUnsatisfiedList(p.From, p.To, g));
+            (p, g, _) => new GetUnsatisfiedList.GetUnsatisfiedList(p.From, p.To, g, p.Department));
 
         return app;
     }
 
     private static void Map<TQuery, TRow>(RouteGroupBuilder group, string path, string name, string summary, string description, Func<ReportParameters, ReportGroupBy, bool, TQuery> create, bool offersSplit = false)
-        where TQuery : IQuery<Result<Report<TRow>>>
+        where TQuery : IQuery<Result<Report<TRow>>>, IReportQuery
         where TRow : class
     {
         group.MapGet(path, async Task<Results<Ok<Report<TRow>>, FileContentHttpResult, ProblemHttpResult>> ([AsParameters] ReportParameters parameters, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -79,7 +79,15 @@ public static class ReportEndpoints
                     return Error.Validation("format", Messages.Get("report.format", format)).ToProblem();
                 }
 
-                var result = await mediator.Send(create(parameters, groupBy, split), ct);
+                // An empty department= is no filter; a report that cannot filter by department says so rather than ignore it.
+                var department = string.IsNullOrEmpty(parameters.Department) ? null : parameters.Department;
+                var query = create(parameters with { Department = department }, groupBy, split);
+                if (department is not null && query.Department != department)
+                {
+                    return Error.Validation("department", Messages.Get("report.departmentNotOffered")).ToProblem();
+                }
+
+                var result = await mediator.Send(query, ct);
                 if (!result.IsSuccess)
                 {
                     return result.Error!.ToProblem();

@@ -36,6 +36,7 @@ public enum ReportGroupBy
 /// <param name="GroupBy">week, month, department, assignee, serviceType or channel; omit for one row.</param>
 /// <param name="Format">json (default) or csv; an Accept header of text/csv also gives CSV.</param>
 /// <param name="SplitBy">channel: split every row by the channel of the visit (where the report offers it); omit for rows as they are.</param>
+/// <param name="Department">Only this department (exact, at most 64 characters; where the report offers it); omit or leave empty for every department.</param>
 /// <remarks>
 /// The names are the documented lower-case ones. from and to are required (the validator answers 400 without
 /// them): the OpenAPI document says so, while the binding stays optional so that the validator, not the
@@ -46,7 +47,8 @@ public sealed record ReportParameters(
     [FromQuery(Name = "to"), DocumentedAsRequired] DateOnly? To,
     [FromQuery(Name = "groupBy")] string? GroupBy,
     [FromQuery(Name = "format")] string? Format,
-    [FromQuery(Name = "splitBy")] string? SplitBy = null);
+    [FromQuery(Name = "splitBy")] string? SplitBy = null,
+    [FromQuery(Name = "department")] string? Department = null);
 
 /// <summary>A validated period in the tenant's calendar: [<see cref="Start"/>, <see cref="End"/>) in UTC.</summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, string TimeZone)
@@ -199,6 +201,9 @@ public interface IReportQuery
     DateOnly? To { get; }
 
     ReportGroupBy GroupBy { get; }
+
+    /// <summary>The department the report is limited to (<c>department=</c>); null for every department, and in reports that do not offer the filter.</summary>
+    string? Department => null;
 }
 
 public static class ReportRules
@@ -224,6 +229,9 @@ public static class ReportRules
         where T : IReportQuery
     {
         validator.RuleFor(x => x.From).NotNull();
+        validator.RuleFor(x => x.Department).MaximumLength(FieldLimits.Code)
+            .Must(d => !string.IsNullOrWhiteSpace(d)).WithMessage(_ => Messages.Get("report.departmentBlank"))
+            .When(x => x.Department is not null);
         validator.RuleFor(x => x.To).NotNull();
         validator.RuleFor(x => x.To)
             .Must((x, to) => to >= x.From).WithMessage(_ => Messages.Get("report.toBeforeFrom"))

@@ -17,7 +17,7 @@ public static class PageRenderer
     /// <summary>Chinese and every other script written as characters, not as entities: a page of Chinese stays small.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public const string AntiforgeryField = "__af";
+    public const string AntiforgeryField = HuiFang.Api.Infrastructure.Http.PageAntiforgery.FormField;
 
     public static string Form(PageSurvey survey, PageForm form, string action, string antiforgeryToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -23,18 +24,7 @@ public static class SurveyPageEndpoints
         services.AddSingleton<SurveyPageLimiter>();
         services.AddScoped<SurveyPageService>();
         services.AddScoped<SurveyFeedback>();
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "hf-survey-af";
-            o.Cookie.Path = Route;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.HttpOnly = true;
-            o.FormFieldName = PageRenderer.AntiforgeryField;
-            o.HeaderName = null;
-
-            // The page sends its own, stricter headers (DENY, and frame-ancestors 'none' in its policy).
-            o.SuppressXFrameOptionsHeader = true;
-        });
+        services.AddPageAntiforgery(new PageAntiforgery.Page(Route, "hf-survey-af"));
         return services;
     }
 

@@ -23,7 +23,10 @@ public static class RequestInputRules
         {
             if ((Check(context) ?? await CheckJsonBodyAsync(context)) is { } errors)
             {
-                await Problems.WriteAsync(context, Error.Validation(errors));
+                // An HTML page (the dashboard) answers with a page of its own rather than a JSON problem.
+                await (context.GetEndpoint()?.Metadata.GetMetadata<InputProblemPage>() is { } page
+                    ? page.WriteAsync(context, errors)
+                    : Problems.WriteAsync(context, Error.Validation(errors)));
                 return;
             }
 
@@ -265,4 +268,10 @@ public static class RequestInputRules
 
         return found;
     }
+}
+
+/// <summary>Endpoint metadata of an HTML page: how it answers input the rules refuse (a 400 page instead of a problem).</summary>
+public sealed class InputProblemPage(Func<HttpContext, IReadOnlyDictionary<string, string[]>, Task> write)
+{
+    public Task WriteAsync(HttpContext context, IReadOnlyDictionary<string, string[]> errors) => write(context, errors);
 }

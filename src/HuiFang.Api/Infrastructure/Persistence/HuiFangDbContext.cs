@@ -65,6 +65,8 @@ public abstract class HuiFangDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<DashboardSession> DashboardSessions => Set<DashboardSession>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -31,6 +31,8 @@ public static class SecuritySetup
         services.AddScoped<CurrentCaller>();
         services.AddScoped<ICurrentCaller>(sp => sp.GetRequiredService<CurrentCaller>());
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<DashboardSessions>();
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var jwt = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Jwt ?? new JwtOptions();
         var authentication = services.AddAuthentication(DefaultScheme)
@@ -95,6 +97,16 @@ public static class SecuritySetup
         o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
         o.Events = new JwtBearerEvents
         {
+            // A bearer token pasted into the dashboard's sign-in form is checked here too, never read from a form otherwise.
+            OnMessageReceived = context =>
+            {
+                if (context.HttpContext.Items.TryGetValue(DashboardSessions.PastedTokenItem, out var pasted) && pasted is string token)
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
             OnTokenValidated = context =>
             {
                 var caller = ToCaller(context.Principal!, jwt);

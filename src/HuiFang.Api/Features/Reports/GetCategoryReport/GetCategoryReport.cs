@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Reports.GetCategoryReport;
 
-public sealed record GetCategoryReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy) : IQuery<Result<Report<CategoryRow>>>, IReportQuery;
+/// <param name="Department">Only this department (<c>department=</c>): the work order's department; null for every department.</param>
+public sealed record GetCategoryReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null) : IQuery<Result<Report<CategoryRow>>>, IReportQuery;
 
 /// <summary>Feedback by category (a record may carry several) and complaints by level, first visits, latest corrections.</summary>
 /// <param name="Group">The group's key; "total" for the whole period.</param>
@@ -56,6 +57,7 @@ public sealed class GetCategoryReportHandler(HuiFangDbContext db, TenantSettings
         var key = ReportSources.Feedback.KeyOf(query.GroupBy, period, calendar);
         var rows = await db.FeedbackRecords.AsNoTracking()
             .Where(f => f.RecordedAt >= period.Start && f.RecordedAt < period.End && f.SupersededBy == null && !f.IsRevisit)
+            .Where(f => query.Department == null || f.Department == query.Department)
             .GroupBy(key)
             .Select(g => new CategoryRow(
                 g.Key ?? "",

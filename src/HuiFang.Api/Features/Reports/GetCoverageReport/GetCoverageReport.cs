@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Reports.GetCoverageReport;
 
-public sealed record GetCoverageReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy) : IQuery<Result<Report<CoverageRow>>>, IReportQuery;
+/// <param name="Department">Only this department (<c>department=</c>): the service record's department; null for every department.</param>
+public sealed record GetCoverageReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null) : IQuery<Result<Report<CoverageRow>>>, IReportQuery;
 
 /// <summary>Visit coverage (回访率) of the service records completed in the period, per service type, against the policy's target.</summary>
 /// <param name="Group">The service type; "total" for all.</param>
@@ -54,6 +55,7 @@ public sealed class GetCoverageReportHandler(HuiFangDbContext db, TenantSettings
         var records =
             from r in db.ServiceRecords.AsNoTracking()
             where r.CompletedAt >= period.Start && r.CompletedAt < period.End
+            where query.Department == null || r.Department == query.Department
             join t in db.VisitTasks.AsNoTracking() on r.VisitTaskId equals t.Id into tasks
             from t in tasks.DefaultIfEmpty()
             select new { r.ServiceType, r.RuleName, r.Outcome, r.Rate, Visited = t != null && t.Status == VisitTaskStatus.Completed };

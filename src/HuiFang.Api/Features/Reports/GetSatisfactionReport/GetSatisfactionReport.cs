@@ -11,7 +11,8 @@ using System.Text.Json.Serialization;
 namespace HuiFang.Api.Features.Reports.GetSatisfactionReport;
 
 /// <param name="SplitByChannel">Split every row by the visit's channel (<c>splitBy=channel</c>); false: the rows as they always were.</param>
-public sealed record GetSatisfactionReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, bool SplitByChannel = false) : IQuery<Result<Report<SatisfactionRow>>>, IReportQuery;
+/// <param name="Department">Only this department (<c>department=</c>): the work order's department; null for every department.</param>
+public sealed record GetSatisfactionReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, bool SplitByChannel = false, string? Department = null) : IQuery<Result<Report<SatisfactionRow>>>, IReportQuery;
 
 /// <summary>Satisfaction of first visits (revisits after a fix are in the SLA report), corrections counted once (the latest).</summary>
 /// <param name="Group">The group's key: week, month, department, agent, service type or channel; "total" for the whole period; empty when the column was not set.</param>
@@ -73,6 +74,7 @@ public sealed class GetSatisfactionReportHandler(HuiFangDbContext db, TenantSett
         // One pass in SQL: counts and sums per group; rates and means are derived from them, and the total is their sum.
         var sums = await db.FeedbackRecords.AsNoTracking()
             .Where(f => f.RecordedAt >= period.Start && f.RecordedAt < period.End && f.SupersededBy == null && !f.IsRevisit)
+            .Where(f => query.Department == null || f.Department == query.Department)
             .GroupBy(key)
             .Select(g => new Sums
             {

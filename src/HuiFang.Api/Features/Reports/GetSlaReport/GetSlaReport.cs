@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Reports.GetSlaReport;
 
-public sealed record GetSlaReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy) : IQuery<Result<Report<SlaRow>>>, IReportQuery;
+/// <param name="Department">Only this department (<c>department=</c>): the handling department (repeats still look at every department's earlier escalations); null for every department.</param>
+public sealed record GetSlaReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null) : IQuery<Result<Report<SlaRow>>>, IReportQuery;
 
 /// <summary>
 /// How escalations opened in the period were handled against their SLA, over every handling cycle: a reopened
@@ -73,7 +74,8 @@ public sealed class GetSlaReportHandler(HuiFangDbContext db, TenantSettings tena
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var period = ReportPeriod.Of(query.From!.Value, query.To!.Value, calendar);
         var key = ReportSources.Escalations.KeyOf(query.GroupBy, period, calendar);
-        var inPeriod = db.Escalations.AsNoTracking().Where(e => e.OpenedAt >= period.Start && e.OpenedAt < period.End);
+        var inPeriod = db.Escalations.AsNoTracking().Where(e => e.OpenedAt >= period.Start && e.OpenedAt < period.End)
+            .Where(e => query.Department == null || e.Department == query.Department);
 
         var tallies = await inPeriod
             .GroupBy(key)
@@ -94,7 +96,7 @@ public sealed class GetSlaReportHandler(HuiFangDbContext db, TenantSettings tena
         var earlierFrom = period.Start - RepeatWindow;
         var history = await db.Escalations.AsNoTracking()
             .Where(e => e.OpenedAt >= earlierFrom && e.OpenedAt < period.End)
-            .Select(key.Compose(e => new Instants(e.Id, e.CustomerExternalId, e.WorkOrderNo, e.OpenedAt)))
+            .Select(key.Compose(e => new Instants(e.Id, e.CustomerExternalId, e.WorkOrderNo, e.OpenedAt, e.Department)))
             .ToListAsync(cancellationToken);
         var cycles = (await inPeriod
                 .SelectMany(e => e.Cycles, (e, c) => new CycleOutcome(e.Id, c.StartedAt, c.AcknowledgedAt, c.ResponseBreachedAt, c.ResolvedAt, c.ResolutionBreachedAt))
@@ -104,7 +106,7 @@ public sealed class GetSlaReportHandler(HuiFangDbContext db, TenantSettings tena
         var byWorkOrder = history.ToLookup(h => h.Value.WorkOrderNo);
         bool IsRepeat(Instants e) =>
             byCustomer[e.CustomerExternalId].Concat(byWorkOrder[e.WorkOrderNo]).Any(h => h.Value.OpenedAt < e.OpenedAt && h.Value.OpenedAt >= e.OpenedAt - RepeatWindow);
-        var opened = history.Where(h => h.Value.OpenedAt >= period.Start)
+        var opened = history.Where(h => h.Value.OpenedAt >= period.Start && (query.Department == null || h.Value.Department == query.Department))
             .Select(h => (Group: h.Key ?? "", Escalation: h.Value, Repeat: IsRepeat(h.Value), Cycles: cycles[h.Value.Id].ToList()))
             .ToList();
 
@@ -156,7 +158,7 @@ public sealed class GetSlaReportHandler(HuiFangDbContext db, TenantSettings tena
     }
 
     /// <summary>What one escalation's repeats are worked out from.</summary>
-    private sealed record Instants(Guid Id, string CustomerExternalId, string WorkOrderNo, DateTimeOffset OpenedAt);
+    private sealed record Instants(Guid Id, string CustomerExternalId, string WorkOrderNo, DateTimeOffset OpenedAt, string Department);
 
     /// <summary>One handling cycle's instants and breaches.</summary>
     private sealed record CycleOutcome(Guid EscalationId, DateTimeOffset StartedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ResponseBreachedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ResolutionBreachedAt);

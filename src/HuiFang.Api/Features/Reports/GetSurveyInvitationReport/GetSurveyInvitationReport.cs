@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HuiFang.Api.Features.Reports.GetSurveyInvitationReport;
 
 /// <param name="SplitByChannel">Split every row by the invitation's channel (<c>splitBy=channel</c>).</param>
-public sealed record GetSurveyInvitationReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, bool SplitByChannel = false)
+/// <param name="Department">Only this department (<c>department=</c>): the service department of the invitation's visit task; null for every department.</param>
+public sealed record GetSurveyInvitationReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, bool SplitByChannel = false, string? Department = null)
     : IQuery<Result<Report<SurveyInvitationRow>>>, IReportQuery;
 
 /// <summary>Survey invitations (在线问卷 links) created in the period and where they stand now.</summary>
@@ -51,6 +52,7 @@ public sealed class GetSurveyInvitationReportHandler(HuiFangDbContext db, Tenant
         // One pass in SQL, as the other reports: counts per group; the rate and the total follow from them.
         var sums = await db.SurveyInvitations.AsNoTracking()
             .Where(i => i.CreatedAt >= period.Start && i.CreatedAt < period.End)
+            .Where(i => query.Department == null || db.VisitTasks.Any(t => t.Id == i.TaskId && t.ServiceDepartment == query.Department))
             .GroupBy(key)
             .Select(g => new Sums
             {

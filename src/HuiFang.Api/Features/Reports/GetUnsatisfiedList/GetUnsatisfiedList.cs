@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Reports.GetUnsatisfiedList;
 
-public sealed record GetUnsatisfiedList(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy) : IQuery<Result<Report<UnsatisfiedRow>>>, IReportQuery;
+/// <param name="Department">Only this department (<c>department=</c>): the work order's department; null for every department.</param>
+public sealed record GetUnsatisfiedList(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null) : IQuery<Result<Report<UnsatisfiedRow>>>, IReportQuery;
 
 /// <summary>One unsatisfied customer (verdict Unsatisfied, latest correction) with the reasons they gave and where the escalation stands: the supervisor's weekly review list.</summary>
 /// <param name="RecordedAt">When the feedback was recorded.</param>
@@ -71,6 +72,7 @@ public sealed class GetUnsatisfiedListHandler(HuiFangDbContext db, TenantSetting
         var found = await (
                 from f in db.FeedbackRecords.AsNoTracking()
                 where f.RecordedAt >= period.Start && f.RecordedAt < period.End && f.SupersededBy == null && f.Verdict == Verdict.Unsatisfied
+                where query.Department == null || f.Department == query.Department
                 join e in db.Escalations.AsNoTracking() on f.EscalationId equals e.Id into escalations
                 from e in escalations.DefaultIfEmpty()
                 orderby f.RecordedAt, f.Id

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Features.Reports.GetVisitReport;
 
-public sealed record GetVisitReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy) : IQuery<Result<Report<VisitRow>>>, IReportQuery;
+/// <param name="Department">Only this department (<c>department=</c>): the task's service department; null for every department.</param>
+public sealed record GetVisitReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null) : IQuery<Result<Report<VisitRow>>>, IReportQuery;
 
 /// <summary>Visit tasks planned in the period and where they stand now.</summary>
 /// <param name="Group">The group's key; "total" for the whole period.</param>
@@ -39,6 +40,7 @@ public sealed class GetVisitReportHandler(HuiFangDbContext db, TenantSettings te
         var key = ReportSources.Visits.KeyOf(query.GroupBy, period, calendar);
         var rows = await db.VisitTasks.AsNoTracking()
             .Where(t => t.CreatedAt >= period.Start && t.CreatedAt < period.End)
+            .Where(t => query.Department == null || t.ServiceDepartment == query.Department)
             .GroupBy(key)
             .Select(g => new VisitRow(
                 g.Key ?? "",

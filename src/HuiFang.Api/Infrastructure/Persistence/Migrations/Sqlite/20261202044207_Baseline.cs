@@ -53,6 +53,25 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DashboardSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CallerKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CallerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CallerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApiKeyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -546,6 +565,17 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DashboardSessions_Hash",
+                table: "DashboardSessions",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardSessions_TenantId_ExpiresAt",
+                table: "DashboardSessions",
+                columns: new[] { "TenantId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EscalationNotes_EscalationId",
                 table: "EscalationNotes",
                 column: "EscalationId");
@@ -771,6 +801,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CustomerContactPreferences");
+
+            migrationBuilder.DropTable(
+                name: "DashboardSessions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

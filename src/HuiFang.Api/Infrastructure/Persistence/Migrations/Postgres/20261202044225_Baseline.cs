@@ -54,6 +54,25 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DashboardSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CallerKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CallerId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CallerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApiKeyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -547,6 +566,17 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DashboardSessions_Hash",
+                table: "DashboardSessions",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardSessions_TenantId_ExpiresAt",
+                table: "DashboardSessions",
+                columns: new[] { "TenantId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EscalationNotes_EscalationId",
                 table: "EscalationNotes",
                 column: "EscalationId");
@@ -772,6 +802,9 @@ namespace HuiFang.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CustomerContactPreferences");
+
+            migrationBuilder.DropTable(
+                name: "DashboardSessions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
