@@ -88,10 +88,10 @@ public abstract class DashboardBrowserTestBase(SiteFixture site, Chromium chromi
 #pragma warning restore CS0612
 
     /// <summary>
-    /// The session cookie's names: <c>__Host-huifang-dashboard</c> over HTTPS, <c>huifang-dashboard</c> on plain HTTP
+    /// The session cookie's names: <c>__Secure-huifang-dashboard</c> over HTTPS, <c>huifang-dashboard</c> on plain HTTP
     /// (the antiforgery cookie beside it, <c>hf-dashboard-af</c>, is not a session).
     /// </summary>
-    protected static bool IsSessionCookie(BrowserContextCookiesResult cookie) => cookie.Name is "huifang-dashboard" or "__Host-huifang-dashboard";
+    protected static bool IsSessionCookie(BrowserContextCookiesResult cookie) => cookie.Name is "huifang-dashboard" or "__Secure-huifang-dashboard";
 
     /// <summary>The session cookie the sign-in set, the only one.</summary>
     protected static async Task<BrowserContextCookiesResult> SessionCookieAsync(IBrowserContext context) =>
