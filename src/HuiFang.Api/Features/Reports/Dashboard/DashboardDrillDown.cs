@@ -43,6 +43,141 @@ public static class DashboardDrillDown
             DashboardPages.ItemsPage(scoped, viewer, http.Request.Path, list.Caption, list, report.Value.Truncated, GetUnsatisfiedList.GetUnsatisfiedListHandler.MaxRows), lang);
     }
 
+    /// <summary>First-visit feedback of the period (or of <c>?week=</c>), of one score with <c>?score=1..5</c>: what the trend, the distribution and NPS count.</summary>
+    public static async Task FeedbackAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
+        HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, CancellationToken ct)
+    {
+        var (lang, _) = DashboardEndpoints.Language(http);
+        int? score = null;
+        if (http.Request.Query.TryGetValue("score", out var scoreText))
+        {
+            if (scoreText.Count != 1 || !int.TryParse(scoreText[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s is < 1 or > 5)
+            {
+                await RefuseAsync(http, sessions, current, lang, "bad.score", ct);
+                return;
+            }
+
+            score = s;
+        }
+
+        var title = score is { } n ? DashboardTexts.Get(lang, "drill.feedback.title", n) : DashboardTexts.Get(lang, "drill.weekFeedback.title", WeekText(http));
+        await ListAsync(http, sessions, current, tenant, clock, db, antiforgery, mediator, title,
+            (f, from, to) => new ListDashboardItems.ListDashboardItems(ListDashboardItems.DashboardItemKind.Feedback, from, to, f.Department, Score: score),
+            [DashboardTexts.Get(lang, "workOrder"), DashboardTexts.Get(lang, "recordedAt"), DashboardTexts.Get(lang, "department"), DashboardTexts.Get(lang, "score"), DashboardTexts.Get(lang, "status"), DashboardTexts.Get(lang, "comment")],
+            i => [i.WorkOrderNo, DashboardPages.Instant(i.At), DashboardData.DepartmentName(lang, i.Department ?? ""), i.Score?.ToString(CultureInfo.InvariantCulture) ?? "", i.State ?? "", i.Detail ?? ""], ct);
+    }
+
+    /// <summary>
+    /// A department's escalations opened in the period (what its SLA compliance counts), or with <c>?due=24h</c> its open
+    /// escalations due within the next 24 hours (what <c>breaching-soon</c> counts).
+    /// </summary>
+    public static async Task EscalationsAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
+        HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, CancellationToken ct)
+    {
+        var (lang, _) = DashboardEndpoints.Language(http);
+        var due = http.Request.Query["due"];
+        if (due.Count > 1 || (due.Count == 1 && due[0] != "24h"))
+        {
+            await RefuseAsync(http, sessions, current, lang, "bad.value", ct);
+            return;
+        }
+
+        var department = http.Request.Query["department"].FirstOrDefault();
+        var title = DashboardTexts.Get(lang, due.Count == 1 ? "breaching-soon.title" : "drill.escalations.title", string.IsNullOrEmpty(department) ? DashboardTexts.Get(lang, "filters.department.all") : department);
+        string[] headers = [DashboardTexts.Get(lang, "workOrder"), DashboardTexts.Get(lang, due.Count == 1 ? "dueBy" : "openedAt"), DashboardTexts.Get(lang, "department"), DashboardTexts.Get(lang, "severity"), DashboardTexts.Get(lang, "status"), DashboardTexts.Get(lang, due.Count == 1 ? "owner" : "breached")];
+        if (due.Count == 1)
+        {
+            var page = await OpenAsync(http, sessions, current, tenant, clock, ct);
+            if (page is not { } p)
+            {
+                return;
+            }
+
+            var soon = await mediator.Send(new GetBreachingSoon.GetBreachingSoon(p.Filter.Department), ct);
+            if (!soon.IsSuccess)
+            {
+                await DashboardEndpoints.BadRequestAsync(http, lang, DashboardEndpoints.ErrorTexts(soon.Error!));
+                return;
+            }
+
+            var list = new ItemList("items", title, headers, [.. soon.Value.Select(e => new ItemRow(e.Id.ToString(), null,
+                [e.WorkOrderNo, DashboardPages.Instant(e.DueBy), DashboardData.DepartmentName(lang, e.Department), e.Severity.ToString(), e.Status.ToString(), e.Owner ?? ""]))]);
+            var viewer = await DashboardEndpoints.ViewerAsync(http, db, current.Value!, antiforgery, ct);
+            await DashboardEndpoints.WriteAsync(http, StatusCodes.Status200OK,
+                DashboardPages.ItemsPage(p.Filter, viewer, http.Request.Path, title, list, soon.Value.Count >= GetBreachingSoon.GetBreachingSoonHandler.MaxRows, GetBreachingSoon.GetBreachingSoonHandler.MaxRows), lang);
+            return;
+        }
+
+        await ListAsync(http, sessions, current, tenant, clock, db, antiforgery, mediator, title,
+            (f, from, to) => new ListDashboardItems.ListDashboardItems(ListDashboardItems.DashboardItemKind.Escalations, from, to, f.Department),
+            headers,
+            i => [i.WorkOrderNo, DashboardPages.Instant(i.At), DashboardData.DepartmentName(lang, i.Department ?? ""), i.Detail ?? "", i.State ?? "", DashboardTexts.Get(lang, i.Score > 0 ? "yes" : "no")], ct);
+    }
+
+    /// <summary>Survey invitations of the period by one channel (<c>?channel=Sms</c>): what its response rate counts.</summary>
+    public static async Task InvitationsAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
+        HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, CancellationToken ct)
+    {
+        var (lang, _) = DashboardEndpoints.Language(http);
+        var channelText = http.Request.Query["channel"];
+        if (channelText.Count != 1 || !Enum.TryParse<Domain.VisitTasks.ContactChannel>(channelText[0], ignoreCase: false, out var channel)
+            || !Enum.GetNames<Domain.VisitTasks.ContactChannel>().Contains(channelText[0], StringComparer.Ordinal))
+        {
+            await RefuseAsync(http, sessions, current, lang, "bad.channel", ct);
+            return;
+        }
+
+        await ListAsync(http, sessions, current, tenant, clock, db, antiforgery, mediator, DashboardTexts.Get(lang, "drill.invitations.title", DashboardTexts.Channel(lang, channel.ToString())),
+            (f, from, to) => new ListDashboardItems.ListDashboardItems(ListDashboardItems.DashboardItemKind.Invitations, from, to, f.Department, Channel: channel),
+            [DashboardTexts.Get(lang, "workOrder"), DashboardTexts.Get(lang, "sent"), DashboardTexts.Get(lang, "channel"), DashboardTexts.Get(lang, "status")],
+            i => [i.WorkOrderNo, DashboardPages.Instant(i.At), DashboardTexts.Channel(lang, i.Detail ?? ""), i.State ?? ""], ct);
+    }
+
+    private static async Task ListAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
+        HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, string title,
+        Func<DashboardFilter, DateOnly, DateOnly, ListDashboardItems.ListDashboardItems> query, string[] headers, Func<ListDashboardItems.DashboardItem, string[]> cells, CancellationToken ct)
+    {
+        var page = await OpenAsync(http, sessions, current, tenant, clock, ct);
+        if (page is not { } p)
+        {
+            return;
+        }
+
+        var (filter, week) = p;
+        var lang = filter.Language;
+        var (from, to) = week ?? (filter.From, filter.To);
+        var result = await mediator.Send(query(filter, from, to), ct);
+        if (!result.IsSuccess)
+        {
+            await DashboardEndpoints.BadRequestAsync(http, lang, DashboardEndpoints.ErrorTexts(result.Error!));
+            return;
+        }
+
+        var list = new ItemList("items", title, headers, [.. result.Value.Rows.Select(i => new ItemRow(i.Id.ToString(), null, cells(i)))]);
+        var viewer = await DashboardEndpoints.ViewerAsync(http, db, current.Value!, antiforgery, ct);
+        await DashboardEndpoints.WriteAsync(http, StatusCodes.Status200OK,
+            DashboardPages.ItemsPage(filter with { From = from, To = to }, viewer, http.Request.Path, title, list, result.Value.Truncated, ListDashboardItems.ListDashboardItemsHandler.MaxRows), lang);
+    }
+
+    /// <summary>A drill-down's own parameter is wrong: a 400 page, once the session is known (without one, the sign-in).</summary>
+    private static async Task RefuseAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, string lang, string key, CancellationToken ct)
+    {
+        if (!await DashboardEndpoints.AcceptsHtmlAsync(http))
+        {
+            return;
+        }
+
+        if (await DashboardEndpoints.SessionAsync(http, sessions, current, ct) is null)
+        {
+            DashboardEndpoints.SecureHeaders(http.Response);
+            http.Response.StatusCode = StatusCodes.Status303SeeOther;
+            http.Response.Headers.Location = DashboardEndpoints.Route;
+            return;
+        }
+
+        await DashboardEndpoints.BadRequestAsync(http, lang, [DashboardTexts.Get(lang, key)]);
+    }
+
     private static string WeekText(HttpContext http) => http.Request.Query["week"].FirstOrDefault() ?? "";
 
     /// <summary>The session and the filters of a drill-down page, plus its week when it names one; null when the page has answered already.</summary>

@@ -43,6 +43,9 @@ public static class DashboardEndpoints
         group.MapPost("/sign-in", SignInAsync);
         group.MapPost("/sign-out", SignOutAsync);
         group.MapGet("/unsatisfied", DashboardDrillDown.UnsatisfiedAsync);
+        group.MapGet("/feedback", DashboardDrillDown.FeedbackAsync);
+        group.MapGet("/escalations", DashboardDrillDown.EscalationsAsync);
+        group.MapGet("/invitations", DashboardDrillDown.InvitationsAsync);
         return app;
     }
 
