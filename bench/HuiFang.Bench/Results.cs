@@ -146,6 +146,12 @@ public static partial class Results
             });
         }
 
+        var dashboardFile = Path.Combine(raw, "dashboard.txt");
+        if (File.Exists(dashboardFile))
+        {
+            rows.Add(Dashboard(raw, dashboardFile, meta));
+        }
+
         var slaFile = Path.Combine(raw, "sla.log");
         if (File.Exists(slaFile))
         {
@@ -352,6 +358,48 @@ public static partial class Results
         };
     }
 
+    /// <summary>
+    /// The dashboard page beside the JSON reports it is built from, each asked ten times in a row for the same
+    /// period: the first answer (the query plans compiled, the tenant's settings read) and the median of the nine
+    /// after it. The page sends the reports' own queries, so its steady time is compared with their sum.
+    /// </summary>
+    private static JsonObject Dashboard(string raw, string file, Dictionary<string, string> meta)
+    {
+        var timings = File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split('\t'))
+            .Select(p => (Label: p[0], Ms: p[1].Split(',').Select(v => double.Parse(v, Inv)).ToList())).ToList();
+        JsonObject Row((string Label, List<double> Ms) t) => new()
+        {
+            ["request"] = t.Label,
+            ["ms"] = Math.Round(Stats.Median(t.Ms.Skip(1).ToList()), 1),
+            ["maxMs"] = Math.Round(t.Ms.Skip(1).Max(), 1),
+            ["firstMs"] = Math.Round(t.Ms[0], 1),
+        };
+
+        var page = timings.Single(t => t.Label == "dashboard page");
+        var reports = timings.Where(t => t.Label != "dashboard page").Select(Row).ToList();
+        var pageRow = Row(page);
+        var sum = reports.Sum(r => (double)r["ms"]!);
+        var ratio = sum > 0 ? Math.Round((double)pageRow["ms"]! / sum, 2) : double.NaN;
+        var bytesFile = Path.Combine(raw, "dashboard.bytes");
+        var bytes = File.Exists(bytesFile) ? File.ReadAllLines(bytesFile).Where(l => l.Length > 0).Select(l => int.Parse(l, Inv)).ToList() : [];
+        return new JsonObject
+        {
+            ["scenario"] = "dashboard",
+            ["title"] = $"Dashboard page (GET /dashboard, signed in) over {meta.GetValueOrDefault("report_rows", "?")} feedback rows, "
+                + $"{meta.GetValueOrDefault("dashboard_escalations", "?")} escalations and {meta.GetValueOrDefault("dashboard_invitations", "?")} survey invitations (October 2026)",
+            ["measured"] = new JsonObject
+            {
+                ["page"] = pageRow,
+                ["pageBytes"] = bytes.Count > 0 ? bytes[0] : null,
+                ["pageBytesGzip"] = bytes.Count > 1 ? bytes[1] : null,
+            },
+            ["baseline"] = new JsonObject { ["reports"] = new JsonArray([.. reports]), ["sumMs"] = Math.Round(sum, 1) },
+            ["ratio"] = double.IsNaN(ratio) ? null : ratio,
+            ["target"] = "≤ 1.25 × the sum of its JSON reports",
+            ["met"] = !double.IsNaN(ratio) && ratio <= 1.25,
+        };
+    }
+
     private static JsonArray AfterScenario(string path) => !File.Exists(path) ? [] : new JsonArray([..
         File.ReadAllLines(path).Select(l => l.Split('\t')).Where(p => p.Length == 3).Select(p => (JsonNode)new JsonObject
         {
@@ -387,6 +435,7 @@ public static partial class Results
         {
             "events" => FormattableString.Invariant($"{m["created"]} events at {m["achievedRate"]}/s: p50 {m["latencyMs"]!["p50"]} ms, p99 {m["latencyMs"]!["p99"]} ms, max {m["latencyMs"]!["max"]} ms; lost {m["lost"]}, duplicates {m["duplicates"]}"),
             "report" => string.Join("<br>", m["reports"]!.AsArray().Select(x => FormattableString.Invariant($"{x!["report"]}: {x["apiMs"]} ms (first {x["apiFirstMs"]} ms)"))),
+            "dashboard" => FormattableString.Invariant($"{m["page"]!["ms"]} ms (first {m["page"]!["firstMs"]} ms, max {m["page"]!["maxMs"]} ms); page {m["pageBytes"]} B, {m["pageBytesGzip"]} B gzip"),
             "sla-monitor" => FormattableString.Invariant($"{(m["dueTickMs"] is null ? "no tick with 100 due seen" : $"{(double)m["dueTickMs"]!:0.0} ms with 100 due (first wave {m["firstDueTickMs"]} ms)")}; nothing due: median {m["idleTickMedianMs"]} ms, p99 {m["idleTickP99Ms"]} ms ({m["idleTicks"]} ticks)"),
             "memory" => FormattableString.Invariant($"{m["rssMb"]} MB (peak {m["peakRssMb"]} MB)")
                 + (m["afterScenario"] is JsonArray { Count: > 0 } after ? "<br>after " + string.Join(", ", after.Select(x => FormattableString.Invariant($"{x!["scenario"]}: {x["rssMb"]}"))) + " MB" : "")
@@ -399,6 +448,8 @@ public static partial class Results
     private static string Baseline(JsonObject s) => (string?)s["scenario"] switch
     {
         "report" => string.Join("<br>", s["measured"]!["reports"]!.AsArray().Select(x => FormattableString.Invariant($"psql {x!["psqlMs"]} ms (first {x["psqlFirstMs"]} ms)"))),
+        "dashboard" => string.Join("<br>", s["baseline"]!["reports"]!.AsArray().Select(x => FormattableString.Invariant($"{x!["request"]}: {x["ms"]} ms (first {x["firstMs"]} ms)")))
+            + FormattableString.Invariant($"<br>sum {s["baseline"]!["sumMs"]} ms"),
         _ when s["baseline"] is JsonObject b => FormattableString.Invariant($"pgbench {(double)b["tps"]!:0} tps, p50 {b["p50Ms"]} ms, p99 {b["p99Ms"]} ms"),
         _ when s["besideGetTask"] is JsonObject g => FormattableString.Invariant($"get-task {(double)g["rps"]!:0} req/s, p50 {g["p50Ms"]} ms, p99 {g["p99Ms"]} ms"),
         _ => "—",

@@ -68,6 +68,35 @@ public sealed class Chromium : IAsyncLifetime
         return context;
     }
 
+    /// <summary>A desktop screen: a supervisor's laptop in CSS pixels.</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+
+    /// <summary>A fresh context on a desktop screen (no touch), in <paramref name="locale"/>.</summary>
+    public async Task<IBrowserContext> NewDesktopContextAsync(string locale, bool javaScript = true, string? baseUrl = null)
+    {
+        if (Unavailable is not null)
+        {
+            TestEnvironment.SkipOrFail(Unavailable);
+        }
+
+        var context = await _browser!.NewContextAsync(new()
+        {
+            ViewportSize = Desktop,
+            DeviceScaleFactor = 1,
+            Locale = locale,
+            JavaScriptEnabled = javaScript,
+            BaseURL = baseUrl,
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        if (!javaScript)
+        {
+            _withoutJavaScript.Add(context, null);
+        }
+
+        return context;
+    }
+
     /// <summary>Whether pages of <paramref name="context"/> run scripts (Playwright cannot tell once the context exists).</summary>
     public bool HasJavaScript(IBrowserContext context) => !_withoutJavaScript.TryGetValue(context, out _);
 

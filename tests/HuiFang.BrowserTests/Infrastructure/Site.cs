@@ -109,12 +109,20 @@ public abstract class SiteFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>A plain HTTP client of the API over the same socket the browser uses, holding <see cref="AdminKey"/>.</summary>
-    public HttpClient CreateApiClient()
+    /// <summary>A plain HTTP client of the API over the same socket the browser uses, holding <paramref name="key"/> (default <see cref="AdminKey"/>).</summary>
+    public HttpClient CreateApiClient(string? key = null)
     {
         var client = new HttpClient { BaseAddress = Base };
-        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, AdminKey);
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key ?? AdminKey);
         return client;
+    }
+
+    /// <summary>A new API key of <paramref name="tenant"/> with <paramref name="scopes"/>, made the way the key command makes one.</summary>
+    public async Task<string> CreateKeyAsync(string tenant, IReadOnlyCollection<string> scopes, string name = "browser tests")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentCaller>().Set(Caller.System(tenant, "tests"));
+        return (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(name, scopes, null, CancellationToken.None)).Secret;
     }
 
     /// <summary>Runs <paramref name="work"/> against the database as the system acting for <see cref="Tenant"/>.</summary>
