@@ -37,7 +37,7 @@ public sealed class EventContractTests
     public void Event_names_and_exchanges_are_unique()
     {
         Assert.Equal(IntegrationEvents.All.Count, IntegrationEvents.All.Select(t => IntegrationEvents.Describe(t).Exchange).Distinct().Count());
-        Assert.Equal(19, IntegrationEvents.All.Count); // 14 of tasks, feedback and escalations; 5 of survey invitations
+        Assert.Equal(28, IntegrationEvents.All.Count); // 14 of tasks, feedback and escalations; 5 of survey invitations; 4 of weekly reviews, 2 of spot-checks, 3 of corrective actions
     }
 
     [Fact]
