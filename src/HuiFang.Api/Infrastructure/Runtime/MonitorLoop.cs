@@ -1,9 +1,10 @@
+using HuiFang.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuiFang.Api.Infrastructure.Runtime;
 
 /// <summary>
-/// What the service's background monitors (SLA, surveys) share: run ticks at an interval while the service runs,
+/// What the service's background monitors (SLA, surveys, weekly reviews, corrective actions) share: run ticks at an interval while the service runs,
 /// follow a tick that filled its batch at once with the next, and survive a failed tick (a caller changed a row
 /// mid-tick, or the database is away: nothing was committed, the next tick retries). Pacing is real time,
 /// whatever clock stamps the work.
@@ -45,6 +46,34 @@ public static class MonitorLoop
             catch (OperationCanceledException)
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs one tick in a scope of its own. Where the database has no row locks (SQLite: one file, one writer), the
+    /// ticks of one monitor in this process take turns on <paramref name="localTurn"/>; PostgreSQL's claims lock and
+    /// skip rows instead, so ticks there run side by side.
+    /// </summary>
+    public static async Task<T> InTurnAsync<T>(IServiceScopeFactory scopes, SemaphoreSlim localTurn, Func<IServiceProvider, Task<T>> tick, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var takeTurn = !services.GetRequiredService<DatabaseDialect>().ClaimsLockRows;
+        if (takeTurn)
+        {
+            await localTurn.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await tick(services);
+        }
+        finally
+        {
+            if (takeTurn)
+            {
+                localTurn.Release();
             }
         }
     }

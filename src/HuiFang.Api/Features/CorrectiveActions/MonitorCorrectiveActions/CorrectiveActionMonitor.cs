@@ -47,15 +47,7 @@ public sealed class CorrectiveActionMonitor(IServiceScopeFactory scopes, TimePro
     public async Task<CorrectiveActionTickResult> TickAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var takeTurn = !services.GetRequiredService<DatabaseDialect>().ClaimsLockRows;
-        if (takeTurn)
-        {
-            await LocalTurn.WaitAsync(cancellationToken);
-        }
-
-        try
+        return await MonitorLoop.InTurnAsync(scopes, LocalTurn, async services =>
         {
             var result = await RunAsync(services, cancellationToken) with { Duration = Stopwatch.GetElapsedTime(started) };
             TickDuration.Record(result.Duration.TotalMilliseconds);
@@ -66,14 +58,7 @@ public sealed class CorrectiveActionMonitor(IServiceScopeFactory scopes, TimePro
             }
 
             return result;
-        }
-        finally
-        {
-            if (takeTurn)
-            {
-                LocalTurn.Release();
-            }
-        }
+        }, cancellationToken);
     }
 
     private async Task<CorrectiveActionTickResult> RunAsync(IServiceProvider services, CancellationToken cancellationToken)

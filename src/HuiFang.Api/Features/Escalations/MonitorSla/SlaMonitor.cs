@@ -55,29 +55,13 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
     public async Task<SlaTickResult> TickAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<HuiFangDbContext>();
-        var takeTurn = !services.GetRequiredService<DatabaseDialect>().ClaimsLockRows;
-        if (takeTurn)
+        return await MonitorLoop.InTurnAsync(scopes, LocalTurn, async services =>
         {
-            await LocalTurn.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            var result = await RunAsync(services, db, cancellationToken) with { Duration = Stopwatch.GetElapsedTime(started) };
+            var result = await RunAsync(services, services.GetRequiredService<HuiFangDbContext>(), cancellationToken) with { Duration = Stopwatch.GetElapsedTime(started) };
             TickDuration.Record(result.Duration.TotalMilliseconds);
             Log(result);
             return result;
-        }
-        finally
-        {
-            if (takeTurn)
-            {
-                LocalTurn.Release();
-            }
-        }
+        }, cancellationToken);
     }
 
     private async Task<SlaTickResult> RunAsync(IServiceProvider services, HuiFangDbContext db, CancellationToken cancellationToken)

@@ -62,15 +62,7 @@ public sealed class ReviewMonitor(IServiceScopeFactory scopes, TimeProvider cloc
     public async Task<ReviewTickResult> TickAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var takeTurn = !services.GetRequiredService<DatabaseDialect>().ClaimsLockRows;
-        if (takeTurn)
-        {
-            await LocalTurn.WaitAsync(cancellationToken);
-        }
-
-        try
+        return await MonitorLoop.InTurnAsync(scopes, LocalTurn, async services =>
         {
             var result = await RunAsync(services, cancellationToken) with { Duration = Stopwatch.GetElapsedTime(started) };
             TickDuration.Record(result.Duration.TotalMilliseconds);
@@ -82,14 +74,7 @@ public sealed class ReviewMonitor(IServiceScopeFactory scopes, TimeProvider cloc
             }
 
             return result;
-        }
-        finally
-        {
-            if (takeTurn)
-            {
-                LocalTurn.Release();
-            }
-        }
+        }, cancellationToken);
     }
 
     private async Task<ReviewTickResult> RunAsync(IServiceProvider services, CancellationToken cancellationToken)

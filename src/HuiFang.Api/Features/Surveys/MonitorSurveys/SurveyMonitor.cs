@@ -59,15 +59,7 @@ public sealed class SurveyMonitor(IServiceScopeFactory scopes, TimeProvider cloc
     public async Task<SurveyTickResult> TickAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var takeTurn = !services.GetRequiredService<DatabaseDialect>().ClaimsLockRows;
-        if (takeTurn)
-        {
-            await LocalTurn.WaitAsync(cancellationToken);
-        }
-
-        try
+        return await MonitorLoop.InTurnAsync(scopes, LocalTurn, async services =>
         {
             var result = await RunAsync(services, cancellationToken) with { Duration = Stopwatch.GetElapsedTime(started) };
             TickDuration.Record(result.Duration.TotalMilliseconds);
@@ -79,14 +71,7 @@ public sealed class SurveyMonitor(IServiceScopeFactory scopes, TimeProvider cloc
             }
 
             return result;
-        }
-        finally
-        {
-            if (takeTurn)
-            {
-                LocalTurn.Release();
-            }
-        }
+        }, cancellationToken);
     }
 
     private async Task<SurveyTickResult> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
