@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace HuiFang.ClientTests;
 
@@ -25,8 +26,11 @@ public sealed class RequiredMemberTests(ServiceHost host) : IClassFixture<Servic
             {
                 var body = example.DeepClone().AsObject();
                 body.Remove(member);
-                var path = template.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                    .Replace("{externalId}", "C-required-members", StringComparison.Ordinal);
+                // Every id in the path is a fresh one (the body is refused before any is looked up); a customer id is text.
+                var path = Regex.Replace(
+                    template.Replace("{externalId}", "C-required-members", StringComparison.Ordinal),
+                    "\\{[A-Za-z]+\\}",
+                    _ => Guid.NewGuid().ToString());
                 using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path)
                 {
                     Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),

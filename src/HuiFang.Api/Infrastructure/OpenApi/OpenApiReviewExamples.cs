@@ -46,7 +46,7 @@ internal static class OpenApiReviewExamples
         var changed = new QualityPolicySettings(ReviewDueDay: DayOfWeek.Tuesday, ReviewDueTime: "10:00", RecurrenceThreshold: 4, RecurrenceBy: [RecurrenceKind.Category]);
         yield return ("UpdateQualityPolicy", (changed, new QualityPolicyResponse(QualityPolicySettings.From(changed.ToPolicy()), false, At, 1)));
 
-        yield return ("OpenWeeklyReview", (new OpenWeeklyReview("AfterSales", "2026-W48"), Open with { OpenedBy = "主管 (019ab79f-aaaa-7000-8000-000000000001)", OpenedAutomatically = false }));
+        yield return ("OpenWeeklyReview", (new OpenWeeklyReview("2026-W48", "AfterSales"), Open with { OpenedBy = "主管 (019ab79f-aaaa-7000-8000-000000000001)", OpenedAutomatically = false }));
         yield return ("GetWeeklyReview", (null, Open));
         yield return ("ListWeeklyReviews", (null, new WeeklyReviewPage([Open with { Items = [] }], null)));
         var decided = Open with { Items = [Decided, Open.Items[1]], Undecided = 1, Version = 2 };

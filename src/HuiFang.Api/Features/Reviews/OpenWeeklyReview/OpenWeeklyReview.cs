@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HuiFang.Api.Features.Reviews.OpenWeeklyReview;
 
 /// <summary>Open a department's weekly review by hand.</summary>
-/// <param name="Department">The department; omit (or null) for the feedback without a department.</param>
 /// <param name="Week">The ISO week, e.g. 2026-W48 (the running week too); required.</param>
-public sealed record OpenWeeklyReview(string? Department, string? Week) : ICommand<Result<WeeklyReviewResponse>>, ITransactional;
+/// <param name="Department">The department; omit (or null) for the feedback without a department.</param>
+public sealed record OpenWeeklyReview(string? Week, string? Department = null) : ICommand<Result<WeeklyReviewResponse>>, ITransactional;
 
 public sealed class OpenWeeklyReviewValidator : AbstractValidator<OpenWeeklyReview>
 {
