@@ -168,13 +168,14 @@ public static class DashboardPages
             .Append(E(DashboardTexts.Get(lang, bodyKey))).Append("</p>");
         if (details is { Count: > 0 })
         {
-            b.Append("<ul id=\"errors\" class=\"err\" role=\"alert\">");
+            // role=alert on the list itself would replace its list role and leave the items outside a list (axe listitem).
+            b.Append("<div class=\"err\" role=\"alert\"><ul id=\"errors\">");
             foreach (var detail in details)
             {
                 b.Append("<li>").Append(E(detail)).Append("</li>");
             }
 
-            b.Append("</ul>");
+            b.Append("</ul></div>");
         }
 
         b.Append("<p><a class=\"btn\" id=\"back\" href=\"/dashboard\">").Append(E(DashboardTexts.Get(lang, "back"))).Append("</a></p></div></main>");
