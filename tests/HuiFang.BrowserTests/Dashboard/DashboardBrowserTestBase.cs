@@ -140,6 +140,9 @@ public abstract class DashboardBrowserTestBase(SiteFixture site, Chromium chromi
         var channels = await ReportAsync(key, "survey-invitations", from, to, "channel", department);
         var sla = await ReportAsync(key, "sla", from, to, "department", department);
         var total = byWeek["total"]!.AsObject();
+        var reviews = await ReportAsync(key, "reviews", from, to, "department", department);
+        var spotChecks = await ReportAsync(key, "spot-checks", from, to, "assignee", department);
+        var actions = (await ReportAsync(key, "corrective-actions", from, to, "month", department))["total"]!.AsObject();
 
         static IReadOnlyList<(string, JsonObject)> Rows(JsonObject report) =>
             [.. report["rows"]!.AsArray().Select(r => ((string)r!["group"]!, r.AsObject()))];
@@ -152,6 +155,10 @@ public abstract class DashboardBrowserTestBase(SiteFixture site, Chromium chromi
             ["score-distribution"] = [.. Enumerable.Range(1, 5).Select(s => ("score" + s, new JsonObject { ["count"] = total["score" + s]!.DeepClone() }))],
             ["response-rate"] = Rows(channels),
             ["sla-compliance"] = Rows(sla),
+            ["review-status"] = Rows(reviews),
+            ["spot-check-pass-rate"] = Rows(spotChecks),
+            // Open and overdue now, closed: each a row whose count is the report total's field of that name.
+            ["corrective-actions"] = [.. new[] { "open", "overdue", "closed" }.Select(s => (s, new JsonObject { ["count"] = actions[s]!.DeepClone() }))],
         };
     }
 

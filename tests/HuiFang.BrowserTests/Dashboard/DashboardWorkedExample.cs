@@ -98,6 +98,8 @@ public sealed partial class DashboardWorkedExample
             await desk.ComplaintAsync("Engineering", 2, "Urgent", acknowledge: false);
             await desk.ComplaintAsync("Housekeeping", 2, "General", acknowledge: true);
 
+            await desk.QualityAsync();
+
             using var foreignApi = site.CreateApiClient(foreignAdmin);
             var foreignDesk = new Desk(site, foreignApi, "B");
             await foreignDesk.ForeignAsync();
@@ -192,6 +194,29 @@ public sealed partial class DashboardWorkedExample
             }
         }
 
+        /// <summary>
+        /// The supervisor's desk: last week's AfterSales review with one item decided, this month's spot-check with a
+        /// pick judged, and two corrective actions (one from hand, one for Engineering).
+        /// </summary>
+        public async Task QualityAsync()
+        {
+            var local = TimeZoneInfo.ConvertTime(site.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime;
+            var lastWeek = local.AddDays(-7);
+            var week = $"{System.Globalization.ISOWeek.GetYear(lastWeek)}-W{System.Globalization.ISOWeek.GetWeekOfYear(lastWeek):00}";
+            var review = await SendAsync(HttpMethod.Post, "api/v1/reviews", new JsonObject { ["department"] = "AfterSales", ["week"] = week }, HttpStatusCode.Created);
+            var item = review["items"]!.AsArray()[0]!;
+            await SendAsync(HttpMethod.Post, $"api/v1/reviews/{(string)review["id"]!}/items/{(string)item["id"]!}/decision",
+                new JsonObject { ["decision"] = "NoAction", ["note"] = "已电话致歉" }, HttpStatusCode.OK, "\"" + (int)review["version"]! + "\"");
+            var check = await SendAsync(HttpMethod.Post, "api/v1/spot-checks", new JsonObject { ["month"] = local.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ["level"] = "Supervisor", ["countPerAgent"] = 1 }, HttpStatusCode.Created);
+            var pick = check["picks"]!.AsArray()[0]!;
+            await SendAsync(HttpMethod.Post, $"api/v1/spot-checks/{(string)check["id"]!}/picks/{(string)pick["id"]!}/judgment", new JsonObject
+            {
+                ["real"] = true, ["complete"] = true, ["objective"] = true, ["onTime"] = true, ["reasons"] = new JsonArray(), ["note"] = "抽查",
+            }, HttpStatusCode.OK, "\"1\"");
+            await SendAsync(HttpMethod.Post, "api/v1/corrective-actions", new JsonObject { ["nonConformity"] = "维修上门超时", ["department"] = "AfterSales", ["owner"] = "王主管" }, HttpStatusCode.Created);
+            await SendAsync(HttpMethod.Post, "api/v1/corrective-actions", new JsonObject { ["nonConformity"] = "Cleaning not done after repairs", ["department"] = "Engineering" }, HttpStatusCode.Created);
+        }
+
         /// <summary>The foreign tenant: a department of its own, this week and last, with a complaint and a survey link.</summary>
         public async Task ForeignAsync()
         {
@@ -263,9 +288,14 @@ public sealed partial class DashboardWorkedExample
             Assert.True(sent.StatusCode == HttpStatusCode.OK, $"answering {path}: {(int)sent.StatusCode} {await sent.Content.ReadAsStringAsync()}");
         }
 
-        private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body, HttpStatusCode expected)
+        private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body, HttpStatusCode expected, string? ifMatch = null)
         {
             using var request = new HttpRequestMessage(method, path);
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
             if (body is not null)
             {
                 request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");

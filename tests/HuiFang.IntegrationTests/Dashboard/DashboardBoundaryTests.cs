@@ -69,8 +69,8 @@ public abstract class DashboardBoundaryTests(ApiFixture fixture) : DashboardTest
         var browser = await SignedInAsync();
         var page = await PageAsync(browser, "/dashboard?from=2026-11-01&to=2026-11-30&department=Repairs");
 
-        // Follow the score-1 mark's own link: one record of Repairs (the other department's is filtered out).
-        var href = page.QuerySelector("figure#score-distribution a:has(rect[data-label=score1])")!.GetAttribute("href")!;
+        // Follow the score-1 row's link: one record of Repairs (the other department's is filtered out).
+        var href = page.QuerySelector("table#score-distribution-table tr[data-label=score1] a")!.GetAttribute("href")!;
         var items = await PageAsync(browser, href);
         Assert.Equal("items", State(items));
         Assert.Single(items.QuerySelectorAll("table#items tbody tr"));
@@ -110,6 +110,9 @@ public abstract class DashboardBoundaryTests(ApiFixture fixture) : DashboardTest
         var page = await ParseAsync(response);
         Assert.Equal("bad-request", State(page));
         Assert.NotEmpty(page.QuerySelectorAll("#errors li"));
+        // The alert wraps the list; on the list itself it would replace the list role (axe listitem).
+        Assert.Null(page.QuerySelector("ul[role]"));
+        Assert.NotNull(page.QuerySelector("[role=alert] > ul#errors"));
     }
 
     [Fact]

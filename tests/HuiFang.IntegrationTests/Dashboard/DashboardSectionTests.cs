@@ -139,6 +139,108 @@ public abstract class DashboardSectionTests(ApiFixture fixture) : DashboardTestB
         }
     }
 
+    private async Task<JsonObject> SendJsonAsync(HttpMethod method, string path, JsonObject body, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return (JsonObject)JsonNode.Parse(text)!;
+    }
+
+    /// <summary>A review of week 47 (AfterSales) with one item decided, a spot-check of November with one pick judged, two actions.</summary>
+    private async Task SeedQualityAsync()
+    {
+        await SeedAsync();
+        var review = await SendJsonAsync(HttpMethod.Post, "/api/v1/reviews", new JsonObject { ["department"] = "AfterSales", ["week"] = "2026-W47" });
+        var item = review["items"]!.AsArray()[0]!;
+        await SendJsonAsync(HttpMethod.Post, $"/api/v1/reviews/{(Guid)review["id"]!}/items/{(Guid)item["id"]!}/decision",
+            new JsonObject { ["decision"] = "NoAction", ["note"] = "已电话致歉" }, ifMatch: "\"" + (int)review["version"]! + "\"");
+        var check = await SendJsonAsync(HttpMethod.Post, "/api/v1/spot-checks", new JsonObject { ["month"] = "2026-11", ["level"] = "Supervisor", ["countPerAgent"] = 2 });
+        var pick = check["picks"]!.AsArray()[0]!;
+        await SendJsonAsync(HttpMethod.Post, $"/api/v1/spot-checks/{(Guid)check["id"]!}/picks/{(Guid)pick["id"]!}/judgment", new JsonObject
+        {
+            ["real"] = true, ["complete"] = true, ["objective"] = false, ["onTime"] = true, ["reasons"] = new JsonArray("主观描述"), ["note"] = "抽查",
+        }, ifMatch: "\"1\"");
+        await SendJsonAsync(HttpMethod.Post, "/api/v1/corrective-actions", new JsonObject { ["nonConformity"] = "维修上门超时", ["department"] = "AfterSales", ["owner"] = "王主管" });
+        await SendJsonAsync(HttpMethod.Post, "/api/v1/corrective-actions", new JsonObject { ["nonConformity"] = "安装后未清理现场", ["department"] = "Installation", ["dueDate"] = "2026-11-26" });
+
+        // Two days on: the Installation action is past its due date, the AfterSales one (due in 30 days) is not.
+        Fixture.Clock.Reset(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("AfterSales")]
+    [InlineData("Installation")]
+    public async Task The_quality_sections_equal_the_review_spot_check_and_corrective_action_reports_for_the_same_period_and_department(string? department)
+    {
+        await SeedQualityAsync();
+        var filter = Period + (department is null ? "" : "&department=" + department);
+        var browser = await SignedInAsync();
+        var page = await PageAsync(browser, "/dashboard?" + filter);
+
+        var reviews = (await ReportAsync("reviews?groupBy=department&" + filter))["rows"]!.AsArray();
+        var reviewTable = TableOf(page, "review-status");
+        var reviewMarks = MarksOf(page, "review-status");
+        Assert.Equal(reviews.Select(r => (string)r!["group"]!), reviewTable.Keys);
+        Assert.Equal(department is "Installation" ? 0 : 1, reviews.Count);
+        foreach (var row in reviews)
+        {
+            var group = (string)row!["group"]!;
+            foreach (var series in new[] { "itemsReviewed", "items", "completed", "overdue", "open" })
+            {
+                Assert.Equal(Raw(row[series]), reviewTable[group][series]);
+            }
+
+            Assert.Equal(Raw(row["itemsReviewed"]), reviewMarks[(group, "itemsReviewed")]);
+            Assert.Equal(Raw(row["items"]), reviewMarks[(group, "items")]);
+            var href = page.QuerySelector($"table#review-status-table tr[data-label='{group}'] a")!.GetAttribute("href")!;
+            var items = await PageAsync(browser, href);
+            Assert.Equal((int)row["items"]!, items.QuerySelectorAll("table#items tbody tr").Length);
+            Assert.Contains("已电话致歉", items.QuerySelector("table#items")!.TextContent);
+        }
+
+        var spot = await ReportAsync("spot-checks?groupBy=assignee&" + filter);
+        var spotTable = TableOf(page, "spot-check-pass-rate");
+        var spotMarks = MarksOf(page, "spot-check-pass-rate");
+        Assert.Equal(spot["rows"]!.AsArray().Select(r => (string)r!["group"]!), spotTable.Keys);
+        if (department is null)
+        {
+            Assert.Equal(1, (int)spot["total"]!["checked"]!);
+        }
+        foreach (var row in spot["rows"]!.AsArray())
+        {
+            var group = (string)row!["group"]!;
+            Assert.Equal(Raw(row["passRate"]), spotTable[group]["passRate"]);
+            Assert.Equal(Raw(row["checked"]), spotTable[group]["checked"]);
+            Assert.Equal(Raw(row["passed"]), spotTable[group]["passed"]);
+            Assert.Equal(Raw(row["passRate"]), spotMarks[(group, "passRate")]);
+            var href = page.QuerySelector($"table#spot-check-pass-rate-table tr[data-label='{group}'] a")!.GetAttribute("href")!;
+            var picks = await PageAsync(browser, href);
+            Assert.Equal((int)row["checked"]!, picks.QuerySelectorAll("table#items tbody tr").Length);
+        }
+
+        var actions = (await ReportAsync("corrective-actions?" + filter))["total"]!;
+        var actionTable = TableOf(page, "corrective-actions");
+        Assert.Equal(department is null ? 2 : 1, (int)actions["open"]!);
+        Assert.Equal(department is "AfterSales" ? 0 : 1, (int)actions["overdue"]!);
+        foreach (var series in new[] { "open", "overdue", "closed" })
+        {
+            Assert.Equal(Raw(actions[series]), actionTable[series]["count"]);
+            Assert.Equal(Raw(actions[series]), MarksOf(page, "corrective-actions")[(series, "count")]);
+        }
+
+        Assert.Equal((int)actions["open"]!, page.QuerySelectorAll("table#corrective-actions-list tbody tr").Length);
+        var open = await PageAsync(browser, page.QuerySelector("table#corrective-actions-table tr[data-label=open] a")!.GetAttribute("href")!);
+        Assert.Equal((int)actions["open"]!, open.QuerySelectorAll("table#items tbody tr").Length);
+    }
+
     [Fact]
     public async Task Every_section_of_the_design_is_on_the_page_with_its_id()
     {

@@ -54,13 +54,13 @@ public static class ReportEndpoints
             (p, g, _) => new GetUnsatisfiedList.GetUnsatisfiedList(p.From, p.To, g, p.Department));
         Map<GetCorrectiveActionReport.GetCorrectiveActionReport, CorrectiveActionRow>(group, "/corrective-actions", "GetCorrectiveActionReport", "Corrective actions: opened, proposed, open, overdue, implemented, closed (effective), mean days to close",
             "Corrective and preventive actions opened in the period and where they stand now, per month (the default), week or department. Overdue: not implemented and past the due date now. Mean days to close: wall-clock, of the closed ones.",
-            (p, g, _) => new GetCorrectiveActionReport.GetCorrectiveActionReport(p.From, p.To, g == ReportGroupBy.None ? ReportGroupBy.Month : g));
+            (p, g, _) => new GetCorrectiveActionReport.GetCorrectiveActionReport(p.From, p.To, g == ReportGroupBy.None ? ReportGroupBy.Month : g, p.Department));
         Map<GetSpotCheckReport.GetSpotCheckReport, SpotCheckRow>(group, "/spot-checks", "GetSpotCheckReport", "Spot-checks: records checked, passed, failed, pass rate and why they failed",
             "The judged picks of spot-checks whose visits were recorded in the period, per agent (the default: `groupBy=assignee`), `department`, `level` (Supervisor, ProjectManager, QualityDepartment, RegionalDirector) or `month`; a visit checked at two levels counts once per level. Pass rate = passed ÷ checked; notReal, incomplete, notObjective and late count the criteria failed. Week, service type and channel are not offered.",
-            (p, g, _) => new GetSpotCheckReport.GetSpotCheckReport(p.From, p.To, g));
+            (p, g, _) => new GetSpotCheckReport.GetSpotCheckReport(p.From, p.To, g, p.Department));
         Map<GetReviewReport.GetReviewReport, ReviewRow>(group, "/reviews", "GetReviewReport", "Weekly reviews: completed, on time, overdue, and the decisions taken",
             "Weekly reviews of the ISO weeks starting in the period, per week (the default) or per department (\"\" for feedback without one): reviews, completed, completed on time, overdue (not completed by the deadline, completed later or still open), open, items, items reviewed, and each decision's count. Assignee, service type and channel are not offered.",
-            (p, g, _) => new GetReviewReport.GetReviewReport(p.From, p.To, g));
+            (p, g, _) => new GetReviewReport.GetReviewReport(p.From, p.To, g, p.Department));
 
         return app;
     }

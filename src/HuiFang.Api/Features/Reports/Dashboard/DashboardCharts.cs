@@ -57,8 +57,10 @@ public static class Html
 
     /// <summary>
     /// The figure: an SVG (<c>role="img"</c>, named by the section's heading and described by its description)
-    /// whose marks carry <c>data-label</c>, <c>data-series</c> and <c>data-value</c>, each a link to the items behind it
-    /// when there is one. Null values are marks of no size, so every table row has its marks.
+    /// whose marks carry <c>data-label</c>, <c>data-series</c> and <c>data-value</c>. The marks are plain: an image's
+    /// children are presentational, so a link inside it would be out of reach of a screen reader (axe
+    /// <c>nested-interactive</c>); the drill-down links are on the table twin's rows. Null values are marks of no size,
+    /// so every table row has its marks.
     /// </summary>
     public static void Figure(StringBuilder b, string language, Chart chart, string titleId, string descId)
     {
@@ -106,19 +108,10 @@ public static class Html
     private static void Mark(StringBuilder b, string language, ChartRow row, ChartColumn column, int index, double x, double y, double w, double h)
     {
         var value = row.Values.GetValueOrDefault(column.Key);
-        if (row.Href is not null)
-        {
-            b.Append("<a href=\"").Append(E(row.Href)).Append("\">");
-        }
-
         b.Append("<rect class=\"mark s").Append(index).Append("\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" width=\"").Append(N(Math.Max(0, w)))
             .Append("\" height=\"").Append(N(Math.Max(0, h))).Append("\" data-label=\"").Append(E(row.Label)).Append("\" data-series=\"").Append(column.Key)
             .Append("\" data-value=\"").Append(Raw(value)).Append("\"><title>").Append(E(row.Display)).Append(" · ").Append(E(column.Header)).Append(": ")
             .Append(E(Display(language, value, column.Kind))).Append("</title></rect>");
-        if (row.Href is not null)
-        {
-            b.Append("</a>");
-        }
     }
 
     /// <summary>Vertical columns: one slot per row (a week, a score), the series side by side, a zero line for signed values.</summary>

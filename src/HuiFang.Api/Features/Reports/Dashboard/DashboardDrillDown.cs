@@ -133,6 +133,53 @@ public static class DashboardDrillDown
             i => [i.WorkOrderNo, DashboardPages.Instant(i.At), DashboardTexts.Channel(lang, i.Detail ?? ""), i.State ?? ""], ct);
     }
 
+    /// <summary>The items of the weekly reviews of the period (of the filter's department): each with its decision and note.</summary>
+    public static async Task ReviewsAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
+        HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, CancellationToken ct)
+    {
+        var (lang, _) = DashboardEndpoints.Language(http);
+        var department = http.Request.Query["department"].FirstOrDefault();
+        await ListAsync(http, sessions, current, tenant, clock, db, antiforgery, mediator,
+            DashboardTexts.Get(lang, "drill.reviews.title", department is null ? DashboardTexts.Get(lang, "filters.department.all") : DashboardData.DepartmentName(lang, department)),
+            (f, from, to) => new ListDashboardItems.ListDashboardItems(ListDashboardItems.DashboardItemKind.ReviewItems, from, to, f.Department),
+            [DashboardTexts.Get(lang, "week"), DashboardTexts.Get(lang, "recordedAt"), DashboardTexts.Get(lang, "department"), DashboardTexts.Get(lang, "score"),
+             DashboardTexts.Get(lang, "decision"), DashboardTexts.Get(lang, "note")],
+            i => [i.WorkOrderNo, DashboardPages.Instant(i.At), DashboardData.DepartmentName(lang, i.Department ?? ""), i.Score?.ToString(CultureInfo.InvariantCulture) ?? "",
+                  i.State ?? DashboardTexts.Get(lang, "none"), i.Detail ?? ""], ct);
+    }
+
+    /// <summary>The judged spot-check picks of the period, of one agent with <c>?agent=</c> (empty: visits without one).</summary>
+    public static async Task SpotChecksAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
+        HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, CancellationToken ct)
+    {
+        var (lang, _) = DashboardEndpoints.Language(http);
+        var agent = http.Request.Query["agent"];
+        if (agent.Count > 1)
+        {
+            await RefuseAsync(http, sessions, current, lang, "bad.value", ct);
+            return;
+        }
+
+        var name = agent.Count == 1 ? agent[0] : null;
+        await ListAsync(http, sessions, current, tenant, clock, db, antiforgery, mediator,
+            DashboardTexts.Get(lang, "drill.spotChecks.title", name is null ? DashboardTexts.Get(lang, "filters.department.all") : name.Length == 0 ? DashboardTexts.Get(lang, "agent.none") : name),
+            (f, from, to) => new ListDashboardItems.ListDashboardItems(ListDashboardItems.DashboardItemKind.SpotCheckPicks, from, to, f.Department, Agent: name),
+            [DashboardTexts.Get(lang, "agent"), DashboardTexts.Get(lang, "recordedAt"), DashboardTexts.Get(lang, "department"), DashboardTexts.Get(lang, "level"), DashboardTexts.Get(lang, "result")],
+            i => [i.WorkOrderNo.Length == 0 ? DashboardTexts.Get(lang, "agent.none") : i.WorkOrderNo, DashboardPages.Instant(i.At), DashboardData.DepartmentName(lang, i.Department ?? ""),
+                  i.Detail ?? "", DashboardTexts.Get(lang, i.State == "passed" ? "pass" : "failed")], ct);
+    }
+
+    /// <summary>The corrective actions opened in the period and still open, soonest due first.</summary>
+    public static async Task CorrectiveActionsAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
+        HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, CancellationToken ct)
+    {
+        var (lang, _) = DashboardEndpoints.Language(http);
+        await ListAsync(http, sessions, current, tenant, clock, db, antiforgery, mediator, DashboardTexts.Get(lang, "corrective-actions.list"),
+            (f, from, to) => new ListDashboardItems.ListDashboardItems(ListDashboardItems.DashboardItemKind.OpenCorrectiveActions, from, to, f.Department),
+            [DashboardTexts.Get(lang, "nonConformity"), DashboardTexts.Get(lang, "dueDate"), DashboardTexts.Get(lang, "department"), DashboardTexts.Get(lang, "status"), DashboardTexts.Get(lang, "owner")],
+            i => [i.WorkOrderNo, DashboardPages.Instant(i.At), DashboardData.DepartmentName(lang, i.Department ?? ""), i.State ?? "", i.Detail ?? ""], ct);
+    }
+
     private static async Task ListAsync(HttpContext http, DashboardSessions sessions, CurrentCaller current, TenantSettings tenant, TimeProvider clock,
         HuiFangDbContext db, IAntiforgery antiforgery, IMediator mediator, string title,
         Func<DashboardFilter, DateOnly, DateOnly, ListDashboardItems.ListDashboardItems> query, string[] headers, Func<ListDashboardItems.DashboardItem, string[]> cells, CancellationToken ct)

@@ -32,7 +32,7 @@ public static class DashboardEndpoints
     {
         services.AddPageAntiforgery(new PageAntiforgery.Page(Route, "hf-dashboard-af"));
         services.AddScoped<DashboardData>();
-        services.TryAddScoped<IDashboardQualityReports, UnavailableQualityReports>();
+        services.TryAddScoped<IDashboardQualityReports, QualityReports>();
         return services;
     }
 
@@ -46,6 +46,9 @@ public static class DashboardEndpoints
         group.MapGet("/feedback", DashboardDrillDown.FeedbackAsync);
         group.MapGet("/escalations", DashboardDrillDown.EscalationsAsync);
         group.MapGet("/invitations", DashboardDrillDown.InvitationsAsync);
+        group.MapGet("/reviews", DashboardDrillDown.ReviewsAsync);
+        group.MapGet("/spot-checks", DashboardDrillDown.SpotChecksAsync);
+        group.MapGet("/corrective-actions", DashboardDrillDown.CorrectiveActionsAsync);
         return app;
     }
 
@@ -318,14 +321,4 @@ public static class DashboardEndpoints
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, http.RequestAborted);
     }
-}
-
-/// <summary>The quality records' sections before their reports are part of the service: each says it is not available.</summary>
-public sealed class UnavailableQualityReports : IDashboardQualityReports
-{
-    public Task<DashboardSection?> ReviewStatusAsync(DashboardFilter filter, CancellationToken cancellationToken) => Task.FromResult<DashboardSection?>(null);
-
-    public Task<DashboardSection?> SpotCheckPassRateAsync(DashboardFilter filter, CancellationToken cancellationToken) => Task.FromResult<DashboardSection?>(null);
-
-    public Task<DashboardSection?> CorrectiveActionsAsync(DashboardFilter filter, CancellationToken cancellationToken) => Task.FromResult<DashboardSection?>(null);
 }

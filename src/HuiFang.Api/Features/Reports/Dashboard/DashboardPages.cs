@@ -106,7 +106,10 @@ public static class DashboardPages
 
     public static void Items(StringBuilder b, ItemList list)
     {
-        b.Append("<div class=\"scroll\"><table id=\"").Append(list.Id).Append("\"><caption>").Append(E(list.Caption)).Append("</caption><thead><tr>");
+        // A list may have no link to focus (the open actions): its scrolling box takes the focus itself, so a keyboard
+        // can scroll a wide list on a phone (axe scrollable-region-focusable); named by the table's caption.
+        b.Append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"").Append(list.Id).Append("-caption\"><table id=\"").Append(list.Id)
+            .Append("\"><caption id=\"").Append(list.Id).Append("-caption\">").Append(E(list.Caption)).Append("</caption><thead><tr>");
         foreach (var header in list.Headers)
         {
             b.Append("<th scope=\"col\">").Append(E(header)).Append("</th>");
@@ -168,13 +171,14 @@ public static class DashboardPages
             .Append(E(DashboardTexts.Get(lang, bodyKey))).Append("</p>");
         if (details is { Count: > 0 })
         {
-            b.Append("<ul id=\"errors\" class=\"err\" role=\"alert\">");
+            // role=alert on the list itself would replace its list role and leave the items outside a list (axe listitem).
+            b.Append("<div class=\"err\" role=\"alert\"><ul id=\"errors\">");
             foreach (var detail in details)
             {
                 b.Append("<li>").Append(E(detail)).Append("</li>");
             }
 
-            b.Append("</ul>");
+            b.Append("</ul></div>");
         }
 
         b.Append("<p><a class=\"btn\" id=\"back\" href=\"/dashboard\">").Append(E(DashboardTexts.Get(lang, "back"))).Append("</a></p></div></main>");

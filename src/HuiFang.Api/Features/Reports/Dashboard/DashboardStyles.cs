@@ -33,7 +33,6 @@ public static class DashboardStyles
         "svg .axis{stroke:#6b6b6b;stroke-width:1}" +
         "svg .grid-line{stroke:#d0d0d0;stroke-width:1}" +
         "svg .s0{fill:#0b57d0}svg .s1{fill:#8a3b00}" +
-        "svg a:focus .mark,svg a:hover .mark{stroke:#1b1b1b;stroke-width:2}" +
         ".legend{display:flex;flex-wrap:wrap;gap:1rem;margin:.25rem 0;padding:0;list-style:none;font-size:.875rem}" +
         ".key{display:inline-block;width:.875rem;height:.875rem;border-radius:.125rem;margin-right:.375rem;vertical-align:-.125rem}" +
         ".key.s0{background:#0b57d0}.key.s1{background:#8a3b00}" +

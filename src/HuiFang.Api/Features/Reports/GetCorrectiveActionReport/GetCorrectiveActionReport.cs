@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HuiFang.Api.Features.Reports.GetCorrectiveActionReport;
 
 /// <param name="GroupBy">Month (also when the request names none), week or department.</param>
-public sealed record GetCorrectiveActionReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy)
+/// <param name="Department">Only this department's actions (<c>department=</c>); null for every department.</param>
+public sealed record GetCorrectiveActionReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null)
     : IQuery<Result<Report<CorrectiveActionRow>>>, IReportQuery
 {
     /// <summary>Corrective actions by when they were opened; the department they belong to (no agent, service type or channel).</summary>
@@ -56,7 +57,8 @@ public sealed class GetCorrectiveActionReportHandler(HuiFangDbContext db, Tenant
         var calendar = await tenant.GetCalendarAsync(cancellationToken);
         var period = ReportPeriod.Of(query.From!.Value, query.To!.Value, calendar);
         var key = GetCorrectiveActionReport.Dimensions.KeyOf(query.GroupBy, period, calendar);
-        var opened = db.CorrectiveActions.AsNoTracking().Where(a => a.OpenedAt >= period.Start && a.OpenedAt < period.End);
+        var opened = db.CorrectiveActions.AsNoTracking().Where(a => a.OpenedAt >= period.Start && a.OpenedAt < period.End)
+            .Where(a => query.Department == null || a.Department == query.Department);
 
         // Counts per group in SQL, as the other reports.
         var sums = await opened

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HuiFang.Api.Features.Reports.GetReviewReport;
 
 /// <summary>Weekly reviews of the weeks that start in the period; groupBy week (the default) or department.</summary>
-public sealed record GetReviewReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy) : IQuery<Result<Report<ReviewRow>>>, IReportQuery;
+/// <param name="Department">Only this department's reviews (<c>department=</c>); null for every department.</param>
+public sealed record GetReviewReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null) : IQuery<Result<Report<ReviewRow>>>, IReportQuery;
 
 /// <summary>Weekly review completion: how many reviews were done, on time, and what was decided.</summary>
 /// <param name="Group">The ISO week (e.g. 2026-W48) or the department ("" for feedback without one); "total" for the whole period.</param>
@@ -56,6 +57,7 @@ public sealed class GetReviewReportHandler(HuiFangDbContext db, TenantSettings t
         // A tenant has a review per department and week: a year of them is a few thousand rows, counted here.
         var reviews = await db.WeeklyReviews.AsNoTracking()
             .Where(r => r.WeekStart >= period.Start && r.WeekStart < period.End)
+            .Where(r => query.Department == null || r.Department == query.Department)
             .ToListAsync(cancellationToken);
 
         var rows = reviews

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HuiFang.Api.Features.Reports.GetSpotCheckReport;
 
 /// <param name="GroupBy">assignee (the default), department, level or month.</param>
-public sealed record GetSpotCheckReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy)
+/// <param name="Department">Only the picks of this department (<c>department=</c>: the picked visit's department); null for every department.</param>
+public sealed record GetSpotCheckReport(DateOnly? From, DateOnly? To, ReportGroupBy GroupBy, string? Department = null)
     : IQuery<Result<Report<SpotCheckRow>>>, IReportQuery
 {
     public static bool Offers(ReportGroupBy groupBy) =>
@@ -45,7 +46,7 @@ public sealed class GetSpotCheckReportHandler(HuiFangDbContext db, TenantSetting
         // A spot-check is a sample (a few visits per agent and month): its judged picks come back in one query, small
         // enough to be counted here.
         var picks = await db.SpotChecks.AsNoTracking()
-            .SelectMany(s => s.Picks.Where(p => p.Passed != null && p.RecordedAt >= period.Start && p.RecordedAt < period.End), (s, p) => new
+            .SelectMany(s => s.Picks.Where(p => p.Passed != null && p.RecordedAt >= period.Start && p.RecordedAt < period.End && (query.Department == null || p.Department == query.Department)), (s, p) => new
             {
                 s.Level, s.Month, p.Agent, p.Department, p.Passed, p.Real, p.Complete, p.Objective, p.OnTime,
             })

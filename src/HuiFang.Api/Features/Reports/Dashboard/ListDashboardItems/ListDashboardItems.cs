@@ -1,6 +1,7 @@
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
+using HuiFang.Api.Domain.CorrectiveActions;
 using HuiFang.Api.Domain.Escalations;
 using HuiFang.Api.Domain.Feedback;
 using HuiFang.Api.Domain.Surveys;
@@ -23,10 +24,19 @@ public enum DashboardItemKind
 
     /// <summary>Survey invitations created in the period, as the survey-invitations report counts them; optionally of one channel.</summary>
     Invitations,
+
+    /// <summary>The items of the weekly reviews whose week starts in the period, as the review report counts them.</summary>
+    ReviewItems,
+
+    /// <summary>The judged spot-check picks of visits recorded in the period, as the spot-check report counts them; optionally of one agent.</summary>
+    SpotCheckPicks,
+
+    /// <summary>Corrective actions opened in the period and still open (proposed or open), as the corrective-action report's <c>open</c> counts them.</summary>
+    OpenCorrectiveActions,
 }
 
 /// <summary>The items behind a figure of the dashboard, under its filters. At most <see cref="ListDashboardItemsHandler.MaxRows"/>.</summary>
-public sealed record ListDashboardItems(DashboardItemKind Kind, DateOnly? From, DateOnly? To, string? Department, int? Score = null, ContactChannel? Channel = null)
+public sealed record ListDashboardItems(DashboardItemKind Kind, DateOnly? From, DateOnly? To, string? Department, int? Score = null, ContactChannel? Channel = null, string? Agent = null)
     : IQuery<Result<DashboardItems>>, IReportQuery
 {
     public ReportGroupBy GroupBy => ReportGroupBy.None;
@@ -46,6 +56,7 @@ public sealed class ListDashboardItemsValidator : AbstractValidator<ListDashboar
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Score).InclusiveBetween(1, 5).When(x => x.Score is not null);
         RuleFor(x => x.Channel).IsInEnum().When(x => x.Channel is not null);
+        RuleFor(x => x.Agent).MaximumLength(FieldLimits.Name).When(x => x.Agent is not null);
     }
 }
 
@@ -75,6 +86,31 @@ public sealed class ListDashboardItemsHandler(HuiFangDbContext db, TenantSetting
                 .Take(MaxRows + 1)
                 .Select(e => new DashboardItem(e.Id, e.WorkOrderNo, e.OpenedAt, e.Department, e.Severity.ToString(), e.Status.ToString(), e.BreachCount))
                 .ToListAsync(cancellationToken),
+            DashboardItemKind.ReviewItems => (await db.WeeklyReviews.AsNoTracking()
+                .Where(r => r.WeekStart >= period.Start && r.WeekStart < period.End)
+                .Where(r => department == null || r.Department == department)
+                .SelectMany(r => r.Items, (r, i) => new { i.Id, r.Week, i.RecordedAt, r.Department, i.Note, i.Decision, i.Score })
+                .OrderBy(i => i.RecordedAt).ThenBy(i => i.Id)
+                .Take(MaxRows + 1)
+                .ToListAsync(cancellationToken))
+                .Select(i => new DashboardItem(i.Id, i.Week, i.RecordedAt, i.Department, i.Note, i.Decision?.ToString(), i.Score)).ToList(),
+            DashboardItemKind.SpotCheckPicks => (await db.SpotChecks.AsNoTracking()
+                .SelectMany(s => s.Picks.Where(p => p.Passed != null && p.RecordedAt >= period.Start && p.RecordedAt < period.End
+                    && (department == null || p.Department == department) && (query.Agent == null || (p.Agent ?? "") == query.Agent)),
+                    (s, p) => new { p.Id, p.Agent, p.RecordedAt, p.Department, s.Level, p.Passed })
+                .OrderBy(p => p.RecordedAt).ThenBy(p => p.Id)
+                .Take(MaxRows + 1)
+                .ToListAsync(cancellationToken))
+                .Select(p => new DashboardItem(p.Id, p.Agent ?? "", p.RecordedAt, p.Department, p.Level.ToString(), p.Passed == true ? "passed" : "failed", null)).ToList(),
+            DashboardItemKind.OpenCorrectiveActions => (await db.CorrectiveActions.AsNoTracking()
+                .Where(a => a.OpenedAt >= period.Start && a.OpenedAt < period.End)
+                .Where(a => a.Status == CorrectiveActionStatus.Proposed || a.Status == CorrectiveActionStatus.Open)
+                .Where(a => department == null || a.Department == department)
+                .OrderBy(a => a.DueAt).ThenBy(a => a.Id)
+                .Take(MaxRows + 1)
+                .Select(a => new { a.Id, a.NonConformity, a.DueAt, a.Department, a.Owner, a.Status })
+                .ToListAsync(cancellationToken))
+                .Select(a => new DashboardItem(a.Id, a.NonConformity, a.DueAt, a.Department, a.Owner, a.Status.ToString(), null)).ToList(),
             _ => await db.SurveyInvitations.AsNoTracking()
                 .Where(i => i.CreatedAt >= period.Start && i.CreatedAt < period.End)
                 .Where(i => query.Channel == null || i.Channel == query.Channel)
