@@ -25,8 +25,11 @@ public sealed class RequiredMemberTests(ServiceHost host) : IClassFixture<Servic
             {
                 var body = example.DeepClone().AsObject();
                 body.Remove(member);
-                var path = template.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                    .Replace("{externalId}", "C-required-members", StringComparison.Ordinal);
+                // Every path parameter gets a value ({id}, and {itemId}/{pickId} of the nested resources): a
+                // template left in the path matches no route and answers 404 before any validation.
+                var path = System.Text.RegularExpressions.Regex.Replace(
+                    template.Replace("{externalId}", "C-required-members", StringComparison.Ordinal),
+                    @"\{[A-Za-z]+\}", _ => Guid.NewGuid().ToString());
                 using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path)
                 {
                     Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
