@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using HuiFang.Api.Common;
 using HuiFang.Api.Domain.Common;
@@ -13,7 +14,7 @@ namespace HuiFang.Api.Features.Reviews.OpenWeeklyReview;
 /// <summary>Open a department's weekly review by hand.</summary>
 /// <param name="Department">The department; omit (or null) for the feedback without a department.</param>
 /// <param name="Week">The ISO week, e.g. 2026-W48 (the running week too); required.</param>
-public sealed record OpenWeeklyReview(string? Department, string? Week) : ICommand<Result<WeeklyReviewResponse>>, ITransactional;
+public sealed record OpenWeeklyReview(string? Department = null, [property: Required] string? Week = null) : ICommand<Result<WeeklyReviewResponse>>, ITransactional;
 
 public sealed class OpenWeeklyReviewValidator : AbstractValidator<OpenWeeklyReview>
 {
