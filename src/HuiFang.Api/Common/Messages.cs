@@ -253,6 +253,7 @@ public static class Messages
 
         // Spot-checks (the monthly check of the follow-up records).
         ["spotCheck.month"] = ("A month is YYYY-MM, e.g. 2026-11 (month 01–12, year 1900–2999).", "月份格式为 YYYY-MM，例如 2026-11（月份 01–12，年份 1900–2999）。"),
+        ["spotCheck.futureMonth"] = ("The month has not begun yet: there are no visits to check.", "该月尚未开始，没有可抽查的回访。"),
         ["spotCheck.oneRule"] = ("Give percent or countPerAgent, not both.", "percent 与 countPerAgent 只能给出其一。"),
         ["spotCheck.reasonRequired"] = ("A pick that fails a criterion needs at least one reason.", "未通过任一标准的抽查记录至少需要一条原因。"),
         ["spotCheck.notFound"] = ("Spot-check {0} does not exist.", "抽查 {0} 不存在。"),

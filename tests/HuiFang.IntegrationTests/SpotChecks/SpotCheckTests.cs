@@ -395,6 +395,28 @@ public abstract class SpotCheckTests(ApiFixture fixture) : ApiTestBase(fixture)
         Assert.Equal(0, await Fixture.InScopeAsync(db => db.SpotChecks.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_month_that_has_not_begun_is_a_400_problem_like_a_week_that_has_not_begun()
+    {
+        // Tenant time (Asia/Shanghai) is at most 14 h ahead of UTC, so two months on from the clock has not begun anywhere.
+        var future = Fixture.Clock.GetUtcNow().AddMonths(2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var opened = await Client.PostAsync("/api/v1/spot-checks", Json($$"""{"month":"{{future}}","level":"Supervisor"}"""));
+        var text = await opened.Content.ReadAsStringAsync();
+        Assert.True(opened.StatusCode == HttpStatusCode.BadRequest, $"{future}: {(int)opened.StatusCode} {text}");
+        Assert.Equal("application/problem+json", opened.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"month\"", text);
+        Assert.Equal(0, await Fixture.InScopeAsync(db => db.SpotChecks.CountAsync(s => s.Month == future)));
+
+        var preview = await Client.GetAsync($"/api/v1/spot-checks/preview?month={future}&level=Supervisor");
+        Assert.Equal(HttpStatusCode.BadRequest, preview.StatusCode);
+        Assert.Equal("application/problem+json", preview.Content.Headers.ContentType?.MediaType);
+
+        // The running month stays allowed (the sample of the visits so far).
+        var running = Fixture.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var current = await Client.GetAsync($"/api/v1/spot-checks/preview?month={running}&level=Supervisor");
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/v1/spot-checks/preview?month=2026-13&level=Supervisor")]
     [InlineData("/api/v1/spot-checks/preview?level=Supervisor")]

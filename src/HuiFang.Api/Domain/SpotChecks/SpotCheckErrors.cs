@@ -5,6 +5,9 @@ namespace HuiFang.Api.Domain.SpotChecks;
 /// <summary>The expected failures of spot-checks, each with a stable code.</summary>
 public static class SpotCheckErrors
 {
+    /// <summary>A month that has not begun yet (tenant time zone): there are no visits to check.</summary>
+    public static Error FutureMonth() => Error.InvalidField("month", "spotCheck.futureMonth");
+
     public static Error NotFound(Guid id) =>
         new(ErrorKind.NotFound, "spot-check-not-found", "spotCheck.notFound", [id]);
 

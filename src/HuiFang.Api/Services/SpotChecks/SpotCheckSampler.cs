@@ -33,8 +33,15 @@ public sealed record DrawnSample(
 /// <see cref="SpotCheckSampling"/> under the follow-up policy's sampling key (the tenant id when it names none), the
 /// same key the intake's sampling uses. Shared by opening a spot-check and previewing one.
 /// </summary>
-public sealed class SpotCheckSampler(HuiFangDbContext db, TenantSettings tenant, ICurrentCaller caller)
+public sealed class SpotCheckSampler(HuiFangDbContext db, TenantSettings tenant, ICurrentCaller caller, TimeProvider clock)
 {
+    /// <summary>True once the month's first instant (tenant time zone) has passed: a month not begun has nothing to check.</summary>
+    public async Task<bool> HasBegunAsync(SpotCheckMonth month, CancellationToken cancellationToken)
+    {
+        var calendar = await tenant.GetCalendarAsync(cancellationToken);
+        return calendar.ToInstant(month.FirstDay, TimeOnly.MinValue) <= clock.GetUtcNow();
+    }
+
     public async Task<DrawnSample> DrawAsync(SpotCheckMonth month, SpotCheckLevel level, SampleRule? rule, string? department, CancellationToken cancellationToken)
     {
         var calendar = await tenant.GetCalendarAsync(cancellationToken);

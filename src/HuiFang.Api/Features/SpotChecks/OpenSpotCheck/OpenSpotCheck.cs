@@ -35,6 +35,11 @@ public sealed class OpenSpotCheckHandler(HuiFangDbContext db, SpotCheckSampler s
     {
         var now = clock.GetUtcNow();
         SpotCheckMonth.TryParse(command.Month, out var month);
+        if (!await sampler.HasBegunAsync(month, cancellationToken))
+        {
+            return SpotCheckErrors.FutureMonth();
+        }
+
         var level = command.Level!.Value;
         var drawn = await sampler.DrawAsync(month, level, SpotCheckInputRules.RuleOf(command), command.Department, cancellationToken);
         var check = SpotCheck.Open(

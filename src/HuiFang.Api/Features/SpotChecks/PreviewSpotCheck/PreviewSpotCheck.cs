@@ -31,6 +31,11 @@ public sealed class PreviewSpotCheckHandler(SpotCheckSampler sampler) : IQueryHa
     public async ValueTask<Result<SpotCheckPreview>> Handle(PreviewSpotCheck query, CancellationToken cancellationToken)
     {
         SpotCheckMonth.TryParse(query.Month, out var month);
+        if (!await sampler.HasBegunAsync(month, cancellationToken))
+        {
+            return SpotCheckErrors.FutureMonth();
+        }
+
         var level = query.Level!.Value;
         var drawn = await sampler.DrawAsync(month, level, SpotCheckInputRules.RuleOf(query), query.Department, cancellationToken);
         return SpotCheckPreview.From(drawn, level, query.Department);
