@@ -1,3 +1,4 @@
+using HuiFang.Api.Domain.Reviews;
 using System.Globalization;
 using HuiFang.Api.Infrastructure.Persistence;
 using HuiFang.Api.Infrastructure.Security;
@@ -253,7 +254,7 @@ public static class DashboardDrillDown
         var weekText = http.Request.Query["week"];
         if (filter is not null && weekText.Count > 0)
         {
-            if (weekText.Count == 1 && ParseWeek(weekText[0]) is { } monday && monday.AddDays(6) >= filter.From && monday <= filter.To)
+            if (weekText.Count == 1 && ReviewWeek.TryParse(weekText[0], out var isoWeek) && isoWeek.Monday is var monday && monday.AddDays(6) >= filter.From && monday <= filter.To)
             {
                 week = (monday < filter.From ? filter.From : monday, monday.AddDays(6) > filter.To ? filter.To : monday.AddDays(6));
             }
@@ -271,19 +272,5 @@ public static class DashboardDrillDown
         }
 
         return (filter, week);
-    }
-
-    /// <summary>The Monday of an ISO week written <c>YYYY-Www</c>; null for anything else (also a week the year does not have).</summary>
-    public static DateOnly? ParseWeek(string? text)
-    {
-        if (text is not { Length: 8 } || text[4] != '-' || text[5] != 'W'
-            || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !int.TryParse(text.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
-            || year < 1 || year > 9998 || week < 1 || week > ISOWeek.GetWeeksInYear(year))
-        {
-            return null;
-        }
-
-        return DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday));
     }
 }
