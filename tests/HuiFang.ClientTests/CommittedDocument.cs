@@ -11,22 +11,32 @@ internal static class CommittedDocument
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Built = new(StringComparer.Ordinal);
 
+    private static readonly Lock BuildLock = new();
+
     private static int _built;
 
     /// <summary>The errors of <paramref name="instance"/> against <paramref name="schema"/>, references resolved in the document's components.</summary>
     public static List<string> Validate(JsonNode schema, JsonNode? instance)
     {
         // Many examples share a schema (the problem schemas above all): each distinct one is built once.
+        // Built one at a time, each in its own registry: JsonSchema.Net's global registry is not safe for
+        // builds running side by side (a parallel class once failed to resolve its own #/$defs reference).
         var built = Built.GetOrAdd(schema.ToJsonString(), _ =>
         {
-            var root = new JsonObject
+            lock (BuildLock)
             {
-                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-                ["$defs"] = Json["components"]!["schemas"]!.DeepClone(),
-                ["allOf"] = new JsonArray(schema.DeepClone()),
-            };
-            var text = root.ToJsonString().Replace("\"#/components/schemas/", "\"#/$defs/", StringComparison.Ordinal);
-            return JsonSchema.FromText(text, baseUri: new Uri($"https://huifang.example/openapi/{Interlocked.Increment(ref _built)}"));
+                var root = new JsonObject
+                {
+                    ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+                    ["$defs"] = Json["components"]!["schemas"]!.DeepClone(),
+                    ["allOf"] = new JsonArray(schema.DeepClone()),
+                };
+                var text = root.ToJsonString().Replace("\"#/components/schemas/", "\"#/$defs/", StringComparison.Ordinal);
+                return JsonSchema.FromText(
+                    text,
+                    new BuildOptions { SchemaRegistry = new SchemaRegistry() },
+                    new Uri($"https://huifang.example/openapi/{Interlocked.Increment(ref _built)}"));
+            }
         });
 
         using var json = JsonDocument.Parse(instance?.ToJsonString() ?? "null");
