@@ -62,6 +62,9 @@ public sealed class ServiceHost : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:HuiFang", $"Data Source={database};Default Timeout=30");
             builder.UseSetting("HuiFang:Auth:CreateBootstrapKey", "false");
             builder.UseSetting("HuiFang:SlaMonitor:Enabled", "false");
+            builder.UseSetting("HuiFang:SurveyMonitor:Enabled", "false");
+            builder.UseSetting("HuiFang:ReviewMonitor:Enabled", "false");
+            builder.UseSetting("HuiFang:CorrectiveActionMonitor:Enabled", "false");
         }
     }
 }

@@ -33,7 +33,12 @@ public sealed class SiteHost(IReadOnlyDictionary<string, string?> settings, Shif
         builder.UseSetting("HuiFang:Auth:CreateBootstrapKey", "false");
         builder.UseSetting("HuiFang:Limits:RequestsPerSecond", "100000");
         builder.UseSetting("HuiFang:Limits:Burst", "1000000");
+        // No monitor runs on its own: the review monitor once opened a week's review between the dashboard's
+        // page and the JSON report it was compared with. Tests that need a monitor's round run it themselves.
         builder.UseSetting("HuiFang:SlaMonitor:Enabled", "false");
+        builder.UseSetting("HuiFang:SurveyMonitor:Enabled", "false");
+        builder.UseSetting("HuiFang:ReviewMonitor:Enabled", "false");
+        builder.UseSetting("HuiFang:CorrectiveActionMonitor:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
